@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createPrismaClient, type PrismaClient } from '../../prisma/client';
+
+/** A migrated, empty database private to one test file. */
+export interface TestDatabase {
+  prisma: PrismaClient;
+  url: string;
+  dispose(): Promise<void>;
+}
+
+/** Copies the migrated template made in globalSetup into a fresh file and opens it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env.IESS_TEMPLATE_DB;
+  if (!template) throw new Error('IESS_TEMPLATE_DB is not set: run the tests through jest (globalSetup).');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-test-'));
+  const file = path.join(dir, 'test.db');
+  fs.copyFileSync(template, file);
+  const url = `file:${file}`;
+  const prisma = createPrismaClient(url);
+  return {
+    prisma,
+    url,
+    async dispose() {
+      await prisma.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
