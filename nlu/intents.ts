@@ -1,0 +1,28 @@
+/** Names of the intents the classifier returns. */
+export type IntentName =
+  | 'saludo'
+  | 'despedida'
+  | 'agradecimiento'
+  | 'ayuda'
+  | 'cancelar'
+  | 'hablar_agente'
+  | 'clave_obtener'
+  | 'clave_recuperar'
+  | 'requisitos'
+  | 'reliquidacion'
+  | 'reinsercion'
+  | 'estado_tramite'
+  | 'info_servicio'
+  | 'contacto'
+  | 'fuera_de_dominio';
+
+/** Every intent, in a stable order (the class order of the model). */
+export const INTENTS: readonly IntentName[] = [
+  'saludo', 'despedida', 'agradecimiento', 'ayuda', 'cancelar', 'hablar_agente', 'clave_obtener', 'clave_recuperar',
+  'requisitos', 'reliquidacion', 'reinsercion', 'estado_tramite', 'info_servicio', 'contacto', 'fuera_de_dominio',
+];
+
+/** Narrows a string to an intent name (used when reading the JSON data files). */
+export function isIntentName(name: string): name is IntentName {
+  return (INTENTS as readonly string[]).includes(name);
+}

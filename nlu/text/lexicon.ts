@@ -1,0 +1,35 @@
+import lexiconJson from '../data/lexicon.json';
+import { NATURAL_STOPWORDS_ES } from './natural';
+import { fold } from './normalize';
+
+/** Ids of the seed-001 online services recognised as `servicio` entities. */
+export type ServicioId = keyof typeof lexiconJson.servicios;
+/** Values of the `tramite` entity. */
+export type TramiteId = keyof typeof lexiconJson.tramites;
+
+/** Chat abbreviations and synonyms, folded word → replacement (may be several words or empty). */
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(lexiconJson.abbreviations));
+
+/** Stop-words removed before classification: natural's Spanish list minus the words that carry intent. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  NATURAL_STOPWORDS_ES.map(fold).filter((w) => !lexiconJson.keepStopwords.includes(w) && !/^\d$/.test(w)),
+);
+
+/** Phrases per trámite, folded. */
+export const TRAMITE_PHRASES = lexiconJson.tramites as Readonly<Record<TramiteId, readonly string[]>>;
+
+/** Phrases per service id, folded. */
+export const SERVICIO_PHRASES = lexiconJson.servicios as Readonly<Record<ServicioId, readonly string[]>>;
+
+/** Every service id, in lexicon order. */
+export const SERVICIO_IDS = Object.keys(lexiconJson.servicios) as readonly ServicioId[];
+
+/** Yes/no expressions and the courtesy words allowed after them. */
+export const YES_NO = {
+  yes: lexiconJson.yes as readonly string[],
+  no: lexiconJson.no as readonly string[],
+  filler: new Set<string>(lexiconJson.yesNoFiller),
+};
+
+/** Phrases that look like a service but are not one ("certificado de votacion", "aportes pendientes"); they block shorter matches. */
+export const BLOCKER_PHRASES: readonly string[] = lexiconJson.blockers;
