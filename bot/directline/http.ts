@@ -1,0 +1,78 @@
+import type { Request } from 'restify';
+import { badArgument, tooLarge } from './errors';
+
+/** Reads the whole request body, failing with 413 as soon as it passes `limit` bytes. */
+export function readBody(req: Request, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.reject(tooLarge(limit));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        chunks.length = 0;
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (error) => {
+      if (!failed) reject(error);
+      failed = true;
+    });
+  });
+}
+
+/** Reads and parses a JSON body (an empty body reads as `{}`); 400 if malformed or not an object, 413 if too big. */
+export async function readJsonObject(req: Request, limit: number): Promise<Record<string, unknown>> {
+  const raw = (await readBody(req, limit)).toString('utf8');
+  if (raw.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw badArgument('The body is not valid JSON.');
+  }
+  if (!isRecord(parsed)) throw badArgument('The body must be a JSON object.');
+  return parsed;
+}
+
+/** True for a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The bearer token of the Authorization header, if well formed. */
+export function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_\-.~+/=]+)\s*$/i.exec(header) : null;
+  return match ? match[1] : undefined;
+}
+
+/** One query-string parameter (restify's queryParser is not installed on this server). */
+export function queryParam(req: Request, name: string): string | undefined {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return url.searchParams.get(name) ?? undefined;
+}
+
+/** A route parameter as a string. */
+export function routeParam(req: Request, name: string): string {
+  const params: unknown = req.params;
+  const value = isRecord(params) ? params[name] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+/** The peer address used as the rate-limit key (put a trusted proxy's header here if one fronts the server). */
+export function clientIp(req: Request): string {
+  return req.socket?.remoteAddress ?? 'unknown';
+}

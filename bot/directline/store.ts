@@ -1,0 +1,140 @@
+import type { Activity } from 'botbuilder';
+import type { PrismaClient } from '../../prisma/client';
+import { notFound } from './errors';
+import { randomId } from './tokens';
+
+/** Metadata of one uploaded file, recorded with the activity that carries it. */
+export interface NewAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  storageKey: string;
+}
+
+/** A stored token's hash and expiry. */
+export interface TokenRecord {
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+/** Most activities returned by one GET; the client fetches the rest on its next poll. */
+export const PAGE_SIZE = 100;
+const TX = { maxWait: 15_000, timeout: 15_000 };
+
+/** The activity id of position `seq`: `${conversationId}|0000012`. */
+export function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+function isMissingRecord(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2025';
+}
+
+/** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
+export class DirectLineStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Creates a conversation for `userId` together with its first token, atomically; returns its id. */
+  async createConversation(userId: string, token: TokenRecord): Promise<string> {
+    const id = randomId(16);
+    const { tokenHash, expiresAt } = token;
+    await this.prisma.dlConversation.create({ data: { id, userId, tokens: { create: { tokenHash, expiresAt } } } });
+    return id;
+  }
+
+  /** The user of a conversation, or undefined if there is no such conversation. */
+  async conversationUser(conversationId: string): Promise<string | undefined> {
+    const row = await this.prisma.dlConversation.findUnique({ where: { id: conversationId }, select: { userId: true } });
+    return row?.userId;
+  }
+
+  /**
+   * Records that the conversation was started by keeping its conversationUpdate at seq 0 (never returned by GET,
+   * whose watermarks start at 0). The unique (conversationId, seq) makes this true for exactly one caller.
+   */
+  async markStarted(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
+    try {
+      await this.prisma.dlActivity.create({
+        data: { id: activityId(conversationId, 0), conversationId, seq: 0, json: JSON.stringify(activity) },
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Appends an activity at the next seq in one transaction (increment nextWatermark, insert), so concurrent
+   * posts to one conversation never share a seq; `attachments` are recorded in the same transaction.
+   */
+  async append(
+    conversationId: string,
+    build: (id: string) => Partial<Activity>,
+    attachments: NewAttachment[] = [],
+  ): Promise<{ id: string; seq: number; activity: Partial<Activity> }> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const conversation = await tx.dlConversation.update({
+          where: { id: conversationId },
+          data: { nextWatermark: { increment: 1 } },
+          select: { nextWatermark: true },
+        });
+        const seq = conversation.nextWatermark;
+        const id = activityId(conversationId, seq);
+        const activity = build(id);
+        await tx.dlActivity.create({ data: { id, conversationId, seq, json: JSON.stringify(activity) } });
+        if (attachments.length > 0) {
+          await tx.dlAttachment.createMany({ data: attachments.map((a) => ({ ...a, conversationId })) });
+        }
+        return { id, seq, activity };
+      }, TX);
+    } catch (error) {
+      if (isMissingRecord(error)) throw notFound('Conversation');
+      throw error;
+    }
+  }
+
+  /** Activities after `watermark`, in order, at most PAGE_SIZE. */
+  async list(conversationId: string, watermark: number): Promise<{ seq: number; activity: Partial<Activity> }[]> {
+    const rows = await this.prisma.dlActivity.findMany({
+      where: { conversationId, seq: { gt: watermark } },
+      orderBy: { seq: 'asc' },
+      take: PAGE_SIZE,
+    });
+    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as Partial<Activity> }));
+  }
+
+  /** Replaces the stored body of an existing activity (same id and seq); false if there is none. */
+  async replace(conversationId: string, id: string, activity: Partial<Activity>): Promise<boolean> {
+    const result = await this.prisma.dlActivity.updateMany({
+      where: { id, conversationId, seq: { gt: 0 } },
+      data: { json: JSON.stringify(activity) },
+    });
+    return result.count > 0;
+  }
+
+  /** The stored activity with this id, if any. */
+  async find(conversationId: string, id: string): Promise<Partial<Activity> | undefined> {
+    const row = await this.prisma.dlActivity.findFirst({ where: { id, conversationId, seq: { gt: 0 } } });
+    return row ? (JSON.parse(row.json) as Partial<Activity>) : undefined;
+  }
+
+  /** Deletes an activity; later polls no longer return it. */
+  async remove(conversationId: string, id: string): Promise<void> {
+    await this.prisma.dlActivity.deleteMany({ where: { id, conversationId, seq: { gt: 0 } } });
+  }
+
+  /** Metadata of an uploaded file. */
+  attachment(id: string): Promise<{ conversationId: string; name: string; contentType: string; storageKey: string } | null> {
+    return this.prisma.dlAttachment.findUnique({
+      where: { id },
+      select: { conversationId: true, name: true, contentType: true, storageKey: true },
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Request } from 'restify';
+import type { PrismaClient } from '../../prisma/client';
+import { forbidden, notFound, tokenExpired, tokenInvalid } from './errors';
+import { bearerToken } from './http';
+
+/** What a valid token grants: one conversation, as one user. */
+export interface Grant {
+  conversationId: string;
+  userId: string;
+  /** The token as presented (kept in memory for the response only; never stored or logged). */
+  token: string;
+  expiresAt: Date;
+}
+
+/** A freshly minted token: the secret for the client, the hash and expiry for the store. */
+export interface MintedToken {
+  token: string;
+  tokenHash: string;
+  expiresAt: Date;
+  /** Lifetime in seconds, the `expires_in` of the response. */
+  expiresIn: number;
+}
+
+/** A random identifier of `bytes` random bytes, base64url encoded (16 bytes = 128 bits). */
+export function randomId(bytes = 16): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** SHA-256 of a token, hex: the only form a token is stored in. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Issues and checks the opaque bearer tokens of the channel; all state lives in DlToken. */
+export class TokenService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly ttlSeconds: number,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** A new 256-bit random token, not yet stored. */
+  mint(): MintedToken {
+    const token = randomId(32);
+    const expiresAt = new Date(this.clock().getTime() + this.ttlSeconds * 1000);
+    return { token, tokenHash: hashToken(token), expiresAt, expiresIn: this.ttlSeconds };
+  }
+
+  /** Stores the hash of a new token bound to `conversationId` and returns it. */
+  async issue(conversationId: string): Promise<MintedToken> {
+    const minted = this.mint();
+    await this.prisma.dlToken.create({
+      data: { tokenHash: minted.tokenHash, conversationId, expiresAt: minted.expiresAt },
+    });
+    return minted;
+  }
+
+  /** Seconds left before the grant's token expires. */
+  secondsLeft(grant: Grant): number {
+    return Math.max(0, Math.floor((grant.expiresAt.getTime() - this.clock().getTime()) / 1000));
+  }
+
+  /**
+   * Checks the request's bearer token: 401 if missing or unknown, 403 TokenExpired if expired and, when
+   * `conversationId` is given, 404 if that conversation does not exist or 403 if the token is bound to another one.
+   */
+  async authenticate(req: Request, conversationId?: string): Promise<Grant> {
+    const token = bearerToken(req);
+    if (!token) throw tokenInvalid('Missing or malformed Authorization header.');
+    const row = await this.prisma.dlToken.findUnique({
+      where: { tokenHash: hashToken(token) },
+      include: { conversation: { select: { userId: true } } },
+    });
+    if (!row) throw tokenInvalid();
+    if (row.expiresAt.getTime() <= this.clock().getTime()) throw tokenExpired();
+    if (conversationId !== undefined && conversationId !== row.conversationId) {
+      const exists = await this.prisma.dlConversation.count({ where: { id: conversationId } });
+      throw exists ? forbidden() : notFound('Conversation');
+    }
+    return { conversationId: row.conversationId, userId: row.conversation.userId, token, expiresAt: row.expiresAt };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../logger';
+import { inboundActivity, validateInbound, type ChannelInfo } from './activity';
+import type { DirectLineAdapter, TurnLogic } from './adapter';
+import { DirectLineError } from './errors';
+import type { DirectLineStore, NewAttachment } from './store';
+import type { Grant } from './tokens';
+
+/** What posting an activity needs: where to store it and how to run the bot's turn. */
+export interface TurnRunner {
+  store: DirectLineStore;
+  adapter: DirectLineAdapter;
+  logic: TurnLogic;
+  channel: ChannelInfo;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** Runs a turn; a failure that onTurnError did not absorb becomes 502 BotError (the activity stays stored). */
+export async function runTurn(runner: TurnRunner, activity: Partial<Activity>): Promise<void> {
+  const conversationId = activity.conversation?.id;
+  try {
+    await runner.adapter.processActivity(activity, runner.logic);
+  } catch (error) {
+    runner.logger.error('directline.turn_failed', { conversationId, error });
+    throw new DirectLineError(502, 'BotError', 'The bot failed to process the activity.');
+  }
+}
+
+/**
+ * Stores a client's activity as the token's user (with any uploaded files' metadata, in the same transaction),
+ * then runs the bot's turn; resolves with the activity id once the bot's replies are stored.
+ */
+export async function postActivity(
+  runner: TurnRunner,
+  grant: Grant,
+  body: unknown,
+  attachments: NewAttachment[] = [],
+  attachmentList?: Activity['attachments'],
+): Promise<string> {
+  const valid = validateInbound(body);
+  const { conversationId, userId } = grant;
+  const stored = await runner.store.append(
+    conversationId,
+    (id) => {
+      const activity = inboundActivity(valid, id, conversationId, userId, runner.channel, runner.clock());
+      return attachmentList ? { ...activity, attachments: attachmentList } : activity;
+    },
+    attachments,
+  );
+  runner.logger.info('directline.activity_received', {
+    conversationId,
+    type: stored.activity.type,
+    attachments: attachments.length,
+  });
+  await runTurn(runner, stored.activity);
+  return stored.id;
+}
