@@ -1,0 +1,80 @@
+import { CONTACTO, CONTACTO_TEXTO } from './contact';
+
+/** Labels of the main menu's buttons; the text sent back when tapped is the same label. */
+export const MENU = {
+  requisitos: 'Requisitos de trámites',
+  estado: 'Estado de mi trámite',
+  clave: 'Mi clave del IESS',
+  contacto: 'Contacto y horarios',
+} as const;
+
+/** Every main-menu option, in display order. */
+export const MENU_OPCIONES: readonly string[] = [MENU.requisitos, MENU.estado, MENU.clave, MENU.contacto];
+
+/** Every sentence the assistant says outside the trámite texts. Dialogs and tests import the same constants. */
+export const MSG = {
+  bienvenida:
+    'Hola, soy el asistente virtual del IESS. Puedo explicarle los requisitos de un trámite y decirle en qué estado está su trámite. ¿En qué le puedo ayudar?',
+  saludo: 'Hola. ¿En qué le puedo ayudar?',
+  despedida: 'Gracias por escribirnos. Que tenga un buen día.',
+  deNada: 'Con gusto. ¿Le puedo ayudar en algo más?',
+  ayuda: [
+    'Puedo ayudarle con:',
+    '• Requisitos de trámites: reliquidación de pensiones, reinserción laboral y clave personal.',
+    '• Estado de su trámite: necesita el número del trámite y su cédula.',
+    '• Contactos y horarios de atención.',
+    'Escriba su pregunta con sus palabras o elija una opción. En cualquier momento puede escribir "cancelar" para empezar de nuevo o "agente" para hablar con una persona.',
+  ].join('\n'),
+  noEntendi: 'Disculpe, no le entendí. ¿Puede decirlo de otra forma o elegir una de estas opciones?',
+  fueraDeDominio:
+    'Solo puedo ayudarle con trámites y servicios del IESS. Elija una de estas opciones o escriba su pregunta sobre el IESS.',
+  aclarar: '¿Se refiere a una de estas opciones?',
+  ningunaOpcion: 'Ninguna de estas',
+  cancelado: 'Listo, cancelé lo que estábamos haciendo. ¿En qué más le puedo ayudar?',
+  nadaQueCancelar: 'No hay nada que cancelar. ¿En qué le puedo ayudar?',
+  agente: [
+    'Por ahora no hay agentes disponibles en este chat.',
+    `Puede llamar a atención al ciudadano al ${CONTACTO.telefono} o escribir a ${CONTACTO.correo}, de ${CONTACTO.horario}.`,
+  ].join('\n'),
+  seguimos: 'Seguimos donde estábamos.',
+  mensajeLargo: (max: number) =>
+    `Su mensaje es muy largo. Por favor escríbalo en menos de ${max} caracteres, en pocas palabras.`,
+  soloTexto: 'Por ahora solo puedo leer mensajes de texto. Escríbame su consulta, por favor.',
+  error: 'Disculpe, tuvimos un problema al procesar su mensaje. Por favor inténtelo de nuevo en unos minutos.',
+  contacto: CONTACTO_TEXTO,
+  algoMas: '¿Le puedo ayudar en algo más?',
+  demasiadosIntentos: 'No pudimos continuar con los datos recibidos. Puede intentarlo de nuevo cuando quiera.',
+  infoServicio: [
+    'En el portal www.iess.gob.ec puede hacer muchos trámites las 24 horas, con su cédula y su clave personal. Por ejemplo:',
+    '• Consultar su historial laboral y sus aportes.',
+    '• Sacar certificados (afiliación, pensionista, no adeudar).',
+    '• Consultar y retirar fondos de reserva.',
+    '• Pedir préstamos quirografarios e hipotecarios.',
+    '• Pedir la jubilación por vejez.',
+    '• Registrar su cuenta bancaria y actualizar sus datos.',
+    'Si no tiene clave, puede generarla en el mismo portal.',
+  ].join('\n'),
+} as const;
+
+/** Questions and answers of the trámite-requirements journey. */
+export const REQUISITOS = {
+  elegir: '¿De qué trámite necesita los requisitos?',
+  reintentar: 'Por favor elija uno de los trámites de la lista.',
+  elegirClave: '¿Necesita obtener su clave por primera vez o recuperarla?',
+  otro: 'Ver otro trámite',
+} as const;
+
+/** Questions and answers of the case-status journey. */
+export const ESTADO = {
+  pedirNumero: 'Escriba el número de su trámite. Por ejemplo: RL-2026-000042.',
+  numeroInvalido:
+    'Ese número no tiene el formato correcto. Tiene dos letras, el año y seis números, por ejemplo RL-2026-000042. Inténtelo de nuevo.',
+  pedirIdentificacion:
+    'Ahora escriba el número de cédula (10 dígitos) de la persona que presentó el trámite. Si es extranjero sin cédula, escriba su código de identificación.',
+  identificacionInvalida:
+    'Ese número de cédula no es válido. Revise los 10 dígitos e inténtelo de nuevo. Si es extranjero sin cédula, escriba su código de identificación.',
+  noEncontrado: `No encontramos un trámite con ese número para esa identificación. Revise los datos e inténtelo de nuevo. Si el problema continúa, llame al ${CONTACTO.telefono}.`,
+  limite: (minutos: number) =>
+    `Hizo muchas consultas seguidas. Por su seguridad, espere ${minutos} minuto${minutos === 1 ? '' : 's'} antes de volver a consultar.`,
+  consultarOtro: 'Consultar otro trámite',
+} as const;

@@ -1,0 +1,114 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { IntentName, NluResult } from '../../nlu';
+import { MENU_OPCIONES, MSG } from '../catalog/messages';
+import type { DialogDependencies } from '../ports';
+import { EstadoTramiteDialog, ESTADO_DIALOG, type EstadoOptions } from '../estado/estadoTramiteDialog';
+import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../requisitos/requisitosDialog';
+import { isCancelled } from '../shared/interruptibleDialog';
+import { reply } from '../shared/replies';
+import { understand } from '../shared/understand';
+import { CLARIFY_LABELS, intentFromMenu, intentFromClarification } from './routing';
+
+/** Id of the root dialog. */
+export const MAIN_DIALOG = 'mainDialog';
+const WATERFALL = 'mainWaterfall';
+const CLARIFY_PROMPT = 'mainClarifyPrompt';
+
+/** What the routing step acts on: an intent and what the NLU found with it. */
+interface Routed {
+  intent: IntentName;
+  nlu?: NluResult;
+  tramite?: 'clave';
+}
+
+/** What the root dialog keeps between steps: the intents offered when asking for clarification. */
+interface MainValues {
+  candidates?: IntentName[];
+}
+
+/** Root dialog: understands each message, asks when two intents are close, and starts the right journey. */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDependencies) {
+    super(MAIN_DIALOG);
+    this.addDialog(new TextPrompt(CLARIFY_PROMPT));
+    this.addDialog(new RequisitosDialog(deps.recognizer));
+    this.addDialog(new EstadoTramiteDialog(deps));
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const text = step.context.activity.text?.trim() ?? '';
+    if (!text) {
+      await step.context.sendActivity(reply(MSG.soloTexto, MENU_OPCIONES));
+      return step.endDialog();
+    }
+    const fromMenu = intentFromMenu(text);
+    if (fromMenu) return step.next(fromMenu satisfies Routed);
+    const nlu = understand(step.context, this.deps.recognizer);
+    if (nlu.status !== 'ambiguous') return step.next({ intent: nlu.intent, nlu } satisfies Routed);
+    const candidates = nlu.ranking.slice(0, 2).map((r) => r.intent);
+    (step.values as MainValues).candidates = candidates;
+    const options = [...candidates.map((i) => CLARIFY_LABELS[i]), MSG.ningunaOpcion];
+    return step.prompt(CLARIFY_PROMPT, { prompt: reply(MSG.aclarar, options) });
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const routed: Routed = typeof step.result === 'string'
+      ? { intent: intentFromClarification(step.result, (step.values as MainValues).candidates ?? [], this.deps.recognizer) }
+      : (step.result as Routed);
+    const { context } = step;
+    const entity = (type: string) => routed.nlu?.entities.find((e) => e.type === type)?.value;
+    switch (routed.intent) {
+      case 'requisitos': {
+        const tramite = routed.tramite ?? entity('tramite');
+        const options: RequisitosOptions = { tramite: tramite === 'reliquidacion' || tramite === 'reinsercion' || tramite === 'clave' ? tramite : undefined };
+        return step.beginDialog(REQUISITOS_DIALOG, options);
+      }
+      case 'clave_obtener':
+      case 'clave_recuperar':
+      case 'reliquidacion':
+      case 'reinsercion':
+        return step.beginDialog(REQUISITOS_DIALOG, { tramite: routed.intent } satisfies RequisitosOptions);
+      case 'estado_tramite': {
+        const options: EstadoOptions = { numero: entity('numero_caso'), identificacion: entity('cedula') ?? entity('codigo_extranjero') };
+        return step.beginDialog(ESTADO_DIALOG, options);
+      }
+      case 'saludo':
+        await context.sendActivity(reply(MSG.saludo, MENU_OPCIONES));
+        break;
+      case 'despedida':
+        await context.sendActivity(reply(MSG.despedida));
+        break;
+      case 'agradecimiento':
+        await context.sendActivity(reply(MSG.deNada, MENU_OPCIONES));
+        break;
+      case 'ayuda':
+        await context.sendActivity(reply(MSG.ayuda, MENU_OPCIONES));
+        break;
+      case 'cancelar':
+        await context.sendActivity(reply(MSG.nadaQueCancelar, MENU_OPCIONES));
+        break;
+      case 'hablar_agente':
+        await context.sendActivity(reply(MSG.agente));
+        break;
+      case 'contacto':
+        await context.sendActivity(reply(MSG.contacto, MENU_OPCIONES));
+        break;
+      case 'info_servicio':
+        await context.sendActivity(reply(MSG.infoServicio, MENU_OPCIONES));
+        break;
+      case 'fuera_de_dominio':
+        await context.sendActivity(reply(routed.nlu?.ranking[0]?.intent === 'fuera_de_dominio' ? MSG.fueraDeDominio : MSG.noEntendi, MENU_OPCIONES));
+        break;
+    }
+    return step.endDialog();
+  }
+
+  private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (!isCancelled(step.result)) {
+      await step.context.sendActivity(reply(MSG.algoMas, MENU_OPCIONES));
+    }
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,48 @@
+import { normalizeForMatch, type IntentName, type Recognizer } from '../../nlu';
+import { MENU } from '../catalog/messages';
+
+/** Button labels used when the bot asks which of two close intents the citizen meant. */
+export const CLARIFY_LABELS: Record<IntentName, string> = {
+  saludo: 'Saludar',
+  despedida: 'Terminar la conversación',
+  agradecimiento: 'Dar las gracias',
+  ayuda: 'Ver en qué me puede ayudar',
+  cancelar: 'Cancelar',
+  hablar_agente: 'Hablar con un agente',
+  clave_obtener: 'Obtener mi clave por primera vez',
+  clave_recuperar: 'Recuperar mi clave',
+  requisitos: 'Requisitos de un trámite',
+  reliquidacion: 'Reliquidación de pensiones',
+  reinsercion: 'Reinserción laboral',
+  estado_tramite: 'Estado de mi trámite',
+  info_servicio: 'Otros servicios del IESS en línea',
+  contacto: 'Contacto y horarios',
+  fuera_de_dominio: 'Otra cosa',
+};
+
+/** A main-menu button's meaning: an intent, and for "Mi clave" the trámite family still to be narrowed. */
+export interface MenuRoute {
+  intent: IntentName;
+  tramite?: 'clave';
+}
+
+const MENU_INTENTS: Record<string, MenuRoute> = {
+  [normalizeForMatch(MENU.requisitos)]: { intent: 'requisitos' },
+  [normalizeForMatch(MENU.estado)]: { intent: 'estado_tramite' },
+  [normalizeForMatch(MENU.clave)]: { intent: 'requisitos', tramite: 'clave' },
+  [normalizeForMatch(MENU.contacto)]: { intent: 'contacto' },
+};
+
+/** The route of a main-menu button, matched exactly so a tap never depends on the classifier. */
+export function intentFromMenu(text: string): MenuRoute | undefined {
+  return MENU_INTENTS[normalizeForMatch(text)];
+}
+
+/** The intent the citizen picked among the offered ones; anything else is classified afresh. */
+export function intentFromClarification(answer: string, candidates: readonly IntentName[], recognizer: Recognizer): IntentName {
+  const normalized = normalizeForMatch(answer);
+  const picked = candidates.find((intent) => normalizeForMatch(CLARIFY_LABELS[intent]) === normalized);
+  if (picked) return picked;
+  const nlu = recognizer.recognize(answer);
+  return nlu.status === 'ok' ? nlu.intent : 'fuera_de_dominio';
+}

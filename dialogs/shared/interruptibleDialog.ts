@@ -1,0 +1,57 @@
+import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Recognizer } from '../../nlu';
+import { MENU_OPCIONES, MSG } from '../catalog/messages';
+import { reply } from './replies';
+import { understand } from './understand';
+
+/** Result a journey ends with when the citizen cancelled it, so the parent adds nothing. */
+export const CANCELLED = { cancelled: true } as const;
+
+/** True when a child journey ended because the citizen cancelled it. */
+export function isCancelled(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { cancelled?: unknown }).cancelled === true;
+}
+
+/**
+ * Base of every journey: handles "ayuda", "cancelar" and "hablar con un agente" at any turn of any step,
+ * in one place, before the journey's own step sees the message.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+  protected constructor(id: string, protected readonly recognizer: Recognizer) {
+    super(id);
+  }
+
+  /** Help for the step in progress; journeys override it with something more specific. */
+  protected helpText(): string {
+    return MSG.ayuda;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc);
+    return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { activity } = innerDc.context;
+    if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
+    const nlu = understand(innerDc.context, this.recognizer);
+    if (nlu.status !== 'ok') return undefined;
+    switch (nlu.intent) {
+      case 'cancelar':
+        await innerDc.context.sendActivity(reply(MSG.cancelado, MENU_OPCIONES));
+        await innerDc.cancelAllDialogs();
+        return { status: DialogTurnStatus.complete, result: CANCELLED };
+      case 'ayuda':
+        await innerDc.context.sendActivity(reply(this.helpText()));
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'hablar_agente':
+        await innerDc.context.sendActivity(reply(`${MSG.agente}\n${MSG.seguimos}`));
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      default:
+        return undefined;
+    }
+  }
+}
