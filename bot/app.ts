@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import restify from 'restify';
+import { MainDialog } from '../dialogs/main/mainDialog';
+import { assertDependencies, type Clock, type DialogDependencies } from '../dialogs/ports';
+import { createRecognizer, type Recognizer } from '../nlu';
+import { createPrismaClient, type PrismaClient } from '../prisma/client';
+import { createStore } from '../prisma/store';
+import { seedDemoData } from '../prisma/store/seed';
+import { createCloudAdapter, createTurnErrorHandler } from './adapter';
+import type { AppConfig } from './config';
+import { registerDirectLine, type DirectLineAdapter } from './directline';
+import { LocalFolderStorage } from './fileStorage';
+import { IessBot } from './iessBot';
+import type { Logger } from './logger';
+import { PrismaStorage } from './storage';
+import { registerWebChatPage } from './web';
+
+/** The running service's parts, for the entry point and for tests that start it on a free port. */
+export interface Application {
+  server: restify.Server;
+  prisma: PrismaClient;
+  cloudAdapter: CloudAdapter;
+  directLine: DirectLineAdapter;
+  bot: IessBot;
+  /** Starts listening; resolves with the base URL actually bound. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Things tests may replace: the clock, the logger, an already trained recognizer, the scrypt cost of seeding. */
+export interface ApplicationOverrides {
+  logger: Logger;
+  clock?: Clock;
+  recognizer?: Recognizer;
+  seedScryptLogN?: number;
+}
+
+/** Composition root: reads nothing from the environment, wires every dependency once, fails loudly if one is missing. */
+export async function createApplication(config: AppConfig, overrides: ApplicationOverrides): Promise<Application> {
+  const { logger } = overrides;
+  const clock = overrides.clock ?? (() => new Date());
+  const prisma = createPrismaClient(config.databaseUrl);
+  if (config.seedDemo) {
+    const seeded = await seedDemoData(prisma, { scryptLogN: overrides.seedScryptLogN });
+    if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });
+  }
+  const store = createStore(prisma, clock);
+  const deps: Partial<DialogDependencies> = {
+    recognizer: overrides.recognizer ?? createRecognizer(),
+    cases: store.cases,
+    rateLimiter: store.rateLimiter,
+    clock,
+  };
+  assertDependencies(deps);
+
+  const storage = new PrismaStorage(prisma);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
+  const onTurnError = createTurnErrorHandler({ logger, conversationState });
+
+  const cloudAdapter = createCloudAdapter(config.credentials);
+  cloudAdapter.onTurnError = onTurnError;
+
+  const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
+  server.pre((req, res, next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    return next();
+  });
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, mapFiles: false }),
+    async (req: restify.Request, res: restify.Response) => {
+      if (!req.is('json') || typeof req.body !== 'object' || req.body === null) {
+        res.json(400, { error: { code: 'BadArgument', message: 'Se esperaba una actividad en JSON.' } });
+        return;
+      }
+      await cloudAdapter.process(req, res, (context: TurnContext) => bot.run(context));
+    },
+  );
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    const healthy = await store.isHealthy();
+    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
+  });
+  registerWebChatPage(server);
+  const directLine = registerDirectLine(server, {
+    prisma,
+    logic: (context) => bot.run(context),
+    onTurnError,
+    attachments: new LocalFolderStorage(path.join(config.documentsDir, 'directline')),
+    publicBaseUrl: config.publicBaseUrl,
+    tokenTtlSeconds: config.directLineTokenTtlSeconds,
+    logger,
+    clock,
+    bot: { id: 'iess-asistente', name: 'Asistente IESS' },
+  });
+
+  return {
+    server,
+    prisma,
+    cloudAdapter,
+    directLine,
+    bot,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
+        });
+      }),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await prisma.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Next, Request, Response, Server } from 'restify';
+import { PROJECT_ROOT } from './config';
+
+/** A static asset kept in memory, with a gzip copy made once. */
+interface Asset {
+  type: string;
+  body: Buffer;
+  gzip: Buffer;
+  cache: string;
+}
+
+const WEB_DIR = path.join(PROJECT_ROOT, 'bot', 'web');
+const WEBCHAT_BUNDLE = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+
+const SOURCES: Record<string, { file: string; type: string; cache: string }> = {
+  '/': { file: path.join(WEB_DIR, 'index.html'), type: 'text/html; charset=utf-8', cache: 'no-cache' },
+  '/static/app.js': { file: path.join(WEB_DIR, 'app.js'), type: 'text/javascript; charset=utf-8', cache: 'no-cache' },
+  '/static/styles.css': { file: path.join(WEB_DIR, 'styles.css'), type: 'text/css; charset=utf-8', cache: 'no-cache' },
+  '/static/webchat.js': { file: WEBCHAT_BUNDLE, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=86400' },
+};
+
+/** Content-Security-Policy of the page: only this origin; Web Chat needs inline styles and blob/data images. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "media-src 'self' blob:",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Serves the chat page and the installed Web Chat bundle (no CDN), gzipped when the browser accepts it. */
+export function registerWebChatPage(server: Server): void {
+  const assets = new Map<string, Asset>();
+  const load = (route: string): Asset => {
+    let asset = assets.get(route);
+    if (!asset) {
+      const source = SOURCES[route];
+      const body = fs.readFileSync(source.file);
+      asset = { type: source.type, body, gzip: zlib.gzipSync(body), cache: source.cache };
+      assets.set(route, asset);
+    }
+    return asset;
+  };
+  for (const route of Object.keys(SOURCES)) {
+    server.get(route, (req: Request, res: Response, next: Next) => {
+      const asset = load(route);
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const body = gzip ? asset.gzip : asset.body;
+      res.writeHead(200, {
+        'Content-Type': asset.type,
+        'Content-Length': body.length,
+        'Cache-Control': asset.cache,
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        Vary: 'Accept-Encoding',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      });
+      res.end(body);
+      next();
+    });
+  }
+}

@@ -1,0 +1,45 @@
+/* Starts the official Bot Framework Web Chat against this server's own Direct Line endpoint. */
+(function () {
+  'use strict';
+  var status = document.getElementById('status');
+
+  function fail() {
+    status.textContent = 'No pudimos abrir el chat. Actualice la página o inténtelo más tarde.';
+  }
+
+  fetch('/api/directline/token', { method: 'POST' })
+    .then(function (res) {
+      if (!res.ok) throw new Error('token ' + res.status);
+      return res.json();
+    })
+    .then(function (body) {
+      var directLine = window.WebChat.createDirectLine({
+        token: body.token,
+        domain: window.location.origin + '/v3/directline',
+        webSocket: false,
+        pollingInterval: 1000
+      });
+      window.WebChat.renderWebChat(
+        {
+          directLine: directLine,
+          locale: 'es-ES',
+          styleOptions: {
+            accent: '#00427a',
+            botAvatarInitials: 'IESS',
+            botAvatarBackgroundColor: '#00427a',
+            userAvatarInitials: 'Ud.',
+            bubbleBorderRadius: 8,
+            bubbleFromUserBackground: '#e6eef6',
+            suggestedActionLayout: 'flow',
+            suggestedActionBorderRadius: 16,
+            sendBoxPlaceholder: 'Escriba su consulta aquí',
+            hideUploadButton: false,
+            primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+          }
+        },
+        document.getElementById('webchat')
+      );
+      document.querySelector('#webchat').focus();
+    })
+    .catch(fail);
+})();

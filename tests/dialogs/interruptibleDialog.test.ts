@@ -1,0 +1,64 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { MENU_OPCIONES, MSG } from '../../dialogs/catalog/messages';
+import { InterruptibleDialog, isCancelled } from '../../dialogs/shared/interruptibleDialog';
+import type { Recognizer } from '../../nlu';
+import { reply } from '../../dialogs/shared/replies';
+import { createClient, testRecognizer } from '../helpers/dialogHarness';
+import { playConversation, type Turn } from '../helpers/conversation';
+
+const ASK = '¿Cuál es su color favorito?';
+const HELP = 'Escriba un color, por ejemplo azul.';
+
+/** The smallest journey: one free-text question, then an echo. */
+class ColorDialog extends InterruptibleDialog {
+  constructor(recognizer: Recognizer) {
+    super('color', recognizer);
+    this.addDialog(new TextPrompt('colorPrompt'));
+    this.addDialog(new WaterfallDialog('colorSteps', [
+      async (step: WaterfallStepContext) => step.prompt('colorPrompt', { prompt: reply(ASK) }),
+      async (step: WaterfallStepContext) => {
+        await step.context.sendActivity(`Color: ${String(step.result)}`);
+        return step.endDialog({ color: step.result });
+      },
+    ]));
+    this.initialDialogId = 'colorSteps';
+  }
+
+  protected override helpText(): string {
+    return HELP;
+  }
+}
+
+/** A parent that reports how its child ended, as MainDialog does. */
+class Parent extends ComponentDialog {
+  constructor(recognizer: Recognizer) {
+    super('parent');
+    this.addDialog(new ColorDialog(recognizer));
+    this.addDialog(new WaterfallDialog('parentSteps', [
+      async (step: WaterfallStepContext): Promise<DialogTurnResult> => step.beginDialog('color'),
+      async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+        await step.context.sendActivity(isCancelled(step.result) ? 'hijo cancelado' : 'hijo terminó');
+        return step.endDialog();
+      },
+    ]));
+    this.initialDialogId = 'parentSteps';
+  }
+}
+
+const TABLE: [string, Turn[]][] = [
+  ['lets the step answer ordinary input', [{ user: 'empezar', bot: [ASK] }, { user: 'azul', bot: ['Color: azul', 'hijo terminó'] }]],
+  ['shows the journey help and asks again', [{ user: 'empezar', bot: [ASK] }, { user: 'ayuda', bot: [HELP, ASK] }, { user: 'rojo', bot: ['Color: rojo', 'hijo terminó'] }]],
+  ['cancels and tells the parent', [{ user: 'empezar', bot: [ASK] }, { user: 'cancelar', bot: [{ text: MSG.cancelado, options: MENU_OPCIONES }, 'hijo cancelado'] }]],
+  ['understands cancel with typos and no accents', [{ user: 'empezar', bot: [ASK] }, { user: 'kiero cancelar esto', bot: [MSG.cancelado, 'hijo cancelado'] }]],
+  ['answers a request for an agent and continues', [
+    { user: 'empezar', bot: [ASK] },
+    { user: 'necesito hablar con una persona', bot: [`${MSG.agente}\n${MSG.seguimos}`, ASK] },
+    { user: 'verde', bot: ['Color: verde', 'hijo terminó'] },
+  ]],
+];
+
+describe('InterruptibleDialog', () => {
+  it.each(TABLE)('%s', async (_name, turns) => {
+    await playConversation(createClient(new Parent(testRecognizer())), turns);
+  });
+});

@@ -1,0 +1,44 @@
+import { ConversationState, MemoryStorage, type Middleware } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import type { Dialog } from 'botbuilder-dialogs';
+import type { Clock, DialogDependencies } from '../../dialogs/ports';
+import { createRecognizer, type Recognizer } from '../../nlu';
+import { createStore } from '../../prisma/store';
+import { seedDemoData } from '../../prisma/store/seed';
+import { createTestDatabase, type TestDatabase } from './db';
+
+let shared: Recognizer | undefined;
+
+/** One trained recognizer per test file: training is start-up work, not per-test work. */
+export function testRecognizer(): Recognizer {
+  shared ??= createRecognizer();
+  return shared;
+}
+
+/** A fixed clock: 22 November 2026, 10:00 in Ecuador. */
+export const FIXED_NOW = new Date('2026-11-22T10:00:00-05:00');
+
+/** A seeded store and the dialogs' dependencies over it. */
+export interface DialogWorld {
+  db: TestDatabase;
+  deps: DialogDependencies;
+}
+
+/** Creates a migrated database with the demo people and cases, and real dependencies over it. */
+export async function createDialogWorld(clock: Clock = () => FIXED_NOW): Promise<DialogWorld> {
+  const db = await createTestDatabase();
+  await seedDemoData(db.prisma, { scryptLogN: 10 });
+  const store = createStore(db.prisma, clock);
+  return { db, deps: { recognizer: testRecognizer(), cases: store.cases, rateLimiter: store.rateLimiter, clock } };
+}
+
+/** A DialogTestClient on the Direct Line channel id, with its own in-memory conversation state. */
+export function createClient(dialog: Dialog, conversationId = 'conv-test'): DialogTestClient {
+  const inConversation: Middleware = {
+    onTurn: async (context, next) => {
+      context.activity.conversation.id = conversationId;
+      await next();
+    },
+  };
+  return new DialogTestClient('directline', dialog, undefined, [inConversation], new ConversationState(new MemoryStorage()));
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createApplication, type Application } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { silentLogger, type Logger } from '../../bot/logger';
+import type { Clock } from '../../dialogs/ports';
+import { createTestDatabase, type TestDatabase } from './db';
+import { testRecognizer } from './dialogHarness';
+
+/** A running service on a free loopback port, over its own seeded database. */
+export interface TestServer {
+  app: Application;
+  db: TestDatabase;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the whole service as `npm start` would, but on loopback, a temp database and a temp documents folder. */
+export async function startTestServer(options: { clock?: Clock; logger?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const port = await freePort();
+  const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-docs-'));
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    SEED_DEMO: 'true',
+    DOCUMENTS_DIR: documents,
+    MAIL_OUTBOX_DIR: path.join(documents, 'outbox'),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ...options.env,
+  });
+  const app = await createApplication(config, {
+    logger: options.logger ?? silentLogger,
+    clock: options.clock,
+    recognizer: testRecognizer(),
+    seedScryptLogN: 10,
+  });
+  const baseUrl = await app.listen();
+  return {
+    app,
+    db,
+    baseUrl,
+    async stop() {
+      await app.close();
+      await db.dispose();
+      fs.rmSync(documents, { recursive: true, force: true });
+    },
+  };
+}
