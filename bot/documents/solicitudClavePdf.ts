@@ -1,0 +1,181 @@
+import PDFDocument from 'pdfkit';
+import { fechaLarga, printable } from './text';
+
+/** Everything printed on a solicitud de clave personal; texts arrive already in plain Spanish. */
+export interface SolicitudClaveData {
+  /** Case number, e.g. CL-2026-000001. */
+  numero: string;
+  /** Filing instant; printed as the calendar date in Ecuador. */
+  fecha: Date;
+  nombres: string;
+  apellidos: string;
+  identificacion: string;
+  tipoIdentificacion: 'cedula' | 'codigo_extranjero';
+  /** E.g. "Afiliado voluntario". */
+  condicion: string;
+  email: string;
+  telefono: string;
+  provincia?: string;
+  /** Only for afiliados en relación de dependencia: adds the employer's signature line. */
+  empleador?: string;
+  /** Documents to bring to the IESS office. */
+  documentos: string[];
+  /** Considerations printed before the signatures. */
+  notas: string[];
+}
+
+type Doc = PDFKit.PDFDocument;
+
+const MARGIN = 50;
+const GREEN = '#00573f';
+const GREY = '#555555';
+const BORDER = '#9a9a9a';
+const LABEL_WIDTH = 170;
+const PAD = 5;
+
+function bottom(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+}
+
+function heading(doc: Doc, data: SolicitudClaveData): void {
+  const width = doc.page.width - 2 * MARGIN;
+  doc.rect(MARGIN, MARGIN, width, 4).fill(GREEN);
+  doc.moveDown(0.6);
+  doc.font('Helvetica-Bold').fontSize(15).fillColor(GREEN).text('IESS', { align: 'center' });
+  doc.font('Helvetica-Bold').fontSize(11).fillColor('black').text('INSTITUTO ECUATORIANO DE SEGURIDAD SOCIAL', { align: 'center' });
+  doc.moveDown(0.8);
+  doc.font('Helvetica-Bold').fontSize(17).text('Solicitud de clave personal', { align: 'center' });
+  doc.moveDown(0.5);
+  doc.font('Helvetica').fontSize(10).fillColor(GREY);
+  doc.text(printable(`Solicitud N.º ${data.numero}  ·  Fecha: ${fechaLarga(data.fecha)}`), { align: 'center' });
+  doc.fillColor('black').moveDown(1.2);
+}
+
+function sectionTitle(doc: Doc, title: string): void {
+  ensureSpace(doc, 40);
+  doc.x = MARGIN;
+  doc.font('Helvetica-Bold').fontSize(11.5).fillColor(GREEN).text(title, MARGIN, doc.y);
+  doc.fillColor('black').moveDown(0.4);
+}
+
+function dataRows(data: SolicitudClaveData): Array<[string, string]> {
+  const rows: Array<[string, string]> = [
+    ['Apellidos', data.apellidos],
+    ['Nombres', data.nombres],
+    [data.tipoIdentificacion === 'cedula' ? 'Cédula de ciudadanía' : 'Código de identificación', data.identificacion],
+    ['Condición', data.condicion],
+    ['Correo electrónico', data.email],
+    ['Teléfono', data.telefono],
+  ];
+  if (data.provincia) rows.push(['Provincia', data.provincia]);
+  if (data.empleador) rows.push(['Empleador', data.empleador]);
+  return rows;
+}
+
+function table(doc: Doc, rows: Array<[string, string]>): void {
+  const width = doc.page.width - 2 * MARGIN;
+  const valueWidth = width - LABEL_WIDTH - 2 * PAD;
+  doc.fontSize(10);
+  for (const [label, raw] of rows) {
+    const value = printable(raw);
+    doc.font('Helvetica');
+    const height = Math.max(doc.heightOfString(value, { width: valueWidth }), doc.heightOfString(label, { width: LABEL_WIDTH - 2 * PAD })) + 2 * PAD;
+    ensureSpace(doc, height);
+    const y = doc.y;
+    doc.rect(MARGIN, y, LABEL_WIDTH, height).fillAndStroke('#eef4f1', BORDER);
+    doc.rect(MARGIN + LABEL_WIDTH, y, width - LABEL_WIDTH, height).stroke(BORDER);
+    doc.fillColor('black').font('Helvetica-Bold').text(label, MARGIN + PAD, y + PAD, { width: LABEL_WIDTH - 2 * PAD });
+    doc.font('Helvetica').text(value, MARGIN + LABEL_WIDTH + PAD, y + PAD, { width: valueWidth });
+    doc.y = y + height;
+  }
+  doc.x = MARGIN;
+  doc.moveDown(1);
+}
+
+function bullets(doc: Doc, items: string[]): void {
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font('Helvetica').fontSize(10).fillColor('black');
+  for (const item of items) {
+    const text = printable(item);
+    ensureSpace(doc, Math.min(doc.heightOfString(text, { width: width - 14 }), 40));
+    const y = doc.y;
+    doc.text('•', MARGIN + 2, y, { lineBreak: false });
+    doc.text(text, MARGIN + 14, y, { width: width - 14 });
+    doc.moveDown(0.3);
+  }
+  doc.x = MARGIN;
+  doc.moveDown(0.8);
+}
+
+function signatures(doc: Doc, data: SolicitudClaveData): void {
+  ensureSpace(doc, 110);
+  const width = doc.page.width - 2 * MARGIN;
+  const boxes: Array<[string, string]> = [
+    ['Firma del afiliado(a) / pensionista', `${data.nombres} ${data.apellidos} · ${data.identificacion}`],
+  ];
+  if (data.empleador) boxes.push(['Firma y sello del empleador', data.empleador]);
+  const boxWidth = (width - 40) / 2;
+  const lineY = doc.y + 60;
+  boxes.forEach(([title, who], index) => {
+    const x = boxes.length === 1 ? MARGIN + (width - boxWidth) / 2 : MARGIN + index * (boxWidth + 40);
+    doc.moveTo(x, lineY).lineTo(x + boxWidth, lineY).lineWidth(0.8).stroke('black');
+    doc.font('Helvetica-Bold').fontSize(9.5).fillColor('black').text(title, x, lineY + 5, { width: boxWidth, align: 'center' });
+    doc.font('Helvetica').fontSize(9).fillColor(GREY).text(printable(who), x, lineY + 18, { width: boxWidth, align: 'center' });
+  });
+  doc.fillColor('black');
+  doc.x = MARGIN;
+  doc.y = lineY + 45;
+}
+
+function footer(doc: Doc): void {
+  const text = 'Documento generado por el asistente virtual del IESS. No contiene ni reemplaza su clave personal.';
+  doc.font('Helvetica').fontSize(8).fillColor(GREY);
+  ensureSpace(doc, 20);
+  doc.text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, align: 'center' });
+}
+
+/**
+ * Renders the printable solicitud de clave personal: a one- or two-page A4 PDF with the IESS heading, the
+ * applicant's data, the documents to bring, the considerations and the signature lines (the employer's only
+ * when `empleador` is set). Uses Helvetica (Windows-1252), so Spanish accents print correctly.
+ */
+export function renderSolicitudClavePdf(data: SolicitudClaveData): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      lang: 'es-EC',
+      displayTitle: true,
+      info: {
+        Title: printable(`Solicitud de clave personal ${data.numero}`),
+        Author: 'Instituto Ecuatoriano de Seguridad Social',
+        Subject: 'Solicitud de clave personal del IESS',
+        CreationDate: data.fecha,
+      },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    try {
+      heading(doc, data);
+      sectionTitle(doc, 'Datos del solicitante');
+      table(doc, dataRows(data));
+      sectionTitle(doc, 'Documentos que debe presentar para la entrega de la clave');
+      bullets(doc, data.documentos);
+      if (data.notas.length > 0) {
+        sectionTitle(doc, 'Consideraciones');
+        bullets(doc, data.notas);
+      }
+      signatures(doc, data);
+      footer(doc);
+      doc.end();
+    } catch (err) {
+      reject(err);
+    }
+  });
+}

@@ -1,0 +1,105 @@
+import type { Request, Response, Server } from 'restify';
+import type { PrismaClient } from '../prisma/client';
+import { resolveDownload, type ResolvedDownload } from '../prisma/store/downloads';
+import type { FileStorage } from './fileStorage';
+import type { Logger } from './logger';
+
+/** Path of the download links; the token is the last segment. */
+export const DOWNLOADS_PATH = '/descargas';
+
+/** What the download route needs. */
+export interface DownloadsOptions {
+  prisma: PrismaClient;
+  storage: FileStorage;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** Headers of every answer: the URL holds a capability, so nothing is cached and no Referer carries it away. */
+const COMMON_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+function page(title: string, message: string): Buffer {
+  return Buffer.from(
+    `<!doctype html>
+<html lang="es">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body style="font-family: sans-serif; max-width: 36em; margin: 3em auto; padding: 0 1em; color: #222">
+<h1 style="font-size: 1.3em; color: #00573f">${title}</h1>
+<p>${message}</p>
+</body>
+</html>
+`,
+    'utf8',
+  );
+}
+
+/** The one page for unknown, malformed and expired links alike, so the answer reveals nothing about the token. */
+export const INVALID_LINK_PAGE = page('Enlace no válido', 'Este enlace ya no es válido. Vuelva a pedir el documento en el chat.');
+const UNAVAILABLE_PAGE = page('Documento no disponible', 'No pudimos entregar el documento en este momento. Intente de nuevo más tarde o pídalo otra vez en el chat.');
+
+function sendPage(res: Response, status: number, body: Buffer): void {
+  res.sendRaw(status, body, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(body.length),
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  });
+}
+
+/** RFC 5987 value: percent-encodes everything but attr-char. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Content-Disposition for a download: an ASCII fallback (accents dropped) plus the exact UTF-8 name. */
+export function attachmentDisposition(nombre: string): string {
+  const ascii = nombre
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\;]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(nombre)}`;
+}
+
+/**
+ * Registers GET /descargas/:token: the stored bytes as an attachment while the link is valid, otherwise a 404
+ * page in Spanish that is the same for unknown, malformed and expired tokens. The token is never logged.
+ */
+export function registerDownloads(server: Server, options: DownloadsOptions): void {
+  const { prisma, storage, clock, logger } = options;
+  server.get(`${DOWNLOADS_PATH}/:token`, async (req: Request, res: Response) => {
+    const token = typeof req.params?.token === 'string' ? req.params.token : '';
+    let found: ResolvedDownload | undefined;
+    try {
+      found = await resolveDownload(prisma, { token, now: clock() });
+    } catch (err) {
+      logger.error('download_lookup_failed', { error: err });
+      sendPage(res, 503, UNAVAILABLE_PAGE);
+      return;
+    }
+    if (!found) {
+      logger.info('download_link_invalid');
+      sendPage(res, 404, INVALID_LINK_PAGE);
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await storage.read(found.storageKey);
+    } catch (err) {
+      logger.error('download_read_failed', { storageKey: found.storageKey, error: err });
+      sendPage(res, 500, UNAVAILABLE_PAGE);
+      return;
+    }
+    logger.info('download_served', { mediaType: found.mediaType, size: bytes.length });
+    res.sendRaw(200, bytes, {
+      ...COMMON_HEADERS,
+      'Content-Type': found.mediaType,
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': attachmentDisposition(found.nombre),
+    });
+  });
+}
