@@ -6,7 +6,13 @@ import { assertDependencies, type Clock, type DialogDependencies } from '../dial
 import { createRecognizer, type Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { createStore } from '../prisma/store';
-import { seedDemoData } from '../prisma/store/seed';
+import { DEMO_FIXTURE, seedDemoData } from '../prisma/store/seed';
+import { claveChangedMessage } from '../prisma/store';
+import { formatFecha } from '../dialogs/catalog/cases';
+import { registerResetRoutes } from './clave/resetRoutes';
+import { renderEmail } from './mail/layout';
+import { createMailer } from './mail/mailer';
+import { OutboxWorker } from './mail/outboxWorker';
 import { createCloudAdapter, createTurnErrorHandler } from './adapter';
 import type { AppConfig } from './config';
 import { registerDirectLine, type DirectLineAdapter } from './directline';
@@ -23,6 +29,7 @@ export interface Application {
   cloudAdapter: CloudAdapter;
   directLine: DirectLineAdapter;
   bot: IessBot;
+  outbox: OutboxWorker;
   /** Starts listening; resolves with the base URL actually bound. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -33,7 +40,9 @@ export interface ApplicationOverrides {
   logger: Logger;
   clock?: Clock;
   recognizer?: Recognizer;
-  seedScryptLogN?: number;
+  /** scrypt cost (log2 N) for seeding and new claves; tests lower it. */
+  scryptLogN?: number;
+  outboxPollMs?: number;
 }
 
 /** Composition root: reads nothing from the environment, wires every dependency once, fails loudly if one is missing. */
@@ -42,14 +51,21 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const clock = overrides.clock ?? (() => new Date());
   const prisma = createPrismaClient(config.databaseUrl);
   if (config.seedDemo) {
-    const seeded = await seedDemoData(prisma, { scryptLogN: overrides.seedScryptLogN });
+    const seeded = await seedDemoData(prisma, { scryptLogN: overrides.scryptLogN });
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });
   }
-  const store = createStore(prisma, clock);
+  const store = createStore(prisma, {
+    clock,
+    secret: config.appSecret,
+    distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
+    resetUrl: (token) => `${config.publicBaseUrl}/clave/nueva?token=${encodeURIComponent(token)}`,
+    render: renderEmail,
+  });
   const deps: Partial<DialogDependencies> = {
     recognizer: overrides.recognizer ?? createRecognizer(),
     cases: store.cases,
     rateLimiter: store.rateLimiter,
+    claveRecovery: store.claveRecovery,
     clock,
   };
   assertDependencies(deps);
@@ -84,6 +100,16 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
   });
   registerWebChatPage(server);
+  registerResetRoutes(server, {
+    prisma,
+    rateLimiter: store.rateLimiter,
+    clock,
+    logger,
+    confirmation: (person, now) => claveChangedMessage(store, person, formatFecha(now)),
+    scryptLogN: overrides.scryptLogN,
+  });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
+  const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });
   const directLine = registerDirectLine(server, {
     prisma,
     logic: (context) => bot.run(context),
@@ -102,16 +128,20 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     cloudAdapter,
     directLine,
     bot,
+    outbox,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
+          outbox.start();
           const address = server.address();
           resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
         });
       }),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await outbox.stop();
+      await mailer.close();
       await prisma.$disconnect();
     },
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Root of the project (one level above bot/, also when compiled to dist/bot/). */
@@ -28,6 +29,10 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Server secret (HMAC key) shared by every instance; random per process when not set outside production. */
+  appSecret: string;
+  /** True when APP_SECRET was not set and a random one is in use. */
+  appSecretGenerated: boolean;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -84,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!databaseUrl.startsWith('file:')) {
     throw new ConfigError('DATABASE_URL debe ser una URL file: de SQLite (por ejemplo file:./data/iess.db).');
   }
+  const appSecret = env.APP_SECRET ?? '';
+  if (appSecret && appSecret.length < 32) throw new ConfigError('APP_SECRET debe tener al menos 32 caracteres.');
+  if (nodeEnv === 'production' && !appSecret) throw new ConfigError('En producción APP_SECRET es obligatorio.');
   const publicBaseUrl = (env.PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     new URL(publicBaseUrl);
@@ -105,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'IESS Asistente Virtual <no-responder@iess.gob.ec>',
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    appSecret: appSecret || randomBytes(32).toString('base64url'),
+    appSecretGenerated: !appSecret,
   };
 }

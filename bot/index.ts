@@ -23,6 +23,9 @@ async function main(): Promise<void> {
       message: 'MicrosoftAppId no está definido: modo local. /api/messages acepta solicitudes sin autenticar (Emulator). No use este modo en producción.',
     });
   }
+  if (config.appSecretGenerated) {
+    logger.warn('app_secret_generated', { message: 'APP_SECRET no está definido: se usa uno aleatorio en este proceso. Defínalo igual en todas las instancias.' });
+  }
   fs.mkdirSync(config.documentsDir, { recursive: true });
   const app = await createApplication(config, { logger });
   const url = await app.listen();

@@ -38,6 +38,31 @@ export interface RateLimiter {
   hit(options: { key: string; limit: number; windowSeconds: number }): Promise<RateLimitDecision>;
 }
 
+/** A recovery question, in the order they are asked. */
+export type RecoveryQuestionName = 'fecha' | 'empleador' | 'anio' | 'pregunta1' | 'pregunta2';
+
+/** What the citizen is asked during online recovery; it never says whether the person is registered. */
+export interface RecoveryChallengeView {
+  employerOptions: string[];
+  yearOptions: string[];
+  personalQuestions: [string, string];
+}
+
+/** Online clave recovery (seed 004). Wrong answers are counted in the store, per identification. */
+export interface ClaveRecoveryPort {
+  isBlocked(identificacion: string): Promise<boolean>;
+  startChallenge(identificacion: string): Promise<RecoveryChallengeView>;
+  checkAnswer(
+    identificacion: string,
+    question: RecoveryQuestionName,
+    answer: { day: number; month: number } | string,
+  ): Promise<{ correct: boolean; failures: number; blocked: boolean }>;
+  /** The registered e-mail, masked (m***@example.ec); call only after every answer was right. */
+  maskedEmail(identificacion: string): Promise<string | undefined>;
+  /** Queues the reset e-mail to the registered address, or to a new one (then the old address is told). */
+  sendResetLink(identificacion: string, newEmail?: string): Promise<{ maskedTo: string }>;
+}
+
 /** Source of the current time; tests pass a fixed clock. */
 export type Clock = () => Date;
 
@@ -47,11 +72,12 @@ export interface DialogDependencies {
   cases: CaseReader;
   rateLimiter: RateLimiter;
   clock: Clock;
+  claveRecovery: ClaveRecoveryPort;
 }
 
 /** Fails start-up loudly when a dependency is missing, instead of failing on a citizen's turn. */
 export function assertDependencies(deps: Partial<DialogDependencies>): asserts deps is DialogDependencies {
-  const required: (keyof DialogDependencies)[] = ['recognizer', 'cases', 'rateLimiter', 'clock'];
+  const required: (keyof DialogDependencies)[] = ['recognizer', 'cases', 'rateLimiter', 'clock', 'claveRecovery'];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
   if (missing.length > 0) throw new Error(`Faltan dependencias de los diálogos: ${missing.join(', ')}`);
 }

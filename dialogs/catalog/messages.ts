@@ -29,6 +29,7 @@ export const MSG = {
   fueraDeDominio:
     'Solo puedo ayudarle con trámites y servicios del IESS. Elija una de estas opciones o escriba su pregunta sobre el IESS.',
   aclarar: '¿Se refiere a una de estas opciones?',
+  claveQue: '¿Qué necesita hacer con su clave?',
   ningunaOpcion: 'Ninguna de estas',
   cancelado: 'Listo, cancelé lo que estábamos haciendo. ¿En qué más le puedo ayudar?',
   nadaQueCancelar: 'No hay nada que cancelar. ¿En qué le puedo ayudar?',

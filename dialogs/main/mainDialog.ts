@@ -7,6 +7,7 @@ import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../
 import { isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { understand } from '../shared/understand';
+import { RecuperarClaveDialog, RECUPERAR_CLAVE_DIALOG } from '../clave/recuperarClaveDialog';
 import { CLARIFY_LABELS, intentFromMenu, intentFromClarification } from './routing';
 
 /** Id of the root dialog. */
@@ -18,7 +19,6 @@ const CLARIFY_PROMPT = 'mainClarifyPrompt';
 interface Routed {
   intent: IntentName;
   nlu?: NluResult;
-  tramite?: 'clave';
 }
 
 /** What the root dialog keeps between steps: the intents offered when asking for clarification. */
@@ -33,6 +33,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(CLARIFY_PROMPT));
     this.addDialog(new RequisitosDialog(deps.recognizer));
     this.addDialog(new EstadoTramiteDialog(deps));
+    this.addDialog(new RecuperarClaveDialog(deps));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -44,13 +45,17 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const fromMenu = intentFromMenu(text);
-    if (fromMenu) return step.next(fromMenu satisfies Routed);
+    if (fromMenu?.choices) return this.clarify(step, fromMenu.choices, MSG.claveQue);
+    if (fromMenu) return step.next({ intent: fromMenu.intent } satisfies Routed);
     const nlu = understand(step.context, this.deps.recognizer);
     if (nlu.status !== 'ambiguous') return step.next({ intent: nlu.intent, nlu } satisfies Routed);
-    const candidates = nlu.ranking.slice(0, 2).map((r) => r.intent);
+    return this.clarify(step, nlu.ranking.slice(0, 2).map((r) => r.intent), MSG.aclarar);
+  }
+
+  private async clarify(step: WaterfallStepContext, candidates: IntentName[], question: string): Promise<DialogTurnResult> {
     (step.values as MainValues).candidates = candidates;
     const options = [...candidates.map((i) => CLARIFY_LABELS[i]), MSG.ningunaOpcion];
-    return step.prompt(CLARIFY_PROMPT, { prompt: reply(MSG.aclarar, options) });
+    return step.prompt(CLARIFY_PROMPT, { prompt: reply(question, options) });
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -61,12 +66,13 @@ export class MainDialog extends ComponentDialog {
     const entity = (type: string) => routed.nlu?.entities.find((e) => e.type === type)?.value;
     switch (routed.intent) {
       case 'requisitos': {
-        const tramite = routed.tramite ?? entity('tramite');
+        const tramite = entity('tramite');
         const options: RequisitosOptions = { tramite: tramite === 'reliquidacion' || tramite === 'reinsercion' || tramite === 'clave' ? tramite : undefined };
         return step.beginDialog(REQUISITOS_DIALOG, options);
       }
-      case 'clave_obtener':
       case 'clave_recuperar':
+        return step.beginDialog(RECUPERAR_CLAVE_DIALOG);
+      case 'clave_obtener':
       case 'reliquidacion':
       case 'reinsercion':
         return step.beginDialog(REQUISITOS_DIALOG, { tramite: routed.intent } satisfies RequisitosOptions);

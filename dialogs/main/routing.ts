@@ -23,13 +23,14 @@ export const CLARIFY_LABELS: Record<IntentName, string> = {
 /** A main-menu button's meaning: an intent, and for "Mi clave" the trámite family still to be narrowed. */
 export interface MenuRoute {
   intent: IntentName;
-  tramite?: 'clave';
+  /** When set, the button opens a question among these intents instead of routing at once. */
+  choices?: IntentName[];
 }
 
 const MENU_INTENTS: Record<string, MenuRoute> = {
   [normalizeForMatch(MENU.requisitos)]: { intent: 'requisitos' },
   [normalizeForMatch(MENU.estado)]: { intent: 'estado_tramite' },
-  [normalizeForMatch(MENU.clave)]: { intent: 'requisitos', tramite: 'clave' },
+  [normalizeForMatch(MENU.clave)]: { intent: 'clave_recuperar', choices: ['clave_obtener', 'clave_recuperar'] },
   [normalizeForMatch(MENU.contacto)]: { intent: 'contacto' },
 };
 

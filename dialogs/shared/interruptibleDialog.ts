@@ -5,6 +5,9 @@ import { MENU_OPCIONES, MSG } from '../catalog/messages';
 import { reply } from './replies';
 import { understand } from './understand';
 
+/** Confidence an interruption needs: below it the text is left to the step (an answer like "no tengo" is not a plea for help). */
+export const INTERRUPTION_MIN_SCORE = 0.75;
+
 /** Result a journey ends with when the citizen cancelled it, so the parent adds nothing. */
 export const CANCELLED = { cancelled: true } as const;
 
@@ -36,7 +39,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { activity } = innerDc.context;
     if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
     const nlu = understand(innerDc.context, this.recognizer);
-    if (nlu.status !== 'ok') return undefined;
+    if (nlu.status !== 'ok' || nlu.score < INTERRUPTION_MIN_SCORE) return undefined;
     switch (nlu.intent) {
       case 'cancelar':
         await innerDc.context.sendActivity(reply(MSG.cancelado, MENU_OPCIONES));

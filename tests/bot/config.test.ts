@@ -13,7 +13,9 @@ describe('loadConfig', () => {
   });
 
   it.each<[string, NodeJS.ProcessEnv]>([
-    ['production without app id', { NODE_ENV: 'production' }],
+    ['production without app id', { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }],
+    ['production without secret', { NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }],
+    ['short secret', { APP_SECRET: 'corto' }],
     ['app id without password', { MicrosoftAppId: 'abc' }],
     ['single tenant without tenant', { MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }],
     ['unknown app type', { MicrosoftAppType: 'Other' }],
@@ -26,7 +28,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts production with full credentials', () => {
-    const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' });
+    const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', APP_SECRET: 's'.repeat(40) });
     expect(config.credentials).toMatchObject({ appId: 'id', appType: 'MultiTenant' });
   });
 });

@@ -2,6 +2,7 @@ import { MainDialog } from '../../dialogs/main/mainDialog';
 import { describeCase } from '../../dialogs/catalog/cases';
 import { ESTADO, MENU, MENU_OPCIONES, MSG, REQUISITOS } from '../../dialogs/catalog/messages';
 import { getTramite, TRAMITES } from '../../dialogs/catalog/tramites';
+import { CLARIFY_LABELS } from '../../dialogs/main/routing';
 import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
 
@@ -33,8 +34,8 @@ const CONVERSATIONS: [string, Turn[]][] = [
     { user: 'Reinserción laboral', bot: [...sections('reinsercion'), ALGO_MAS] },
   ]],
   ['narrows "mi clave" to first time or recovery', [
-    { user: MENU.clave, bot: [{ text: REQUISITOS.elegirClave, options: ['Clave por primera vez', 'Recuperar clave'] }] },
-    { user: 'Clave por primera vez', bot: [...sections('clave_obtener'), ALGO_MAS] },
+    { user: MENU.clave, bot: [{ text: MSG.claveQue, options: [CLARIFY_LABELS.clave_obtener, CLARIFY_LABELS.clave_recuperar, MSG.ningunaOpcion] }] },
+    { user: CLARIFY_LABELS.clave_obtener, bot: [...sections('clave_obtener'), ALGO_MAS] },
   ]],
   ['accepts the list position and typos when choosing', [
     { user: MENU.requisitos, bot: [{ text: REQUISITOS.elegir, options: TRAMITES.map((t) => t.etiqueta) }] },
@@ -73,7 +74,7 @@ const CONVERSATIONS: [string, Turn[]][] = [
     { user: MENU.estado, bot: [ESTADO.pedirNumero] },
     { user: 'abc', bot: [ESTADO.numeroInvalido] },
     { user: '123', bot: [ESTADO.numeroInvalido] },
-    { user: 'no lo tengo', bot: [MSG.demasiadosIntentos, ALGO_MAS] },
+    { user: 'xx-99', bot: [MSG.demasiadosIntentos, ALGO_MAS] },
   ]],
   ['cancels a journey at any step', [
     { user: MENU.estado, bot: [ESTADO.pedirNumero] },

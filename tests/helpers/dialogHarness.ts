@@ -4,7 +4,11 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { Clock, DialogDependencies } from '../../dialogs/ports';
 import { createRecognizer, type Recognizer } from '../../nlu';
 import { createStore } from '../../prisma/store';
-import { seedDemoData } from '../../prisma/store/seed';
+import { DEMO_FIXTURE, seedDemoData } from '../../prisma/store/seed';
+import { renderEmail } from '../../bot/mail/layout';
+
+/** The server secret used by tests. */
+export const TEST_SECRET = 'secreto-de-pruebas-con-32-caracteres-o-mas';
 import { createTestDatabase, type TestDatabase } from './db';
 
 let shared: Recognizer | undefined;
@@ -28,8 +32,15 @@ export interface DialogWorld {
 export async function createDialogWorld(clock: Clock = () => FIXED_NOW): Promise<DialogWorld> {
   const db = await createTestDatabase();
   await seedDemoData(db.prisma, { scryptLogN: 10 });
-  const store = createStore(db.prisma, clock);
-  return { db, deps: { recognizer: testRecognizer(), cases: store.cases, rateLimiter: store.rateLimiter, clock } };
+  const store = createStore(db.prisma, {
+    clock,
+    secret: TEST_SECRET,
+    distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
+    resetUrl: (token) => `http://127.0.0.1:1/clave/nueva?token=${token}`,
+    render: renderEmail,
+  });
+  const deps = { recognizer: testRecognizer(), cases: store.cases, rateLimiter: store.rateLimiter, claveRecovery: store.claveRecovery, clock };
+  return { db, deps };
 }
 
 /** A DialogTestClient on the Direct Line channel id, with its own in-memory conversation state. */

@@ -48,7 +48,8 @@ export async function startTestServer(options: { clock?: Clock; logger?: Logger;
     logger: options.logger ?? silentLogger,
     clock: options.clock,
     recognizer: testRecognizer(),
-    seedScryptLogN: 10,
+    scryptLogN: 10,
+    outboxPollMs: 50,
   });
   const baseUrl = await app.listen();
   return {

@@ -1,0 +1,146 @@
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { parseDayMonth, parseEmail, parseIdentificacion, parseYesNo } from '../../nlu';
+import { RECUPERAR } from '../catalog/clave';
+import { MSG } from '../catalog/messages';
+import type { DialogDependencies, RecoveryChallengeView, RecoveryQuestionName } from '../ports';
+import { matchOption } from '../shared/choices';
+import { InterruptibleDialog } from '../shared/interruptibleDialog';
+import { reply } from '../shared/replies';
+import { PROMPTS, recoveryPrompts } from './recoveryPrompts';
+
+/** Id of the online clave recovery journey. */
+export const RECUPERAR_CLAVE_DIALOG = 'recuperarClaveDialog';
+const WATERFALL = 'recuperarClaveWaterfall';
+
+/** Recovery starts allowed per conversation and per identification in one hour. */
+export const RECOVERY_START_LIMIT = { limit: 5, windowSeconds: 3600 } as const;
+
+/** How the journey ended. */
+export interface RecuperarClaveResult {
+  outcome: 'link_sent' | 'wrong_answers' | 'blocked' | 'rate_limited' | 'invalid_input' | 'no_email';
+}
+
+/** Between steps the journey keeps the identification, the offered options and a count of wrong answers: never an answer. */
+interface Values {
+  identificacion?: string;
+  challenge?: RecoveryChallengeView;
+  wrong?: number;
+  failures?: number;
+  blocked?: boolean;
+}
+
+/** Walks a citizen through seed 004's online recovery, with every answer checked and counted by the store. */
+export class RecuperarClaveDialog extends InterruptibleDialog {
+  constructor(private readonly deps: Pick<DialogDependencies, 'recognizer' | 'claveRecovery' | 'rateLimiter'>) {
+    super(RECUPERAR_CLAVE_DIALOG, deps.recognizer);
+    for (const p of recoveryPrompts()) this.addDialog(p);
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.askIdentificacion.bind(this),
+        this.askFecha.bind(this),
+        this.askEmpleador.bind(this),
+        this.askAnio.bind(this),
+        this.askPregunta1.bind(this),
+        this.askPregunta2.bind(this),
+        this.verdict.bind(this),
+        this.chooseEmail.bind(this),
+        this.sendLink.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  protected override helpText(): string {
+    return RECUPERAR.ayuda;
+  }
+
+  private values(step: WaterfallStepContext): Values {
+    return step.values as Values;
+  }
+
+  private async askIdentificacion(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const conversation = step.context.activity.conversation?.id ?? 'desconocida';
+    const limited = await this.deps.rateLimiter.hit({ key: `clave:conv:${conversation}`, ...RECOVERY_START_LIMIT });
+    if (!limited.allowed) return this.end(step, RECUPERAR.limite(Math.ceil(limited.retryAfterSeconds / 60)), 'rate_limited');
+    await step.context.sendActivity(reply(RECUPERAR.intro));
+    return step.prompt(PROMPTS.identificacion, { prompt: reply(RECUPERAR.pedirIdentificacion), retryPrompt: reply(RECUPERAR.identificacionInvalida) });
+  }
+
+  private async askFecha(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identificacion = parseIdentificacion(String(step.result ?? ''))?.value;
+    if (!identificacion) return this.end(step, MSG.demasiadosIntentos, 'invalid_input');
+    const limited = await this.deps.rateLimiter.hit({ key: `clave:id:${identificacion}`, ...RECOVERY_START_LIMIT });
+    if (!limited.allowed) return this.end(step, RECUPERAR.limite(Math.ceil(limited.retryAfterSeconds / 60)), 'rate_limited');
+    if (await this.deps.claveRecovery.isBlocked(identificacion)) return this.end(step, RECUPERAR.bloqueada, 'blocked');
+    Object.assign(this.values(step), { identificacion, challenge: await this.deps.claveRecovery.startChallenge(identificacion), wrong: 0 });
+    return step.prompt(PROMPTS.fecha, { prompt: reply(RECUPERAR.pedirFecha), retryPrompt: reply(RECUPERAR.fechaInvalida) });
+  }
+
+  private async askEmpleador(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.check(step, 'fecha', parseDayMonth(String(step.result ?? '')));
+    return this.choose(step, RECUPERAR.pedirEmpleador, this.values(step).challenge?.employerOptions ?? []);
+  }
+
+  private async askAnio(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.check(step, 'empleador', matchOption(String(step.result ?? ''), this.values(step).challenge?.employerOptions ?? []));
+    return this.choose(step, RECUPERAR.pedirAnio, this.values(step).challenge?.yearOptions ?? []);
+  }
+
+  private async askPregunta1(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.check(step, 'anio', matchOption(String(step.result ?? ''), this.values(step).challenge?.yearOptions ?? []));
+    return this.askPersonal(step, 0);
+  }
+
+  private async askPregunta2(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.check(step, 'pregunta1', String(step.result ?? ''));
+    return this.askPersonal(step, 1);
+  }
+
+  private async verdict(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.check(step, 'pregunta2', String(step.result ?? ''));
+    const values = this.values(step);
+    if (values.blocked) return this.end(step, RECUPERAR.bloqueada, 'blocked');
+    if ((values.wrong ?? 0) > 0) return this.end(step, RECUPERAR.noCoincide(Math.max(0, 5 - (values.failures ?? 0))), 'wrong_answers');
+    const masked = await this.deps.claveRecovery.maskedEmail(values.identificacion ?? '');
+    if (!masked) {
+      await step.context.sendActivity(reply(RECUPERAR.sinCorreo));
+      return step.next(false);
+    }
+    return step.prompt(PROMPTS.siNo, { prompt: reply(RECUPERAR.confirmarCorreo(masked), [RECUPERAR.si, RECUPERAR.no]), retryPrompt: reply(RECUPERAR.confirmarSiNo, [RECUPERAR.si, RECUPERAR.no]) });
+  }
+
+  private async chooseEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = typeof step.result === 'boolean' ? step.result : parseYesNo(String(step.result ?? '')) ?? false;
+    if (answer) return step.next(undefined);
+    return step.prompt(PROMPTS.correo, { prompt: reply(RECUPERAR.pedirCorreo), retryPrompt: reply(RECUPERAR.correoInvalido) });
+  }
+
+  private async sendLink(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const typed = step.result === undefined ? undefined : parseEmail(String(step.result));
+    if (step.result !== undefined && !typed) return this.end(step, MSG.demasiadosIntentos, 'no_email');
+    const { maskedTo } = await this.deps.claveRecovery.sendResetLink(this.values(step).identificacion ?? '', typed);
+    return this.end(step, RECUPERAR.enviado(maskedTo), 'link_sent');
+  }
+
+  private async check(step: WaterfallStepContext, question: RecoveryQuestionName, answer: { day: number; month: number } | string | undefined): Promise<void> {
+    const values = this.values(step);
+    const result = await this.deps.claveRecovery.checkAnswer(values.identificacion ?? '', question, answer ?? '');
+    if (!result.correct) values.wrong = (values.wrong ?? 0) + 1;
+    values.failures = result.failures;
+    values.blocked = values.blocked || result.blocked;
+  }
+
+  private choose(step: WaterfallStepContext, question: string, options: string[]): Promise<DialogTurnResult> {
+    return step.prompt(PROMPTS.opcion, { prompt: reply(question, options), retryPrompt: reply(RECUPERAR.opcionInvalida, options), choices: options });
+  }
+
+  private askPersonal(step: WaterfallStepContext, index: 0 | 1): Promise<DialogTurnResult> {
+    const question = this.values(step).challenge?.personalQuestions[index] ?? '';
+    return step.prompt(PROMPTS.libre, { prompt: reply(RECUPERAR.pedirPersonal(question)), retryPrompt: reply(RECUPERAR.respuestaVacia) });
+  }
+
+  private async end(step: WaterfallStepContext, text: string, outcome: RecuperarClaveResult['outcome']): Promise<DialogTurnResult> {
+    await step.context.sendActivity(reply(text));
+    return step.endDialog({ outcome } satisfies RecuperarClaveResult);
+  }
+}
