@@ -10,6 +10,8 @@ import { DEMO_FIXTURE, seedDemoData } from '../prisma/store/seed';
 import { claveChangedMessage } from '../prisma/store';
 import { formatFecha } from '../dialogs/catalog/cases';
 import { registerResetRoutes } from './clave/resetRoutes';
+import { createClaveRequestService } from './clave/claveRequestService';
+import { DOWNLOADS_PATH, registerDownloads } from './downloads';
 import { renderEmail } from './mail/layout';
 import { createMailer } from './mail/mailer';
 import { OutboxWorker } from './mail/outboxWorker';
@@ -61,7 +63,15 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     resetUrl: (token) => `${config.publicBaseUrl}/clave/nueva?token=${encodeURIComponent(token)}`,
     render: renderEmail,
   });
+  const documents = new LocalFolderStorage(path.join(config.documentsDir, 'documentos'));
   const deps: Partial<DialogDependencies> = {
+    claveRequests: createClaveRequestService({
+      prisma,
+      store,
+      documents,
+      clock,
+      downloadUrl: (token) => `${config.publicBaseUrl}${DOWNLOADS_PATH}/${token}`,
+    }),
     recognizer: overrides.recognizer ?? createRecognizer(),
     cases: store.cases,
     rateLimiter: store.rateLimiter,
@@ -100,6 +110,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
   });
   registerWebChatPage(server);
+  registerDownloads(server, { prisma, storage: documents, clock, logger });
   registerResetRoutes(server, {
     prisma,
     rateLimiter: store.rateLimiter,

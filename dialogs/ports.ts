@@ -63,6 +63,36 @@ export interface ClaveRecoveryPort {
   sendResetLink(identificacion: string, newEmail?: string): Promise<{ maskedTo: string }>;
 }
 
+/** What the first-clave journey may show about a person: contact data masked. */
+export interface ClaveRequestView {
+  nombres: string;
+  condicion: 'AFILIADO_DEPENDENCIA' | 'AFILIADO_CESANTE' | 'AFILIADO_VOLUNTARIO' | 'JUBILADO' | 'PENSIONISTA' | 'MONTEPIO_CONYUGE';
+  maskedEmail?: string;
+  maskedPhone?: string;
+  hasClave: boolean;
+  empleador?: string;
+  openCase?: { numero: string; estado: CaseStateName };
+}
+
+/** A document the citizen can download, as a channel-neutral attachment. */
+export interface DownloadableDocument {
+  name: string;
+  contentType: string;
+  url: string;
+}
+
+/** First-time clave requests (seed 003). */
+export interface ClaveRequestPort {
+  lookup(identificacion: string): Promise<ClaveRequestView | undefined>;
+  /** Files the request (idempotent per person); contact data given only when the registered data is wrong. */
+  file(options: { identificacion: string; email?: string; telefono?: string }): Promise<{
+    numero: string;
+    created: boolean;
+    kind: 'employer' | 'print';
+    documento?: DownloadableDocument;
+  }>;
+}
+
 /** Source of the current time; tests pass a fixed clock. */
 export type Clock = () => Date;
 
@@ -73,11 +103,12 @@ export interface DialogDependencies {
   rateLimiter: RateLimiter;
   clock: Clock;
   claveRecovery: ClaveRecoveryPort;
+  claveRequests: ClaveRequestPort;
 }
 
 /** Fails start-up loudly when a dependency is missing, instead of failing on a citizen's turn. */
 export function assertDependencies(deps: Partial<DialogDependencies>): asserts deps is DialogDependencies {
-  const required: (keyof DialogDependencies)[] = ['recognizer', 'cases', 'rateLimiter', 'clock', 'claveRecovery'];
+  const required: (keyof DialogDependencies)[] = ['recognizer', 'cases', 'rateLimiter', 'clock', 'claveRecovery', 'claveRequests'];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
   if (missing.length > 0) throw new Error(`Faltan dependencias de los diálogos: ${missing.join(', ')}`);
 }

@@ -22,6 +22,16 @@ export const ESTADO_EXPLICACION: Record<CaseStateName, string> = {
   CERRADO: 'Su trámite terminó.',
 };
 
+/** Plain-Spanish name of each condition of an afiliado. */
+export const CONDICION_NOMBRE: Record<string, string> = {
+  AFILIADO_DEPENDENCIA: 'Afiliado en relación de dependencia',
+  AFILIADO_CESANTE: 'Afiliado cesante',
+  AFILIADO_VOLUNTARIO: 'Afiliado voluntario',
+  JUBILADO: 'Jubilado',
+  PENSIONISTA: 'Pensionista',
+  MONTEPIO_CONYUGE: 'Beneficiario de montepío (cónyuge)',
+};
+
 /** Plain-Spanish name of each kind of trámite. */
 export const TIPO_NOMBRE: Record<CaseTypeName, string> = {
   RELIQUIDACION: 'Reliquidación de pensiones',

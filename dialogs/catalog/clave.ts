@@ -56,3 +56,48 @@ export const NUEVA_CLAVE = {
   volver: 'Puede cerrar esta página y volver al chat.',
   limite: 'Hubo demasiados intentos desde su conexión. Espere unos minutos e inténtelo de nuevo.',
 } as const;
+
+/** Sentences of the first-time clave request journey (seed 003). */
+export const OBTENER = {
+  intro: [
+    'Le ayudaré a pedir su clave personal por primera vez.',
+    'Pueden pedirla: afiliados en relación de dependencia, afiliados cesantes, afiliados voluntarios, jubilados y beneficiarios de montepío (solo el cónyuge).',
+  ].join('\n'),
+  pedirIdentificacion: RECUPERAR.pedirIdentificacion,
+  identificacionInvalida: RECUPERAR.identificacionInvalida,
+  noEncontrado: `No encontramos una afiliación con esa identificación. Revise el número. Si cree que es un error, acérquese a una agencia del IESS o llame al ${CONTACTO.telefono}.`,
+  noElegible: [
+    'La solicitud de clave en línea es para afiliados en relación de dependencia, cesantes y voluntarios, jubilados y beneficiarios de montepío (cónyuge).',
+    'Los pensionistas deben acercarse a una agencia del IESS con su cédula para pedir su clave personal.',
+  ].join('\n'),
+  enCurso: (numero: string, estado: string) => `Ya tiene una solicitud de clave en curso: ${numero} (estado: ${estado}). No necesita pedirla otra vez.`,
+  yaTieneClave:
+    'Usted ya tiene una clave activa. Si pide una nueva, la anterior se desactivará. Si la olvidó, puede recuperarla en línea sin ir a una oficina. ¿Quiere pedir una clave nueva de todos modos?',
+  mejorRecuperar: 'Entendido. Si olvidó su clave, escriba "recuperar mi clave" y le ayudo a crear una nueva en línea.',
+  confirmarContacto: (email: string, telefono: string) => `Confirmemos sus datos de contacto:\n• Correo: ${email}\n• Teléfono: ${telefono}\n¿Son correctos?`,
+  pedirCorreo: 'Escriba su correo electrónico actual.',
+  correoInvalido: RECUPERAR.correoInvalido,
+  pedirTelefono: 'Escriba su número de teléfono fijo o celular. Por ejemplo: 0991234567.',
+  telefonoInvalido: 'Ese número no parece válido. Escriba un celular (09…) o un fijo con su código de provincia (02…).',
+  registradaEmpleador: (numero: string, empresa: string) =>
+    `Registramos su solicitud ${numero}. Como trabaja en relación de dependencia, la enviamos a su empleador, ${empresa}, para que la califique, la imprima, la firme y se la entregue.`,
+  registradaImprimir: (numero: string) => `Registramos su solicitud ${numero}. Descárguela, imprímala y fírmela:`,
+  documentos: [
+    'Luego acérquese a una oficina del IESS con:',
+    '• La solicitud impresa y firmada por usted (y por su empleador si trabaja en relación de dependencia).',
+    '• Original y copia a color de su cédula.',
+    '• Original y copia a color del certificado de votación, o del documento que justifique su abstención o que pruebe que cumplió la sanción.',
+    '• Original y copia de una planilla de servicio básico (agua, luz o teléfono).',
+  ].join('\n'),
+  agencia: 'Como jubilado o beneficiario de montepío, acérquese a una agencia del IESS para recibir su clave personal.',
+  recuerde: [
+    'Recuerde:',
+    '• La clave es universal: con ella accede a todos los servicios del IESS.',
+    '• Si ya tenía una clave, la anterior se desactivará.',
+    '• La clave es personal y cuidarla es su responsabilidad.',
+  ].join('\n'),
+  si: 'Sí',
+  no: 'No',
+  confirmarSiNo: RECUPERAR.confirmarSiNo,
+  ayuda: 'Estoy registrando su solicitud de clave por primera vez. Necesito su cédula y confirmar su correo y su teléfono.',
+} as const;

@@ -44,6 +44,7 @@ export const MSG = {
   error: 'Disculpe, tuvimos un problema al procesar su mensaje. Por favor inténtelo de nuevo en unos minutos.',
   contacto: CONTACTO_TEXTO,
   algoMas: '¿Le puedo ayudar en algo más?',
+  demasiadasConsultas: 'Hizo muchas consultas seguidas. Por su seguridad, espere una hora antes de volver a intentarlo.',
   demasiadosIntentos: 'No pudimos continuar con los datos recibidos. Puede intentarlo de nuevo cuando quiera.',
   infoServicio: [
     'En el portal www.iess.gob.ec puede hacer muchos trámites las 24 horas, con su cédula y su clave personal. Por ejemplo:',

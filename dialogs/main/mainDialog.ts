@@ -7,6 +7,7 @@ import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../
 import { isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { understand } from '../shared/understand';
+import { ObtenerClaveDialog, OBTENER_CLAVE_DIALOG } from '../clave/obtenerClaveDialog';
 import { RecuperarClaveDialog, RECUPERAR_CLAVE_DIALOG } from '../clave/recuperarClaveDialog';
 import { CLARIFY_LABELS, intentFromMenu, intentFromClarification } from './routing';
 
@@ -34,6 +35,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new RequisitosDialog(deps.recognizer));
     this.addDialog(new EstadoTramiteDialog(deps));
     this.addDialog(new RecuperarClaveDialog(deps));
+    this.addDialog(new ObtenerClaveDialog(deps));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -73,6 +75,7 @@ export class MainDialog extends ComponentDialog {
       case 'clave_recuperar':
         return step.beginDialog(RECUPERAR_CLAVE_DIALOG);
       case 'clave_obtener':
+        return step.beginDialog(OBTENER_CLAVE_DIALOG);
       case 'reliquidacion':
       case 'reinsercion':
         return step.beginDialog(REQUISITOS_DIALOG, { tramite: routed.intent } satisfies RequisitosOptions);

@@ -23,3 +23,9 @@ export function maskEmail(email: string): string {
   if (!domain) return '***';
   return `${local.slice(0, 1)}***@${domain}`;
 }
+
+/** Masks a phone number for display, keeping its last four digits: ******4501. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length < 4 ? '***' : `******${digits.slice(-4)}`;
+}

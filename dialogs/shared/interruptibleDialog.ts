@@ -1,12 +1,17 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Recognizer } from '../../nlu';
+import { parseYesNo, type Recognizer } from '../../nlu';
 import { MENU_OPCIONES, MSG } from '../catalog/messages';
 import { reply } from './replies';
 import { understand } from './understand';
 
 /** Confidence an interruption needs: below it the text is left to the step (an answer like "no tengo" is not a plea for help). */
 export const INTERRUPTION_MIN_SCORE = 0.75;
+
+/** A bare "sí"/"no" (up to three words) answers the step; it is never an interruption. */
+function isShortYesNo(text: string): boolean {
+  return text.trim().split(/\s+/).length <= 3 && parseYesNo(text) !== undefined;
+}
 
 /** Result a journey ends with when the citizen cancelled it, so the parent adds nothing. */
 export const CANCELLED = { cancelled: true } as const;
@@ -38,6 +43,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { activity } = innerDc.context;
     if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
+    if (isShortYesNo(activity.text)) return undefined;
     const nlu = understand(innerDc.context, this.recognizer);
     if (nlu.status !== 'ok' || nlu.score < INTERRUPTION_MIN_SCORE) return undefined;
     switch (nlu.intent) {

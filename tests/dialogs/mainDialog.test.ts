@@ -3,6 +3,7 @@ import { describeCase } from '../../dialogs/catalog/cases';
 import { ESTADO, MENU, MENU_OPCIONES, MSG, REQUISITOS } from '../../dialogs/catalog/messages';
 import { getTramite, TRAMITES } from '../../dialogs/catalog/tramites';
 import { CLARIFY_LABELS } from '../../dialogs/main/routing';
+import { OBTENER } from '../../dialogs/catalog/clave';
 import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
 
@@ -35,7 +36,11 @@ const CONVERSATIONS: [string, Turn[]][] = [
   ]],
   ['narrows "mi clave" to first time or recovery', [
     { user: MENU.clave, bot: [{ text: MSG.claveQue, options: [CLARIFY_LABELS.clave_obtener, CLARIFY_LABELS.clave_recuperar, MSG.ningunaOpcion] }] },
-    { user: CLARIFY_LABELS.clave_obtener, bot: [...sections('clave_obtener'), ALGO_MAS] },
+    { user: CLARIFY_LABELS.clave_obtener, bot: [OBTENER.intro, OBTENER.pedirIdentificacion] },
+  ]],
+  ['explains the clave requirements when asked for them', [
+    { user: 'que requisitos necesito para la clave', bot: [{ text: REQUISITOS.elegirClave, options: ['Clave por primera vez', 'Recuperar clave'] }] },
+    { user: 'la primera vez', bot: [...sections('clave_obtener'), ALGO_MAS] },
   ]],
   ['accepts the list position and typos when choosing', [
     { user: MENU.requisitos, bot: [{ text: REQUISITOS.elegir, options: TRAMITES.map((t) => t.etiqueta) }] },

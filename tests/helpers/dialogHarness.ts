@@ -5,7 +5,12 @@ import type { Clock, DialogDependencies } from '../../dialogs/ports';
 import { createRecognizer, type Recognizer } from '../../nlu';
 import { createStore } from '../../prisma/store';
 import { DEMO_FIXTURE, seedDemoData } from '../../prisma/store/seed';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { renderEmail } from '../../bot/mail/layout';
+import { createClaveRequestService } from '../../bot/clave/claveRequestService';
+import { LocalFolderStorage } from '../../bot/fileStorage';
 
 /** The server secret used by tests. */
 export const TEST_SECRET = 'secreto-de-pruebas-con-32-caracteres-o-mas';
@@ -26,6 +31,7 @@ export const FIXED_NOW = new Date('2026-11-22T10:00:00-05:00');
 export interface DialogWorld {
   db: TestDatabase;
   deps: DialogDependencies;
+  documents: LocalFolderStorage;
 }
 
 /** Creates a migrated database with the demo people and cases, and real dependencies over it. */
@@ -39,8 +45,10 @@ export async function createDialogWorld(clock: Clock = () => FIXED_NOW): Promise
     resetUrl: (token) => `http://127.0.0.1:1/clave/nueva?token=${token}`,
     render: renderEmail,
   });
-  const deps = { recognizer: testRecognizer(), cases: store.cases, rateLimiter: store.rateLimiter, claveRecovery: store.claveRecovery, clock };
-  return { db, deps };
+  const documents = new LocalFolderStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'iess-docs-')));
+  const claveRequests = createClaveRequestService({ prisma: db.prisma, store, documents, clock, downloadUrl: (t) => `http://127.0.0.1:1/descargas/${t}` });
+  const deps = { recognizer: testRecognizer(), cases: store.cases, rateLimiter: store.rateLimiter, claveRecovery: store.claveRecovery, claveRequests, clock };
+  return { db, deps, documents };
 }
 
 /** A DialogTestClient on the Direct Line channel id, with its own in-memory conversation state. */

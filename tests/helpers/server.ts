@@ -14,6 +14,8 @@ export interface TestServer {
   app: Application;
   db: TestDatabase;
   baseUrl: string;
+  /** Where e-mails are written as .eml files when SMTP_URL is not set. */
+  outboxDir: string;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startTestServer(options: { clock?: Clock; logger?: Logger;
     app,
     db,
     baseUrl,
+    outboxDir: config.mailOutboxDir,
     async stop() {
       await app.close();
       await db.dispose();

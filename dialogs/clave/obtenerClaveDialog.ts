@@ -1,0 +1,130 @@
+import { ActivityTypes } from 'botbuilder';
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { parseEmail, parseIdentificacion, parsePhone, parseYesNo } from '../../nlu';
+import { ESTADO_NOMBRE } from '../catalog/cases';
+import { OBTENER } from '../catalog/clave';
+import { MSG } from '../catalog/messages';
+import type { ClaveRequestView, DialogDependencies } from '../ports';
+import { InterruptibleDialog } from '../shared/interruptibleDialog';
+import { reply } from '../shared/replies';
+
+/** Id of the first-time clave request journey. */
+export const OBTENER_CLAVE_DIALOG = 'obtenerClaveDialog';
+const WATERFALL = 'obtenerClaveWaterfall';
+const P = { id: 'obtenerIdPrompt', siNo: 'obtenerSiNoPrompt', correo: 'obtenerCorreoPrompt', telefono: 'obtenerTelefonoPrompt' } as const;
+const MAX_ATTEMPTS = 3;
+
+/** Identification look-ups per conversation and hour: the answer says whether someone is affiliated. */
+export const CLAVE_REQUEST_LIMIT = { limit: 5, windowSeconds: 3600 } as const;
+
+/** How the journey ended. */
+export interface ObtenerClaveResult {
+  outcome: 'filed' | 'already_open' | 'not_found' | 'not_eligible' | 'declined' | 'invalid_input' | 'rate_limited';
+}
+
+/** Kept between steps: identification and, when the registered data is wrong, the new contact data. */
+interface Values {
+  identificacion?: string;
+  confirmed?: boolean;
+  email?: string;
+}
+
+const ELIGIBLE: readonly ClaveRequestView['condicion'][] = ['AFILIADO_DEPENDENCIA', 'AFILIADO_CESANTE', 'AFILIADO_VOLUNTARIO', 'JUBILADO', 'MONTEPIO_CONYUGE'];
+
+function formPrompt(id: string, parse: (text: string) => unknown): TextPrompt {
+  return new TextPrompt(id, async (p: PromptValidatorContext<string>) => parse(p.recognized.value ?? '') !== undefined || p.attemptCount >= MAX_ATTEMPTS);
+}
+
+/** Registers a first-time clave request (seed 003): to the employer for dependent workers, printable for the others. */
+export class ObtenerClaveDialog extends InterruptibleDialog {
+  constructor(private readonly deps: Pick<DialogDependencies, 'recognizer' | 'claveRequests' | 'rateLimiter'>) {
+    super(OBTENER_CLAVE_DIALOG, deps.recognizer);
+    this.addDialog(formPrompt(P.id, (t) => parseIdentificacion(t)));
+    this.addDialog(formPrompt(P.siNo, (t) => parseYesNo(t)));
+    this.addDialog(formPrompt(P.correo, (t) => parseEmail(t)));
+    this.addDialog(formPrompt(P.telefono, (t) => parsePhone(t)));
+    this.addDialog(new WaterfallDialog(WATERFALL, [
+      this.askId.bind(this), this.checkPerson.bind(this), this.confirmContact.bind(this),
+      this.askEmail.bind(this), this.askPhone.bind(this), this.file.bind(this),
+    ]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  protected override helpText(): string {
+    return OBTENER.ayuda;
+  }
+
+  private async askId(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(reply(OBTENER.intro));
+    return step.prompt(P.id, { prompt: reply(OBTENER.pedirIdentificacion), retryPrompt: reply(OBTENER.identificacionInvalida) });
+  }
+
+  private async checkPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identificacion = parseIdentificacion(String(step.result ?? ''))?.value;
+    if (!identificacion) return this.end(step, MSG.demasiadosIntentos, 'invalid_input');
+    const conversation = step.context.activity.conversation?.id ?? 'desconocida';
+    const limited = await this.deps.rateLimiter.hit({ key: `clave-sol:conv:${conversation}`, ...CLAVE_REQUEST_LIMIT });
+    if (!limited.allowed) return this.end(step, MSG.demasiadasConsultas, 'rate_limited');
+    const person = await this.deps.claveRequests.lookup(identificacion);
+    if (!person) return this.end(step, OBTENER.noEncontrado, 'not_found');
+    if (person.openCase) return this.end(step, OBTENER.enCurso(person.openCase.numero, ESTADO_NOMBRE[person.openCase.estado]), 'already_open');
+    if (!ELIGIBLE.includes(person.condicion)) return this.end(step, OBTENER.noElegible, 'not_eligible');
+    (step.values as Values).identificacion = identificacion;
+    if (!person.hasClave) return step.next({ proceed: true, person });
+    (step.values as { person?: ClaveRequestView }).person = person;
+    return step.prompt(P.siNo, { prompt: reply(OBTENER.yaTieneClave, [OBTENER.si, OBTENER.no]), retryPrompt: reply(OBTENER.confirmarSiNo, [OBTENER.si, OBTENER.no]) });
+  }
+
+  private async confirmContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const given = step.result as { proceed: boolean; person: ClaveRequestView } | string;
+    const proceed = typeof given === 'string' ? parseYesNo(given) === true : given.proceed;
+    const person = typeof given === 'string' ? (step.values as { person: ClaveRequestView }).person : given.person;
+    delete (step.values as { person?: unknown }).person;
+    if (!proceed) return this.end(step, OBTENER.mejorRecuperar, 'declined');
+    if (!person.maskedEmail || !person.maskedPhone) return step.next(false);
+    return step.prompt(P.siNo, {
+      prompt: reply(OBTENER.confirmarContacto(person.maskedEmail, person.maskedPhone), [OBTENER.si, OBTENER.no]),
+      retryPrompt: reply(OBTENER.confirmarSiNo, [OBTENER.si, OBTENER.no]),
+    });
+  }
+
+  private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const confirmed = typeof step.result === 'string' ? parseYesNo(step.result) === true : false;
+    (step.values as Values).confirmed = confirmed;
+    if (confirmed) return step.next();
+    return step.prompt(P.correo, { prompt: reply(OBTENER.pedirCorreo), retryPrompt: reply(OBTENER.correoInvalido) });
+  }
+
+  private async askPhone(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as Values;
+    if (values.confirmed) return step.next();
+    values.email = parseEmail(String(step.result ?? ''));
+    if (!values.email) return this.end(step, MSG.demasiadosIntentos, 'invalid_input');
+    return step.prompt(P.telefono, { prompt: reply(OBTENER.pedirTelefono), retryPrompt: reply(OBTENER.telefonoInvalido) });
+  }
+
+  private async file(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as Values;
+    const telefono = values.confirmed ? undefined : parsePhone(String(step.result ?? ''));
+    if (!values.confirmed && !telefono) return this.end(step, MSG.demasiadosIntentos, 'invalid_input');
+    const filed = await this.deps.claveRequests.file({ identificacion: values.identificacion ?? '', email: values.email, telefono });
+    const person = await this.deps.claveRequests.lookup(values.identificacion ?? '');
+    if (filed.kind === 'employer') {
+      await step.context.sendActivity(reply(OBTENER.registradaEmpleador(filed.numero, person?.empleador ?? 'su empleador')));
+    } else {
+      const message = reply(OBTENER.registradaImprimir(filed.numero));
+      if (filed.documento) {
+        message.attachments = [{ contentType: filed.documento.contentType, contentUrl: filed.documento.url, name: filed.documento.name }];
+      }
+      await step.context.sendActivity({ ...message, type: ActivityTypes.Message });
+    }
+    await step.context.sendActivity(reply(OBTENER.documentos));
+    if (person?.condicion === 'JUBILADO' || person?.condicion === 'MONTEPIO_CONYUGE') await step.context.sendActivity(reply(OBTENER.agencia));
+    return this.end(step, OBTENER.recuerde, 'filed');
+  }
+
+  private async end(step: WaterfallStepContext, text: string, outcome: ObtenerClaveResult['outcome']): Promise<DialogTurnResult> {
+    await step.context.sendActivity(reply(text));
+    return step.endDialog({ outcome } satisfies ObtenerClaveResult);
+  }
+}
