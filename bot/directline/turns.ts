@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { isSensitiveInput, REDACTED_TEXT } from '../../dialogs/shared/sensitive';
 import type { Logger } from '../logger';
 import { inboundActivity, validateInbound, type ChannelInfo } from './activity';
 import type { DirectLineAdapter, TurnLogic } from './adapter';
@@ -16,14 +17,24 @@ export interface TurnRunner {
   logger: Logger;
 }
 
-/** Runs a turn; a failure that onTurnError did not absorb becomes 502 BotError (the activity stays stored). */
+/**
+ * Runs a turn; a failure that onTurnError did not absorb becomes 502 BotError (the activity stays stored).
+ * When the dialogs marked the message as a security answer, its stored text is replaced before clients poll it again.
+ */
 export async function runTurn(runner: TurnRunner, activity: Partial<Activity>): Promise<void> {
   const conversationId = activity.conversation?.id;
+  let sensitive = false;
   try {
-    await runner.adapter.processActivity(activity, runner.logic);
+    await runner.adapter.processActivity(activity, async (context) => {
+      await runner.logic(context);
+      sensitive = isSensitiveInput(context);
+    });
   } catch (error) {
     runner.logger.error('directline.turn_failed', { conversationId, error });
     throw new DirectLineError(502, 'BotError', 'The bot failed to process the activity.');
+  }
+  if (sensitive && conversationId && activity.id) {
+    await runner.store.replace(conversationId, activity.id, { ...activity, text: REDACTED_TEXT });
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { OBTENER, RECUPERAR } from '../../dialogs/catalog/clave';
+import { REDACTED_TEXT } from '../../dialogs/shared/sensitive';
 import { DirectLineTestClient, type DlActivity } from '../helpers/directLineClient';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -24,7 +25,7 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
   });
   afterAll(async () => s.stop());
 
-  it('José recovers through the web chat channel and the link is in an .eml file that completes the change', async () => {
+  it('José recovers through the web chat channel: answers are redacted from the transcript, and the link is in an .eml file that completes the change', async () => {
     const chat = new DirectLineTestClient(s.baseUrl);
     await chat.start();
     await chat.say('olvidé mi clave');
@@ -35,6 +36,10 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
     await chat.say('Firulais');
     expect(last(await chat.say('Portoviejo')).text).toBe(RECUPERAR.confirmarCorreo('j***@example.ec'));
     await chat.say('sí');
+    const fromUser = (await s.db.prisma.dlActivity.findMany()).map((a) => JSON.parse(a.json) as DlActivity).filter((a) => a.from.role === 'user');
+    const transcript = fromUser.map((a) => a.text ?? '').join('\n');
+    for (const answer of ['21 de noviembre', 'Pesquera Manabí S.A.', '1976', 'Firulais', 'Portoviejo']) expect(transcript).not.toContain(answer);
+    expect(transcript).toContain(REDACTED_TEXT);
     const [file] = await waitForEml(s.outboxDir, 1);
     const mail = await simpleParser(fs.readFileSync(file));
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('jose.cedeno@example.ec');
