@@ -1,0 +1,135 @@
+/** Spanish refusal messages (usted, short sentences): what was wrong and what to send instead. */
+import type { DetectedKind } from './magic';
+import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from './limits';
+import type { RefusedDocument } from './types';
+
+/** A file kind in words, with its article, for "en realidad es …". */
+const KIND_WORDS: Record<DetectedKind, string> = {
+  pdf: 'un PDF',
+  jpeg: 'una imagen JPG',
+  png: 'una imagen PNG',
+  gif: 'una imagen GIF',
+  webp: 'una imagen WEBP',
+  heic: 'una foto HEIC (el formato de fotos del iPhone)',
+  avif: 'una imagen AVIF',
+  tiff: 'una imagen TIFF',
+  bmp: 'una imagen BMP',
+  video: 'un video',
+  docx: 'un documento de Word (DOCX)',
+  zip: 'un archivo comprimido (ZIP)',
+  doc: 'un documento de Office (DOC o XLS)',
+  text: 'un archivo de texto',
+  unknown: 'un tipo de archivo que no podemos abrir',
+};
+
+/** What to do instead, by what the file really is. */
+const KIND_ADVICE: Partial<Record<DetectedKind, string>> = {
+  heic: 'En el iPhone, vaya a Ajustes > Cámara > Formatos y elija «Más compatible»; así sus fotos se guardan en JPG.',
+  docx: 'Imprima el documento, fírmelo a mano y envíelo escaneado o fotografiado.',
+  doc: 'Imprima el documento, fírmelo a mano y envíelo escaneado o fotografiado.',
+  text: 'Necesitamos el documento escaneado o fotografiado, no un archivo de texto.',
+  zip: 'Adjunte cada documento por separado, sin comprimir.',
+  video: 'Necesitamos una foto o un escaneo del documento, no un video.',
+};
+
+const IMAGE_KINDS = new Set<DetectedKind>(['png', 'gif', 'webp', 'avif', 'tiff', 'bmp']);
+
+/** The closing every refusal shares: exactly what is accepted. */
+const SEND_INSTEAD = 'Envíelo en formato JPG o PDF, de máximo 1 MB, completo, legible y, si es la solicitud, firmado.';
+
+const EXTENSION_KINDS: Record<string, DetectedKind> = {
+  pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', gif: 'gif', webp: 'webp',
+  heic: 'heic', heif: 'heic', avif: 'avif', tif: 'tiff', tiff: 'tiff', bmp: 'bmp', mp4: 'video', mov: 'video',
+  docx: 'docx', doc: 'doc', xls: 'doc', zip: 'zip', txt: 'text',
+};
+
+/**
+ * The extension of a client-supplied file name, lower-cased, if it is short and alphanumeric; the rest
+ * of the name (paths, markup, control characters) is never echoed back.
+ */
+export function safeExtension(declaredName: string | undefined): string | undefined {
+  if (!declaredName) return undefined;
+  const base = declaredName.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const ext = base.slice(dot + 1).toLowerCase();
+  return /^[a-z0-9]{1,5}$/.test(ext) ? ext : undefined;
+}
+
+const MEDIA_TYPE_KINDS: Record<string, DetectedKind> = {
+  'application/pdf': 'pdf', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/png': 'png',
+  'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic', 'image/heif': 'heic', 'image/avif': 'avif',
+  'image/tiff': 'tiff', 'image/bmp': 'bmp', 'application/zip': 'zip', 'text/plain': 'text', 'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+/** The kind a client claims through a declared media type (parameters such as `; charset=` ignored), if recognised. */
+export function kindFromMediaType(declaredType: string | undefined): DetectedKind | undefined {
+  const type = declaredType?.split(';')[0].trim().toLowerCase();
+  return type !== undefined && Object.prototype.hasOwnProperty.call(MEDIA_TYPE_KINDS, type) ? MEDIA_TYPE_KINDS[type] : undefined;
+}
+
+/** The kind a client claims through a file name's extension, if recognised. */
+export function kindFromExtension(ext: string | undefined): DetectedKind | undefined {
+  return ext !== undefined && Object.prototype.hasOwnProperty.call(EXTENSION_KINDS, ext) ? EXTENSION_KINDS[ext] : undefined;
+}
+
+/** A file size in words: "1025 KB" just above the limit, "5,3 MB" well above it. */
+function weight(size: number): string {
+  const twoMegabytes = 2 * 1024 * 1024;
+  if (size < twoMegabytes) return `${Math.ceil(size / 1024)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
+function unsupportedType(result: RefusedDocument, declaredName: string | undefined): string {
+  const detected = result.detected ?? 'unknown';
+  const ext = safeExtension(declaredName);
+  const claimed = kindFromExtension(ext);
+  let what = `Su archivo es ${KIND_WORDS[detected]}.`;
+  if (ext !== undefined && claimed !== detected) {
+    what = `Su archivo termina en .${ext}, pero en realidad es ${KIND_WORDS[detected]}.`;
+  } else if (ext === undefined && result.claimed !== undefined && result.claimed !== detected) {
+    what = `Su archivo se envió como ${KIND_WORDS[result.claimed]}, pero en realidad es ${KIND_WORDS[detected]}.`;
+  }
+  const advice = KIND_ADVICE[detected] ?? (IMAGE_KINDS.has(detected) ? 'Conviértala a JPG o guárdela como PDF.' : undefined);
+  return [what, advice, SEND_INSTEAD].filter(Boolean).join(' ');
+}
+
+/**
+ * The message for a refused document: what was wrong and what to send instead (JPG or PDF, máximo 1 MB,
+ * legible, firmado). `declaredName` is only used for its extension ("termina en .jpg, pero es una imagen PNG").
+ */
+export function refusalMessage(result: RefusedDocument, declaredName?: string): string {
+  switch (result.problem) {
+    case 'EMPTY':
+      return `El archivo llegó vacío (0 bytes). Adjúntelo de nuevo. ${SEND_INSTEAD}`;
+    case 'TOO_LARGE': {
+      const weighs = result.size !== undefined ? `Su archivo pesa ${weight(result.size)}` : 'Su archivo pesa más de 1 MB';
+      return (
+        `${weighs} y el máximo permitido es 1 MB (1024 KB). ` +
+        'Escanee a 200 ppp o tome la foto con menor resolución, cuidando que se lea bien. ' +
+        SEND_INSTEAD
+      );
+    }
+    case 'UNSUPPORTED_TYPE':
+      return unsupportedType(result, declaredName);
+    case 'PDF_UNREADABLE':
+      return `No pudimos abrir su PDF: está dañado o incompleto, quizás no terminó de subirse. Genérelo o escanéelo de nuevo. ${SEND_INSTEAD}`;
+    case 'PDF_ENCRYPTED':
+      return `Su PDF está protegido con contraseña o cifrado, y no podemos revisarlo. Envíe una copia sin protección. ${SEND_INSTEAD}`;
+    case 'PDF_NO_PAGES':
+      return `Su PDF no tiene ninguna página. Escanee de nuevo el documento completo. ${SEND_INSTEAD}`;
+    case 'IMAGE_UNREADABLE':
+      return `No pudimos abrir su imagen JPG: está dañada o incompleta, quizás no terminó de subirse. Tome la foto o escanee el documento de nuevo. ${SEND_INSTEAD}`;
+    case 'IMAGE_TOO_SMALL': {
+      const measured =
+        result.width !== undefined && result.height !== undefined ? `mide ${result.width} × ${result.height} píxeles y ` : '';
+      return (
+        `Su imagen ${measured}es demasiado pequeña para leerse. ` +
+        `Necesitamos al menos ${MIN_IMAGE_WIDTH} × ${MIN_IMAGE_HEIGHT} píxeles. ` +
+        'Tome la foto de cerca, con buena luz y el documento completo, o escanéelo. ' +
+        SEND_INSTEAD
+      );
+    }
+  }
+}
