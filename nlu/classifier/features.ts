@@ -1,13 +1,41 @@
 import type { EntityMatch, EntityType } from '../entities/types';
+import { DONT_KNOW } from '../text/lexicon';
 import type { Word } from '../text/pipeline';
 
 const PLACEHOLDERS: readonly EntityType[] = ['cedula', 'codigo_extranjero', 'numero_caso', 'email', 'telefono', 'fecha'];
 
+/** Prefix of character n-gram features; the model scales them as a group of their own. */
+export const CHAR_PREFIX = 'c:';
+
+/** Adds the character 3- and 4-grams of one word, with ^ and $ marking its edges ("holi" → ^ho, hol, oli, li$, ^hol…). */
+function addCharGrams(word: string, out: Set<string>): void {
+  const padded = `^${word}$`;
+  for (let n = 4; n <= 4; n++) {
+    for (let i = 0; i + n <= padded.length; i++) out.add(CHAR_PREFIX + padded.slice(i, i + n));
+  }
+}
+
+/** True when the words contain an "I don't know" phrase of the lexicon ("no se", "ni idea", "no me acuerdo"). */
+function saysDontKnow(words: readonly Word[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (DONT_KNOW.some((p) => p.every((w, k) => words[i + k]?.word === w))) return true;
+  }
+  return false;
+}
+
 /**
- * Classifier features of an utterance: stems of content words and bigrams of them, '#num' for
- * other numbers, one placeholder per structured entity ('#numero_caso' instead of its digits, so
- * "RL-2026-000042" points to estado_tramite), '#tramite=…' per trámite and '#servicio' when any
- * seed-001 service is named (so every service shares what the model learns from the others).
+ * Classifier features of an utterance:
+ * - word group: stems of content words and bigrams of them, '#num' for other numbers, one placeholder
+ *   per structured entity ('#numero_caso' instead of its digits, so "RL-2026-000042" points to
+ *   estado_tramite), '#tramite=…' per trámite and '#servicio' when any seed-001 service is named (so
+ *   every service shares what the model learns from the others);
+ * - '#rare' (and '#rare2' for a second one) for content words seen at most once in training or never:
+ *   in training these come mostly from the varied out-of-domain lines, so at run time a message with
+ *   words the model has never seen ("telefono de los bomberos") leans towards fuera_de_dominio;
+ * - '#no_se' for an "I don't know" answer, so "no se", "ni idea", "no me acuerdo" share what is learnt
+ *   (ayuda on their own; "no me acuerdo de mi clave" is still clave_recuperar through its other words);
+ * - character group ('c:…'): 3/4-grams of every content word as typed (before typo correction), so
+ *   unseen spellings and words ("holi", "alo", "bloquearon") still share evidence with known ones.
  */
 export function featuresOf(words: readonly Word[], entities: readonly EntityMatch[]): string[] {
   const features = new Set<string>();
@@ -17,6 +45,7 @@ export function featuresOf(words: readonly Word[], entities: readonly EntityMatc
     if (e.type === 'tramite') features.add(`#tramite=${e.value}`);
     else if (e.type === 'servicio') features.add('#servicio');
   }
+  if (saysDontKnow(words)) features.add('#no_se');
   let previous: string | undefined;
   for (const w of words) {
     if (spans.some((s) => w.start < s.end && s.start < w.end)) {
@@ -28,6 +57,8 @@ export function featuresOf(words: readonly Word[], entities: readonly EntityMatc
     features.add(`w:${unit}`);
     if (previous !== undefined) features.add(`b:${previous}_${unit}`);
     previous = unit;
+    if (!w.numeric) addCharGrams(w.raw, features);
+    if (w.rare) features.add(features.has('#rare') ? '#rare2' : '#rare');
   }
   return [...features];
 }

@@ -1,3 +1,5 @@
+import { CHAR_PREFIX } from './features';
+
 /** One training example: active feature names and the class index. */
 export interface Example {
   features: readonly string[];
@@ -10,6 +12,25 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /** Total weight of the character n-gram group relative to the word group (see `featureScales`). */
+  charWeight: number;
+  /** Every n-th training line also gets a copy with one typo (0: none); see `withTypo` in the trainer. */
+  typoEvery: number;
+}
+
+/**
+ * Value of every feature of a message. Word features (stems, bigrams, entities) share 1/√n_w and
+ * character n-grams share charWeight/√n_c, where n counts the message's features of that group
+ * whether known or not: long messages, and messages full of unknown words, are less confident,
+ * and the many n-grams do not drown the few word features.
+ */
+export function featureScales(features: readonly string[], charWeight: number): Float64Array {
+  let chars = 0;
+  for (const f of features) if (f.startsWith(CHAR_PREFIX)) chars++;
+  const words = features.length - chars;
+  const xw = words > 0 ? 1 / Math.sqrt(words) : 0;
+  const xc = chars > 0 ? charWeight / Math.sqrt(chars) : 0;
+  return Float64Array.from(features, (f) => (f.startsWith(CHAR_PREFIX) ? xc : xw));
 }
 
 /** Deterministic pseudo-random generator (mulberry32) so training is reproducible. */
@@ -25,10 +46,9 @@ function rng(seed: number): () => number {
 }
 
 /**
- * Multinomial logistic regression over sparse binary features, trained by SGD with L2.
- * Feature values are 1/√n (n = features of the message, known or not), so long messages
- * and messages full of unknown words are less confident. A temperature divides the
- * logits at prediction time (fitted by cross-validation in the trainer).
+ * Multinomial logistic regression over sparse features (values from `featureScales`), trained
+ * by SGD with L2. A temperature divides the logits at prediction time (fitted by
+ * cross-validation in the trainer).
  */
 export class SoftmaxModel {
   private readonly index = new Map<string, number>();
@@ -38,16 +58,22 @@ export class SoftmaxModel {
   temperature = 1;
 
   /** Creates an untrained model for `classCount` classes. */
-  constructor(private readonly classCount: number) {
+  constructor(
+    private readonly classCount: number,
+    private readonly charWeight: number,
+  ) {
     this.bias = new Float64Array(classCount);
   }
 
   /** Trains a new model. */
   static train(examples: readonly Example[], classCount: number, options: TrainOptions): SoftmaxModel {
-    const model = new SoftmaxModel(classCount);
-    const rows = examples.map((ex) => ex.features.map((f) => model.featureIndex(f, true)));
+    const model = new SoftmaxModel(classCount, options.charWeight);
+    const rows = examples.map((ex) => Int32Array.from(ex.features, (f) => model.featureIndex(f, true)));
+    const values = examples.map((ex) => featureScales(ex.features, options.charWeight));
+    const labels = Int32Array.from(examples, (ex) => ex.label);
     model.weights = new Float64Array(model.index.size * classCount);
     const w = model.weights;
+    const bias = model.bias;
     const random = rng(options.seed);
     const order = examples.map((_, i) => i);
     const probs = new Float64Array(classCount);
@@ -57,18 +83,18 @@ export class SoftmaxModel {
         [order[i], order[j]] = [order[j], order[i]];
       }
       const lr = options.learningRate / (1 + epoch * 0.05);
+      const decay = 1 - lr * options.l2;
       for (const e of order) {
         const row = rows[e];
-        const x = row.length > 0 ? 1 / Math.sqrt(row.length) : 0;
+        const x = values[e];
         model.logits(row, x, probs);
         softmaxInPlace(probs);
-        for (let c = 0; c < classCount; c++) {
-          const g = probs[c] - (c === examples[e].label ? 1 : 0);
-          model.bias[c] -= lr * g;
-          for (const f of row) {
-            const k = f * classCount + c;
-            w[k] -= lr * (g * x + options.l2 * w[k]);
-          }
+        probs[labels[e]] -= 1;
+        for (let c = 0; c < classCount; c++) bias[c] -= lr * probs[c];
+        for (let k = 0; k < row.length; k++) {
+          const base = row[k] * classCount;
+          const step = lr * x[k];
+          for (let c = 0; c < classCount; c++) w[base + c] = w[base + c] * decay - step * probs[c];
         }
       }
     }
@@ -87,20 +113,24 @@ export class SoftmaxModel {
   }
 
   /** Writes raw logits of known feature indices into `out`. */
-  private logits(row: readonly number[], x: number, out: Float64Array): void {
+  private logits(row: Int32Array, x: Float64Array, out: Float64Array): void {
+    const classes = this.classCount;
+    const w = this.weights;
     out.set(this.bias);
-    for (const f of row) {
+    for (let k = 0; k < row.length; k++) {
+      const f = row[k];
       if (f < 0) continue;
-      const base = f * this.classCount;
-      for (let c = 0; c < this.classCount; c++) out[c] += x * this.weights[base + c];
+      const base = f * classes;
+      const v = x[k];
+      for (let c = 0; c < classes; c++) out[c] += v * w[base + c];
     }
   }
 
   /** Class probabilities for a feature list, with the model temperature applied. */
   predict(features: readonly string[]): Float64Array {
     const out = new Float64Array(this.classCount);
-    const row = features.map((f) => this.featureIndex(f, false));
-    this.logits(row, row.length > 0 ? 1 / Math.sqrt(row.length) : 0, out);
+    const row = Int32Array.from(features, (f) => this.featureIndex(f, false));
+    this.logits(row, featureScales(features, this.charWeight), out);
     for (let c = 0; c < this.classCount; c++) out[c] /= this.temperature;
     softmaxInPlace(out);
     return out;
@@ -110,7 +140,7 @@ export class SoftmaxModel {
 /** Numerically stable in-place softmax. */
 export function softmaxInPlace(v: Float64Array): void {
   let max = -Infinity;
-  for (const x of v) if (x > max) max = x;
+  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
   let sum = 0;
   for (let i = 0; i < v.length; i++) {
     v[i] = Math.exp(v[i] - max);

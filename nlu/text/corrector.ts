@@ -50,6 +50,23 @@ export class SpellCorrector {
     return this.freq.has(word);
   }
 
+  /** How often the word was seen in the training and lexicon texts (0 when unknown). */
+  count(word: string): number {
+    return this.freq.get(word) ?? 0;
+  }
+
+  /**
+   * Drops every word seen at most `rareMax` times that is within the edit limit of a word seen at least
+   * `frequentMin` times ("reliquidasion" next to "reliquidacion"), so it gets corrected instead of
+   * being a word of its own. Uses this index, so no second index has to be built.
+   */
+  dropRareTypos(rareMax: number, frequentMin: number): void {
+    const rare = [...this.freq].filter(([, n]) => n <= rareMax).map(([w]) => w);
+    const drop = rare.filter((w) => this.lookup(w, (candidate) => candidate !== w && (this.freq.get(candidate) ?? 0) >= frequentMin) !== undefined);
+    for (const w of drop) this.freq.delete(w);
+    this.cache.clear();
+  }
+
   /** Returns the vocabulary word for `word` (itself when known), or undefined when nothing is close enough. */
   correct(word: string): string | undefined {
     if (this.freq.has(word)) return word;
@@ -60,7 +77,7 @@ export class SpellCorrector {
     return result;
   }
 
-  private lookup(word: string): string | undefined {
+  private lookup(word: string, accept: (candidate: string) => boolean = (c) => this.freq.has(c)): string | undefined {
     const limit = maxEdits(word.length);
     if (limit === 0 || /\d/.test(word)) return undefined;
     const seen = new Set<string>();
@@ -68,7 +85,7 @@ export class SpellCorrector {
     let bestKey: [number, number, number] = [Infinity, 0, 0];
     for (const key of deletions(word, limit, new Set([word]))) {
       for (const candidate of this.index.get(key) ?? []) {
-        if (seen.has(candidate) || Math.abs(candidate.length - word.length) > limit) continue;
+        if (seen.has(candidate) || Math.abs(candidate.length - word.length) > limit || !accept(candidate)) continue;
         seen.add(candidate);
         const distance = editDistance(word, candidate);
         if (distance > limit || distance > maxEdits(candidate.length)) continue;

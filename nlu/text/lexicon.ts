@@ -33,3 +33,8 @@ export const YES_NO = {
 
 /** Phrases that look like a service but are not one ("certificado de votacion", "aportes pendientes"); they block shorter matches. */
 export const BLOCKER_PHRASES: readonly string[] = lexiconJson.blockers;
+
+/** "I don't know" answers ("no se", "ni idea", "no me acuerdo"), as word lists, longest first. */
+export const DONT_KNOW: readonly (readonly string[])[] = (lexiconJson.dontKnow as string[])
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);

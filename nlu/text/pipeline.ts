@@ -7,10 +7,14 @@ import { tokenize } from './normalize';
 export interface Word {
   /** Corrected folded word. */
   word: string;
+  /** The folded word as typed (after squeezing and abbreviation expansion, before typo correction). */
+  raw: string;
   /** Spanish Porter stem of `word`. */
   stem: string;
   /** True for stop-words (kept in the list so phrase matching can see positions). */
   stop: boolean;
+  /** True for a content word seen at most once in the training texts, or not at all (after correction). */
+  rare: boolean;
   /** True for digit-only tokens. */
   numeric: boolean;
   start: number;
@@ -42,11 +46,12 @@ function expand(token: string): string[] {
 }
 
 /**
- * Counts the words of the training texts and lexicon phrases after squeezing and abbreviation
- * expansion: the corrector's vocabulary. Lexicon words count as frequent. A word seen at most twice that is
- * a typo of a frequent word ("reliquidasion") is left out, so it gets corrected instead of learnt.
+ * Builds the typo corrector over the words of the training texts and lexicon phrases, counted after
+ * squeezing and abbreviation expansion. Lexicon words count as frequent (3 per phrase). A word seen at
+ * most twice that is a typo of a frequent word ("reliquidasion") is left out, so it gets corrected
+ * instead of learnt.
  */
-export function vocabularyCounts(texts: Iterable<string>, lexicon: Iterable<string>): Map<string, number> {
+export function buildCorrector(texts: Iterable<string>, lexicon: Iterable<string>): SpellCorrector {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number): void => {
     for (const token of tokenize(text)) {
@@ -57,11 +62,9 @@ export function vocabularyCounts(texts: Iterable<string>, lexicon: Iterable<stri
   for (const text of texts) add(text, 1);
   for (const text of lexicon) add(text, 3);
   for (const key of ABBREVIATIONS.keys()) if (key.length >= 5 && !counts.has(key)) counts.set(key, 3);
-  const frequent = new SpellCorrector(new Map([...counts].filter(([, n]) => n >= 3)));
-  for (const [word, n] of counts) {
-    if (n <= 2 && frequent.correct(word) !== undefined) counts.delete(word);
-  }
-  return counts;
+  const corrector = new SpellCorrector(counts);
+  corrector.dropRareTypos(2, 3);
+  return corrector;
 }
 
 /**
@@ -77,17 +80,21 @@ export class TextPipeline {
     const out: Word[] = [];
     for (const token of tokenize(text)) {
       if (/^\d+$/.test(token.norm)) {
-        out.push({ word: token.norm, stem: token.norm, stop: false, numeric: true, start: token.start, end: token.end });
+        out.push({ word: token.norm, raw: token.norm, stem: token.norm, stop: false, rare: false, numeric: true, start: token.start, end: token.end });
         continue;
       }
-      let words = expand(squeeze(token.norm));
+      const typed = expand(squeeze(token.norm));
+      let words = typed;
       if (words.length === 1 && !this.corrector.has(words[0])) {
         const corrected = this.corrector.correct(words[0]);
         if (corrected !== undefined) words = expand(corrected);
       }
-      for (const word of words) {
-        out.push({ word, stem: cachedStem(word), stop: STOPWORDS.has(word), numeric: false, start: token.start, end: token.end });
-      }
+      words.forEach((word, i) => {
+        const raw = words === typed ? word : i === 0 ? typed[0] : word;
+        const stop = STOPWORDS.has(word);
+        const rare = !stop && this.corrector.count(word) <= 1;
+        out.push({ word, raw, stem: cachedStem(word), stop, rare, numeric: false, start: token.start, end: token.end });
+      });
     }
     return out;
   }

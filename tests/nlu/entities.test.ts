@@ -146,3 +146,9 @@ describe('normalizeForMatch', () => {
     expect(normalizeForMatch(text)).toBe(expected);
   });
 });
+
+describe('"no sé" is not a yes/no answer', () => {
+  it.each(['no sé', 'no se', 'ni idea', 'no me acuerdo'])('%s → undefined', (text) => {
+    expect(parseYesNo(text)).toBeUndefined();
+  });
+});
