@@ -1,3 +1,4 @@
+import type { ConversationReference } from 'botbuilder';
 import type { Recognizer } from '../nlu';
 
 /** States a case can be in, as the store names them. */
@@ -93,6 +94,119 @@ export interface ClaveRequestPort {
   }>;
 }
 
+/** Identifies one conversation on any channel. */
+export interface ConversationKey {
+  channelId: string;
+  conversationId: string;
+}
+
+/** Name of the event activity the server sends into a conversation once its citizen has signed in on the web page. */
+export const SIGNIN_COMPLETED_EVENT = 'iess/signinCompleted';
+
+/** The citizen signed in to a conversation: enough to greet and to act for them, nothing secret. */
+export interface SignedInCitizen {
+  afiliadoId: string;
+  nombres: string;
+}
+
+/** Sign-in for journeys that act for a citizen; the clave is typed only on the bot's own page, never in the chat. */
+export interface SessionPort {
+  /** The citizen signed in to this conversation; undefined when nobody is or the session went idle. Renews the idle timer. */
+  current(conversation: ConversationKey): Promise<SignedInCitizen | undefined>;
+  /** A single-use, short-lived link to the sign-in page, bound to this conversation; the reference lets the server continue it. */
+  createSignInLink(options: { reference: Partial<ConversationReference> }): Promise<{ url: string; expiresInMinutes: number }>;
+  /** Ends this conversation's session; false when there was none. */
+  signOut(conversation: ConversationKey): Promise<boolean>;
+}
+
+/** The trámites a signed-in citizen can file from the chat. */
+export type FilingTypeName = 'RELIQUIDACION' | 'REINSERCION';
+
+/** Why a citizen may not file a trámite, each explained in plain Spanish by the journey. */
+export type IneligibilityReason =
+  | 'NO_PENSIONISTA'
+  | 'SEGURO_DISTINTO'
+  | 'APORTES_PENDIENTES'
+  | 'SIN_CORREO'
+  | 'INCAPACIDAD_NO_TOTAL'
+  | 'CASO_ABIERTO';
+
+/** What a filing journey may show of the citizen: names, masked contact data, pension. */
+export interface FilingProfile {
+  nombres: string;
+  apellidos: string;
+  /** Masked cédula or código (e.g. 09******15). */
+  identificacionMasked: string;
+  tipoIdentificacion: 'cedula' | 'codigo';
+  pensionTipo?: string;
+  maskedEmail?: string;
+  provincia?: string;
+}
+
+/** Outcome of the eligibility check of one trámite. */
+export type EligibilityView =
+  | { eligible: true; profile: FilingProfile }
+  | { eligible: false; reason: IneligibilityReason; openCase?: { numero: string; estado: CaseStateName } };
+
+/** One state change of a case as the citizen sees it. */
+export interface CaseEventView {
+  estado: CaseStateName;
+  fecha: Date;
+  nota?: string;
+}
+
+/** A case with its whole history and the documents attached to it (names and dates only). */
+export interface CaseHistoryView extends CaseStatusView {
+  creado: Date;
+  eventos: CaseEventView[];
+  documentos: { tipo: string; fecha: Date }[];
+}
+
+/** Filing and following trámites for a signed-in citizen. Every method checks the case belongs to `afiliadoId`. */
+export interface FilingPort {
+  checkEligibility(options: { afiliadoId: string; tipo: FilingTypeName }): Promise<EligibilityView>;
+  /**
+   * Files the case at most once: the same `requestId`, or an open case of the same type, returns the existing case
+   * with `created: false`. The confirmation e-mail is queued in the outbox in the same transaction.
+   */
+  fileCase(options: {
+    afiliadoId: string;
+    tipo: FilingTypeName;
+    requestId: string;
+    provincia?: string;
+    detalle?: string;
+    documentIds?: string[];
+  }): Promise<{ numero: string; created: boolean; maskedEmail?: string }>;
+  /** The citizen's cases, newest first, each with its latest state, date and note. */
+  listCases(options: { afiliadoId: string }): Promise<CaseStatusView[]>;
+  getCaseHistory(options: { afiliadoId: string; numero: string }): Promise<CaseHistoryView | undefined>;
+  /** Attaches a document to a case in REQUIERE_INFORMACION and moves it back to EN_REVISION; false if not allowed. */
+  submitMissingDocument(options: { afiliadoId: string; numero: string; documentId: string }): Promise<boolean>;
+}
+
+/** Which requirement an attached document is for; it also names the stored file. */
+export type DocumentPurposeName = 'cedula' | 'solicitud' | 'codigo_extranjero' | 'complemento';
+
+/** An attachment as a channel delivers it (Bot Framework shape); the bytes are fetched by the channel layer. */
+export interface IncomingAttachment {
+  contentType: string;
+  contentUrl?: string;
+  name?: string;
+}
+
+/** Outcome of receiving one attachment: stored and recorded, or refused with a Spanish message. */
+export type DocumentReceipt = { ok: true; documentId: string; descripcion: string } | { ok: false; message: string };
+
+/** Reads, checks (type by bytes, size, legibility) and stores one attachment the citizen sent. */
+export interface DocumentIntakePort {
+  receive(options: {
+    afiliadoId: string;
+    purpose: DocumentPurposeName;
+    attachment: IncomingAttachment;
+    conversation: ConversationKey;
+  }): Promise<DocumentReceipt>;
+}
+
 /** Source of the current time; tests pass a fixed clock. */
 export type Clock = () => Date;
 
@@ -104,11 +218,24 @@ export interface DialogDependencies {
   clock: Clock;
   claveRecovery: ClaveRecoveryPort;
   claveRequests: ClaveRequestPort;
+  session: SessionPort;
+  filing: FilingPort;
+  documents: DocumentIntakePort;
 }
 
 /** Fails start-up loudly when a dependency is missing, instead of failing on a citizen's turn. */
 export function assertDependencies(deps: Partial<DialogDependencies>): asserts deps is DialogDependencies {
-  const required: (keyof DialogDependencies)[] = ['recognizer', 'cases', 'rateLimiter', 'clock', 'claveRecovery', 'claveRequests'];
+  const required: (keyof DialogDependencies)[] = [
+    'recognizer',
+    'cases',
+    'rateLimiter',
+    'clock',
+    'claveRecovery',
+    'claveRequests',
+    'session',
+    'filing',
+    'documents',
+  ];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
   if (missing.length > 0) throw new Error(`Faltan dependencias de los diálogos: ${missing.join(', ')}`);
 }
