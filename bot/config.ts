@@ -33,6 +33,10 @@ export interface AppConfig {
   appSecret: string;
   /** True when APP_SECRET was not set and a random one is in use. */
   appSecretGenerated: boolean;
+  /** Minutes without activity after which a citizen signed in to a conversation must sign in again. */
+  sessionIdleMinutes: number;
+  /** Minutes a sign-in link sent in the chat works (single use). */
+  signInLinkTtlMinutes: number;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -115,5 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     appSecret: appSecret || randomBytes(32).toString('base64url'),
     appSecretGenerated: !appSecret,
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 15, 1, 1440),
+    signInLinkTtlMinutes: integer(env, 'SIGNIN_LINK_TTL_MINUTES', 10, 1, 60),
   };
 }

@@ -1,6 +1,7 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { MENU_OPCIONES, MSG } from '../dialogs/catalog/messages';
+import { SIGNIN_COMPLETED_EVENT } from '../dialogs/ports';
 import { reply } from '../dialogs/shared/replies';
 
 /** Options of the activity handler. */
@@ -11,9 +12,12 @@ export interface IessBotOptions {
   maxMessageChars: number;
 }
 
+const SAVED_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.Event];
+
 /**
  * The turn handler shared by every channel: greets new members, refuses over-long messages before any
- * state is touched, runs the root dialog, and saves state at the end of each turn.
+ * state is touched, runs the root dialog for messages and for the sign-in-completed event, and saves state at
+ * the end of each of those turns.
  */
 export class IessBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -39,11 +43,16 @@ export class IessBot extends ActivityHandler {
       await runDialog(options.dialog, context, this.dialogState);
       await next();
     });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === SIGNIN_COMPLETED_EVENT) await runDialog(options.dialog, context, this.dialogState);
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.ConversationUpdate) {
+    if (SAVED_TYPES.includes(context.activity.type)) {
       await this.options.conversationState.saveChanges(context, false);
       await this.options.userState.saveChanges(context, false);
     }

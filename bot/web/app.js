@@ -3,6 +3,29 @@
   'use strict';
   var status = document.getElementById('status');
 
+  /* Sign-in cards open the bot's own /ingresar page in a new tab, as is: no Bot Framework token-service session. */
+  function isOwnSignIn(value) {
+    try {
+      var url = new URL(String(value), window.location.href);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/ingresar';
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function cardActionMiddleware() {
+    return function (next) {
+      return function (args) {
+        var action = args.cardAction;
+        if (action && action.type === 'signin' && isOwnSignIn(action.value)) {
+          window.open(String(action.value), '_blank', 'noopener,noreferrer');
+          return;
+        }
+        return next(args);
+      };
+    };
+  }
+
   function fail() {
     status.textContent = 'No pudimos abrir el chat. Actualice la página o inténtelo más tarde.';
   }
@@ -22,6 +45,7 @@
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
+          cardActionMiddleware: cardActionMiddleware,
           locale: 'es-ES',
           styleOptions: {
             accent: '#00427a',

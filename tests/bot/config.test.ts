@@ -23,8 +23,19 @@ describe('loadConfig', () => {
     ['port not a number', { PORT: 'abc' }],
     ['non-SQLite database', { DATABASE_URL: 'postgres://x' }],
     ['bad public URL', { PUBLIC_BASE_URL: 'no es url' }],
+    ['idle minutes zero', { SESSION_IDLE_MINUTES: '0' }],
+    ['idle minutes not a number', { SESSION_IDLE_MINUTES: 'quince' }],
+    ['idle minutes over a day', { SESSION_IDLE_MINUTES: '1441' }],
+    ['sign-in link TTL zero', { SIGNIN_LINK_TTL_MINUTES: '0' }],
+    ['sign-in link TTL over an hour', { SIGNIN_LINK_TTL_MINUTES: '61' }],
+    ['sign-in link TTL fractional', { SIGNIN_LINK_TTL_MINUTES: '2.5' }],
   ])('refuses to start: %s', (_name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
+  });
+
+  it('has sign-in defaults of 15 idle minutes and 10-minute links, and reads both', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleMinutes: 15, signInLinkTtlMinutes: 10 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '30', SIGNIN_LINK_TTL_MINUTES: '5' })).toMatchObject({ sessionIdleMinutes: 30, signInLinkTtlMinutes: 5 });
   });
 
   it('accepts production with full credentials', () => {

@@ -1,0 +1,7 @@
+import type { TurnContext } from 'botbuilder';
+import type { ConversationKey } from '../ports';
+
+/** The channel and conversation of the current turn: what sessions and sign-in links are bound to. */
+export function conversationKeyOf(context: TurnContext): ConversationKey {
+  return { channelId: context.activity.channelId, conversationId: context.activity.conversation.id };
+}

@@ -1,0 +1,193 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import type { Clock, ConversationKey, SessionPort, SignedInCitizen } from '../../dialogs/ports';
+import { isValidCedula, isValidCodigoExtranjero, parseIdentificacion } from '../../nlu';
+import type { PrismaClient } from '../client';
+import { hitRateLimit } from './rateLimits';
+import { DEFAULT_SCRYPT_LOG_N, hashSecret, verifySecret } from './secrets';
+
+/** Minutes without activity after which a sign-in ends. */
+export const DEFAULT_SESSION_IDLE_MINUTES = 15;
+/** Minutes a sign-in link works. */
+export const DEFAULT_SIGNIN_LINK_TTL_MINUTES = 10;
+/** Sign-in attempts per identification in one window: guesses are slowed down, the clave is never locked. */
+export const SIGNIN_ID_LIMIT = { limit: 5, windowSeconds: 15 * 60 } as const;
+/** Sign-in attempts through one link in one window. */
+export const SIGNIN_LINK_LIMIT = { limit: 10, windowSeconds: 60 * 60 } as const;
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const MAX_CLAVE_CHARS = 256;
+const dummyHashes = new Map<number, Promise<string>>();
+
+/** What a sign-in link is, as the page may tell the citizen; it never says who the link is for. */
+export type SignInLinkStatus = 'valid' | 'expired' | 'used' | 'unknown';
+
+/** Outcome of the sign-in form: unknown people and wrong claves get the same `invalid`. */
+export type SignInOutcome =
+  | { ok: true; reference: Partial<ConversationReference>; citizen: SignedInCitizen }
+  | { ok: false; reason: 'link'; status: Exclude<SignInLinkStatus, 'valid'> }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** Settings of the session store. */
+export interface SessionStoreOptions {
+  clock: Clock;
+  /** Server secret: link tokens are stored as HMAC-SHA-256 under it. */
+  secret: string;
+  idleMinutes?: number;
+  linkTtlMinutes?: number;
+  /** Public URL of the sign-in page for a token. */
+  signInUrl: (token: string) => string;
+  /** scrypt cost of the stand-in hash checked for unknown people; the same as the stored claves'. */
+  scryptLogN?: number;
+}
+
+/** The chat's SessionPort plus what the sign-in page needs. */
+export interface SessionStore extends SessionPort {
+  inspectLink(options: { token: string }): Promise<SignInLinkStatus>;
+  signInWithLink(options: { token: string; identificacion: string; clave: string }): Promise<SignInOutcome>;
+}
+
+/** "<channelId>:<conversationId>", the key of a conversation in SignInLink and CitizenSession. */
+export function conversationKeyString(key: ConversationKey): string {
+  return `${key.channelId}:${key.conversationId}`;
+}
+
+/** A cédula (10 valid digits, spaces and dashes ignored) or a foreigner's código as stored; undefined otherwise. */
+export function normalizeIdentificacion(text: string): string | undefined {
+  const digits = text.replace(/[\s-]/g, '');
+  if (isValidCedula(digits)) return digits;
+  return isValidCodigoExtranjero(text) ? parseIdentificacion(text.trim())?.value : undefined;
+}
+
+function hashLinkToken(secret: string, token: string): string {
+  return createHmac('sha256', secret).update(`signin:${token}`).digest('base64url');
+}
+
+/** Issues a random 256-bit single-use link bound to the reference's conversation; only its HMAC is stored. */
+export async function createSignInLink(
+  db: PrismaClient,
+  options: { secret: string; reference: Partial<ConversationReference>; now: Date; ttlMinutes: number },
+): Promise<{ token: string; expiresAt: Date }> {
+  const { channelId, conversation } = options.reference;
+  if (!channelId || !conversation?.id) throw new Error('createSignInLink: la referencia no tiene canal o conversación');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(options.now.getTime() + options.ttlMinutes * 60_000);
+  const reference: Partial<ConversationReference> = { ...options.reference, activityId: undefined };
+  await db.signInLink.create({
+    data: {
+      tokenHash: hashLinkToken(options.secret, token),
+      conversationKey: conversationKeyString({ channelId, conversationId: conversation.id }),
+      reference: JSON.stringify(reference),
+      expiresAt,
+      createdAt: options.now,
+    },
+  });
+  return { token, expiresAt };
+}
+
+/** Whether a link can still be used; malformed and unknown tokens look alike. */
+export async function inspectSignInLink(db: PrismaClient, options: { secret: string; token: string; now: Date }): Promise<SignInLinkStatus> {
+  if (!TOKEN.test(options.token)) return 'unknown';
+  const link = await db.signInLink.findUnique({ where: { tokenHash: hashLinkToken(options.secret, options.token) } });
+  if (!link) return 'unknown';
+  if (link.usedAt) return 'used';
+  return link.expiresAt.getTime() <= options.now.getTime() ? 'expired' : 'valid';
+}
+
+/** Checks a clave with the same scrypt work whether or not the person exists, has a clave, or has it active. */
+async function verifyClave(db: PrismaClient, options: { identificacion: string; clave: string; scryptLogN: number }) {
+  const person = await db.afiliado.findFirst({
+    where: { OR: [{ cedula: options.identificacion }, { codigoExtranjero: options.identificacion }] },
+    include: { clave: true },
+  });
+  const usable = person?.clave?.estado === 'ACTIVA' && person.clave.hash ? person.clave.hash : undefined;
+  let dummy = dummyHashes.get(options.scryptLogN);
+  if (!dummy) {
+    dummy = hashSecret('clave-de-relleno-sin-uso', options.scryptLogN);
+    dummyHashes.set(options.scryptLogN, dummy);
+  }
+  const matches = await verifySecret(options.clave, usable ?? (await dummy));
+  return matches && usable && person ? person : undefined;
+}
+
+/**
+ * Signs a citizen in through a link: attempts are counted per link and per identification (rate limits in the
+ * store, keys hashed), the clave is checked, then the link is consumed atomically, the conversation's other links
+ * are voided and the session is opened, in one transaction.
+ */
+export async function signInWithLink(
+  db: PrismaClient,
+  options: { secret: string; token: string; identificacion: string; clave: string; now: Date; scryptLogN: number },
+): Promise<SignInOutcome> {
+  const { now } = options;
+  const status = await inspectSignInLink(db, options);
+  if (status !== 'valid') return { ok: false, reason: 'link', status };
+  const tokenHash = hashLinkToken(options.secret, options.token);
+  const byLink = await hitRateLimit(db, { key: `signin:link:${tokenHash}`, ...SIGNIN_LINK_LIMIT, now });
+  if (!byLink.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: byLink.retryAfterSeconds };
+  const identificacion = normalizeIdentificacion(options.identificacion);
+  if (!identificacion || options.clave.length === 0 || options.clave.length > MAX_CLAVE_CHARS) return { ok: false, reason: 'invalid' };
+  const byId = await hitRateLimit(db, { key: `signin:id:${identificacion}`, ...SIGNIN_ID_LIMIT, now });
+  if (!byId.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: byId.retryAfterSeconds };
+  const person = await verifyClave(db, { identificacion, clave: options.clave, scryptLogN: options.scryptLogN });
+  if (!person) return { ok: false, reason: 'invalid' };
+  const link = await db.$transaction(async (tx) => {
+    const consumed = await tx.signInLink.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    if (consumed.count !== 1) return undefined;
+    const row = await tx.signInLink.findUniqueOrThrow({ where: { tokenHash } });
+    await tx.signInLink.updateMany({ where: { conversationKey: row.conversationKey, usedAt: null }, data: { usedAt: now } });
+    await tx.citizenSession.upsert({
+      where: { conversationKey: row.conversationKey },
+      create: { conversationKey: row.conversationKey, afiliadoId: person.id, createdAt: now, lastSeenAt: now },
+      update: { afiliadoId: person.id, createdAt: now, lastSeenAt: now },
+    });
+    return row;
+  });
+  if (!link) {
+    const after = await inspectSignInLink(db, options);
+    return { ok: false, reason: 'link', status: after === 'valid' ? 'used' : after };
+  }
+  const reference = JSON.parse(link.reference) as Partial<ConversationReference>;
+  return { ok: true, reference, citizen: { afiliadoId: person.id, nombres: person.nombres } };
+}
+
+/** The conversation's citizen while the session is not idle longer than `idleMinutes` (then it is deleted); renews it. */
+export async function getCurrentCitizen(
+  db: PrismaClient,
+  options: { conversation: ConversationKey; now: Date; idleMinutes: number },
+): Promise<SignedInCitizen | undefined> {
+  const conversationKey = conversationKeyString(options.conversation);
+  const row = await db.citizenSession.findUnique({ where: { conversationKey }, include: { afiliado: { select: { nombres: true } } } });
+  if (!row) return undefined;
+  if (options.now.getTime() - row.lastSeenAt.getTime() > options.idleMinutes * 60_000) {
+    await db.citizenSession.deleteMany({ where: { conversationKey, lastSeenAt: row.lastSeenAt } });
+    return undefined;
+  }
+  await db.citizenSession.updateMany({ where: { conversationKey, afiliadoId: row.afiliadoId }, data: { lastSeenAt: options.now } });
+  return { afiliadoId: row.afiliadoId, nombres: row.afiliado.nombres };
+}
+
+/** Ends the conversation's session; false when there was none. */
+export async function deleteCitizenSession(db: PrismaClient, options: { conversation: ConversationKey }): Promise<boolean> {
+  const { count } = await db.citizenSession.deleteMany({ where: { conversationKey: conversationKeyString(options.conversation) } });
+  return count > 0;
+}
+
+/** Binds the session functions to a client, the clock and the settings. */
+export function createSessionStore(db: PrismaClient, options: SessionStoreOptions): SessionStore {
+  const { clock, secret } = options;
+  const idleMinutes = options.idleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
+  const ttlMinutes = options.linkTtlMinutes ?? DEFAULT_SIGNIN_LINK_TTL_MINUTES;
+  const scryptLogN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
+  return {
+    current: (conversation) => getCurrentCitizen(db, { conversation, now: clock(), idleMinutes }),
+    async createSignInLink({ reference }) {
+      const { token } = await createSignInLink(db, { secret, reference, now: clock(), ttlMinutes });
+      return { url: options.signInUrl(token), expiresInMinutes: ttlMinutes };
+    },
+    signOut: (conversation) => deleteCitizenSession(db, { conversation }),
+    inspectLink: ({ token }) => inspectSignInLink(db, { secret, token, now: clock() }),
+    signInWithLink: (o) => signInWithLink(db, { ...o, secret, now: clock(), scryptLogN }),
+  };
+}
