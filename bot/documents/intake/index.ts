@@ -12,11 +12,11 @@ import type { DocumentPurpose, IntakeResult, RefusedDocument } from './types';
 
 export { MAX_DOCUMENT_BYTES, MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from './limits';
 export { MalformedJpegError, stripJpegMetadata } from './jpeg';
-export { refusalMessage } from './messages';
+export { documentDescription, refusalMessage, UNREADABLE_ATTACHMENT_MESSAGE, uploadLimitMessage } from './messages';
 export type { DetectedKind } from './magic';
 export type { AcceptedDocument, DocumentPurpose, IntakeProblem, IntakeResult, RefusedDocument } from './types';
 
-const PURPOSES: ReadonlySet<string> = new Set<DocumentPurpose>(['cedula', 'solicitud', 'codigo_extranjero']);
+const PURPOSES: ReadonlySet<string> = new Set<DocumentPurpose>(['cedula', 'solicitud', 'codigo_extranjero', 'complemento']);
 
 /** What {@link inspectDocument} receives: the uploaded bytes and what the client said about them. */
 export interface IntakeInput {

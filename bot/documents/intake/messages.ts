@@ -1,7 +1,7 @@
 /** Spanish refusal messages (usted, short sentences): what was wrong and what to send instead. */
 import type { DetectedKind } from './magic';
 import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from './limits';
-import type { RefusedDocument } from './types';
+import type { AcceptedDocument, DocumentPurpose, RefusedDocument } from './types';
 
 /** A file kind in words, with its article, for "en realidad es …". */
 const KIND_WORDS: Record<DetectedKind, string> = {
@@ -132,4 +132,34 @@ export function refusalMessage(result: RefusedDocument, declaredName?: string): 
       );
     }
   }
+}
+
+/** Refusal for an attachment the channel could not give us (no link, unknown link, another conversation's file). */
+export const UNREADABLE_ATTACHMENT_MESSAGE = `No pudimos abrir el archivo adjunto. Adjúntelo de nuevo desde este mismo chat. ${SEND_INSTEAD}`;
+
+/** Refusal once a citizen sent too many files in one hour. */
+export function uploadLimitMessage(minutes: number): string {
+  const wait = Math.max(1, minutes);
+  return `Recibimos muchos archivos suyos en la última hora. Por su seguridad, espere ${wait} minuto${wait === 1 ? '' : 's'} antes de enviar otro.`;
+}
+
+/** Each requirement in words, with its article, for "Recibimos …". */
+const PURPOSE_WORDS: Record<DocumentPurpose, string> = {
+  cedula: 'su cédula',
+  solicitud: 'su solicitud de autorización',
+  codigo_extranjero: 'el documento de su código de identificación',
+  complemento: 'su documento',
+};
+
+/**
+ * An accepted document in words, for the chat: "su cédula, en PDF de 1 página (48 KB)" or "su solicitud de
+ * autorización, en imagen JPG de 1200 × 800 píxeles (230 KB)". Never uses the client's file name.
+ */
+export function documentDescription(purpose: DocumentPurpose, accepted: AcceptedDocument): string {
+  const size = `${Math.max(1, Math.ceil(accepted.size / 1024))} KB`;
+  if (accepted.kind === 'pdf') {
+    const pages = accepted.pages ?? 1;
+    return `${PURPOSE_WORDS[purpose]}, en PDF de ${pages} página${pages === 1 ? '' : 's'} (${size})`;
+  }
+  return `${PURPOSE_WORDS[purpose]}, en imagen JPG de ${accepted.width ?? 0} × ${accepted.height ?? 0} píxeles (${size})`;
 }

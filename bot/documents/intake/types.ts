@@ -12,8 +12,11 @@ export type IntakeProblem =
   | 'IMAGE_UNREADABLE'
   | 'IMAGE_TOO_SMALL';
 
-/** Which requirement of the trámite the attachment is for; it also names the stored file. */
-export type DocumentPurpose = 'cedula' | 'solicitud' | 'codigo_extranjero';
+/**
+ * Which requirement of the trámite the attachment is for; it also names the stored file. `complemento` is a
+ * document the IESS asked for later (a case that requires information).
+ */
+export type DocumentPurpose = 'cedula' | 'solicitud' | 'codigo_extranjero' | 'complemento';
 
 /** An accepted document, ready to store under `safeName`. */
 export interface AcceptedDocument {
