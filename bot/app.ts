@@ -23,6 +23,11 @@ import { IessBot } from './iessBot';
 import type { Logger } from './logger';
 import { PrismaStorage } from './storage';
 import { registerWebChatPage } from './web';
+import { createSessionStore } from '../prisma/store/session';
+import { createFilingStore } from '../prisma/store/filing';
+import { registerSignInRoutes, SIGNIN_PATH } from './signin/routes';
+import { createConversationContinuer, signInContinuation } from './signin/continuation';
+import { attachmentReaderByChannel, createDocumentIntakeService, directLineAttachmentReader } from './documents/documentIntakeService';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -64,7 +69,25 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     render: renderEmail,
   });
   const documents = new LocalFolderStorage(path.join(config.documentsDir, 'documentos'));
+  const sessions = createSessionStore(prisma, {
+    clock,
+    secret: config.appSecret,
+    idleMinutes: config.sessionIdleMinutes,
+    linkTtlMinutes: config.signInLinkTtlMinutes,
+    signInUrl: (token) => `${config.publicBaseUrl}${SIGNIN_PATH}?t=${encodeURIComponent(token)}`,
+    scryptLogN: overrides.scryptLogN,
+  });
+  // The Direct Line channel is created after the dialogs; its reader is bound when the first file arrives.
+  let directLineRef: DirectLineAdapter | undefined;
+  const readAttachment = attachmentReaderByChannel({
+    directline: directLineAttachmentReader({
+      readAttachment: async (url) => (directLineRef ? directLineRef.readAttachment(url) : undefined),
+    }),
+  });
   const deps: Partial<DialogDependencies> = {
+    session: sessions,
+    filing: createFilingStore(prisma, { clock, toMessage: store.toMessage }),
+    documents: createDocumentIntakeService({ prisma, storage: documents, readAttachment, clock, logger }),
     claveRequests: createClaveRequestService({
       prisma,
       store,
@@ -131,6 +154,18 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     logger,
     clock,
     bot: { id: 'iess-asistente', name: 'Asistente IESS' },
+  });
+  directLineRef = directLine;
+  registerSignInRoutes(server, {
+    sessions,
+    logger,
+    continueConversation: createConversationContinuer({
+      directLine,
+      directLineServiceUrl: config.publicBaseUrl,
+      cloudAdapter,
+      appId: config.credentials.appId,
+      logic: signInContinuation(bot),
+    }),
   });
 
   return {

@@ -3,25 +3,29 @@ import { CONTACTO, CONTACTO_TEXTO } from './contact';
 /** Labels of the main menu's buttons; the text sent back when tapped is the same label. */
 export const MENU = {
   requisitos: 'Requisitos de trámites',
+  solicitud: 'Presentar una solicitud',
   estado: 'Estado de mi trámite',
+  misTramites: 'Mis trámites',
   clave: 'Mi clave del IESS',
   contacto: 'Contacto y horarios',
 } as const;
 
 /** Every main-menu option, in display order. */
-export const MENU_OPCIONES: readonly string[] = [MENU.requisitos, MENU.estado, MENU.clave, MENU.contacto];
+export const MENU_OPCIONES: readonly string[] = [MENU.requisitos, MENU.solicitud, MENU.estado, MENU.misTramites, MENU.clave, MENU.contacto];
 
 /** Every sentence the assistant says outside the trámite texts. Dialogs and tests import the same constants. */
 export const MSG = {
   bienvenida:
-    'Hola, soy el asistente virtual del IESS. Puedo explicarle los requisitos de un trámite y decirle en qué estado está su trámite. ¿En qué le puedo ayudar?',
+    'Hola, soy el asistente virtual del IESS. Puedo explicarle los requisitos de un trámite, recibir su solicitud de reliquidación de pensiones o de reinserción laboral, ayudarle con su clave y decirle en qué estado está su trámite. ¿En qué le puedo ayudar?',
   saludo: 'Hola. ¿En qué le puedo ayudar?',
   despedida: 'Gracias por escribirnos. Que tenga un buen día.',
   deNada: 'Con gusto. ¿Le puedo ayudar en algo más?',
   ayuda: [
     'Puedo ayudarle con:',
     '• Requisitos de trámites: reliquidación de pensiones, reinserción laboral y clave personal.',
-    '• Estado de su trámite: necesita el número del trámite y su cédula.',
+    '• Presentar una solicitud de reliquidación de pensiones o de reinserción laboral. Primero ingresa con su cédula y su clave en la página del IESS, nunca en el chat.',
+    '• Su clave personal: obtenerla por primera vez o recuperarla.',
+    '• Estado de su trámite: con el número del trámite y su cédula, o en "Mis trámites" si ya ingresó.',
     '• Contactos y horarios de atención.',
     'Escriba su pregunta con sus palabras o elija una opción. En cualquier momento puede escribir "cancelar" para empezar de nuevo o "agente" para hablar con una persona.',
   ].join('\n'),
@@ -30,6 +34,12 @@ export const MSG = {
     'Solo puedo ayudarle con trámites y servicios del IESS. Elija una de estas opciones o escriba su pregunta sobre el IESS.',
   aclarar: '¿Se refiere a una de estas opciones?',
   claveQue: '¿Qué necesita hacer con su clave?',
+  solicitudQue: '¿Qué solicitud quiere presentar?',
+  sesionCerrada: 'Listo, cerré su sesión. Para presentar o ver sus trámites tendrá que ingresar de nuevo.',
+  sinSesion: 'No tiene una sesión abierta en este chat.',
+  sesionVencida:
+    'Su sesión se cerró porque pasó un tiempo sin actividad, y no guardé nada de lo que estábamos haciendo. Para continuar, elija de nuevo lo que necesita e ingrese otra vez.',
+  ingresoSinTramite: 'Ya ingresó con su cuenta. ¿En qué le puedo ayudar?',
   ningunaOpcion: 'Ninguna de estas',
   cancelado: 'Listo, cancelé lo que estábamos haciendo. ¿En qué más le puedo ayudar?',
   nadaQueCancelar: 'No hay nada que cancelar. ¿En qué le puedo ayudar?',
@@ -41,6 +51,8 @@ export const MSG = {
   mensajeLargo: (max: number) =>
     `Su mensaje es muy largo. Por favor escríbalo en menos de ${max} caracteres, en pocas palabras.`,
   soloTexto: 'Por ahora solo puedo leer mensajes de texto. Escríbame su consulta, por favor.',
+  archivoSinTramite:
+    'Recibí un archivo, pero todavía no estamos en un trámite y no lo guardé. Para enviar documentos, elija primero "Presentar una solicitud" o "Mis trámites".',
   error: 'Disculpe, tuvimos un problema al procesar su mensaje. Por favor inténtelo de nuevo en unos minutos.',
   contacto: CONTACTO_TEXTO,
   algoMas: '¿Le puedo ayudar en algo más?',
@@ -56,6 +68,13 @@ export const MSG = {
     '• Registrar su cuenta bancaria y actualizar sus datos.',
     'Si no tiene clave, puede generarla en el mismo portal.',
   ].join('\n'),
+} as const;
+
+/** Why the citizen must sign in, by journey: shown above the sign-in button. */
+export const SIGNIN_MOTIVO = {
+  reliquidacion: 'Para presentar su solicitud de reliquidación de pensiones necesito saber quién es usted.',
+  reinsercion: 'Para presentar su solicitud de reinserción laboral necesito saber quién es usted.',
+  misTramites: 'Para mostrarle sus trámites necesito saber quién es usted.',
 } as const;
 
 /** Questions and answers of the trámite-requirements journey. */

@@ -1,7 +1,8 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { IntentName, NluResult } from '../../nlu';
 import { MENU_OPCIONES, MSG } from '../catalog/messages';
-import type { DialogDependencies } from '../ports';
+import { SIGNIN_COMPLETED_EVENT, type DialogDependencies } from '../ports';
 import { EstadoTramiteDialog, ESTADO_DIALOG, type EstadoOptions } from '../estado/estadoTramiteDialog';
 import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../requisitos/requisitosDialog';
 import { isCancelled } from '../shared/interruptibleDialog';
@@ -9,17 +10,21 @@ import { reply } from '../shared/replies';
 import { understand } from '../shared/understand';
 import { ObtenerClaveDialog, OBTENER_CLAVE_DIALOG } from '../clave/obtenerClaveDialog';
 import { RecuperarClaveDialog, RECUPERAR_CLAVE_DIALOG } from '../clave/recuperarClaveDialog';
+import { conversationKeyOf } from '../shared/conversation';
+import { isSignOutCommand } from '../signin/signInDialog';
 import { CLARIFY_LABELS, intentFromMenu, intentFromClarification } from './routing';
+import { SignedInJourneyDialog, SIGNED_IN_JOURNEY_DIALOG, type SignedInJourneyOptions } from './signedInJourney';
 
 /** Id of the root dialog. */
 export const MAIN_DIALOG = 'mainDialog';
 const WATERFALL = 'mainWaterfall';
 const CLARIFY_PROMPT = 'mainClarifyPrompt';
 
-/** What the routing step acts on: an intent and what the NLU found with it. */
+/** What the routing step acts on: an intent, what the NLU found with it, and whether "Mis trámites" was asked for. */
 interface Routed {
   intent: IntentName;
   nlu?: NluResult;
+  misTramites?: boolean;
 }
 
 /** What the root dialog keeps between steps: the intents offered when asking for clarification. */
@@ -36,19 +41,48 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new EstadoTramiteDialog(deps));
     this.addDialog(new RecuperarClaveDialog(deps));
     this.addDialog(new ObtenerClaveDialog(deps));
+    this.addDialog(new SignedInJourneyDialog(deps));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
 
+  /** "cerrar sesión" works at any turn of any journey: it ends the session and every dialog in progress. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = innerDc.context;
+    if (activity.type === ActivityTypes.Message && isSignOutCommand(activity.text ?? '')) {
+      await innerDc.cancelAllDialogs();
+      await this.signOut(innerDc.context);
+      return { status: DialogTurnStatus.complete };
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async signOut(context: TurnContext): Promise<void> {
+    const ended = await this.deps.session.signOut(conversationKeyOf(context));
+    await context.sendActivity(reply(ended ? MSG.sesionCerrada : MSG.sinSesion, MENU_OPCIONES));
+  }
+
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = step.context.activity.text?.trim() ?? '';
+    const { activity } = step.context;
+    if (activity.type !== ActivityTypes.Message) {
+      if (activity.type === ActivityTypes.Event && activity.name === SIGNIN_COMPLETED_EVENT) {
+        await step.context.sendActivity(reply(MSG.ingresoSinTramite, MENU_OPCIONES));
+      }
+      return step.endDialog();
+    }
+    const text = activity.text?.trim() ?? '';
     if (!text) {
-      await step.context.sendActivity(reply(MSG.soloTexto, MENU_OPCIONES));
+      const hasFiles = (step.context.activity.attachments ?? []).length > 0;
+      await step.context.sendActivity(reply(hasFiles ? MSG.archivoSinTramite : MSG.soloTexto, MENU_OPCIONES));
+      return step.endDialog();
+    }
+    if (isSignOutCommand(text)) {
+      await this.signOut(step.context);
       return step.endDialog();
     }
     const fromMenu = intentFromMenu(text);
-    if (fromMenu?.choices) return this.clarify(step, fromMenu.choices, MSG.claveQue);
-    if (fromMenu) return step.next({ intent: fromMenu.intent } satisfies Routed);
+    if (fromMenu?.choices) return this.clarify(step, fromMenu.choices, fromMenu.question ?? MSG.aclarar);
+    if (fromMenu) return step.next({ intent: fromMenu.intent, misTramites: fromMenu.misTramites } satisfies Routed);
     const nlu = understand(step.context, this.deps.recognizer);
     if (nlu.status !== 'ambiguous') return step.next({ intent: nlu.intent, nlu } satisfies Routed);
     return this.clarify(step, nlu.ranking.slice(0, 2).map((r) => r.intent), MSG.aclarar);
@@ -78,8 +112,11 @@ export class MainDialog extends ComponentDialog {
         return step.beginDialog(OBTENER_CLAVE_DIALOG);
       case 'reliquidacion':
       case 'reinsercion':
-        return step.beginDialog(REQUISITOS_DIALOG, { tramite: routed.intent } satisfies RequisitosOptions);
+        return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: routed.intent } satisfies SignedInJourneyOptions);
       case 'estado_tramite': {
+        if (routed.misTramites || (await this.deps.session.current(conversationKeyOf(context)))) {
+          return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: 'misTramites' } satisfies SignedInJourneyOptions);
+        }
         const options: EstadoOptions = { numero: entity('numero_caso'), identificacion: entity('cedula') ?? entity('codigo_extranjero') };
         return step.beginDialog(ESTADO_DIALOG, options);
       }

@@ -1,5 +1,5 @@
 import { normalizeForMatch, type IntentName, type Recognizer } from '../../nlu';
-import { MENU } from '../catalog/messages';
+import { MENU, MSG } from '../catalog/messages';
 
 /** Button labels used when the bot asks which of two close intents the citizen meant. */
 export const CLARIFY_LABELS: Record<IntentName, string> = {
@@ -12,25 +12,30 @@ export const CLARIFY_LABELS: Record<IntentName, string> = {
   clave_obtener: 'Obtener mi clave por primera vez',
   clave_recuperar: 'Recuperar mi clave',
   requisitos: 'Requisitos de un trámite',
-  reliquidacion: 'Reliquidación de pensiones',
-  reinsercion: 'Reinserción laboral',
+  reliquidacion: 'Solicitar la reliquidación de mi pensión',
+  reinsercion: 'Solicitar la reinserción laboral',
   estado_tramite: 'Estado de mi trámite',
   info_servicio: 'Otros servicios del IESS en línea',
   contacto: 'Contacto y horarios',
   fuera_de_dominio: 'Otra cosa',
 };
 
-/** A main-menu button's meaning: an intent, and for "Mi clave" the trámite family still to be narrowed. */
+/** A main-menu button's meaning: an intent, and for "Mi clave" or "Presentar una solicitud" the family still to be narrowed. */
 export interface MenuRoute {
   intent: IntentName;
-  /** When set, the button opens a question among these intents instead of routing at once. */
+  /** When set, the button opens `question` among these intents instead of routing at once. */
   choices?: IntentName[];
+  question?: string;
+  /** "Mis trámites": the signed-in list, never the look-up by case number. */
+  misTramites?: boolean;
 }
 
 const MENU_INTENTS: Record<string, MenuRoute> = {
   [normalizeForMatch(MENU.requisitos)]: { intent: 'requisitos' },
   [normalizeForMatch(MENU.estado)]: { intent: 'estado_tramite' },
-  [normalizeForMatch(MENU.clave)]: { intent: 'clave_recuperar', choices: ['clave_obtener', 'clave_recuperar'] },
+  [normalizeForMatch(MENU.clave)]: { intent: 'clave_recuperar', choices: ['clave_obtener', 'clave_recuperar'], question: MSG.claveQue },
+  [normalizeForMatch(MENU.solicitud)]: { intent: 'reliquidacion', choices: ['reliquidacion', 'reinsercion'], question: MSG.solicitudQue },
+  [normalizeForMatch(MENU.misTramites)]: { intent: 'estado_tramite', misTramites: true },
   [normalizeForMatch(MENU.contacto)]: { intent: 'contacto' },
 };
 

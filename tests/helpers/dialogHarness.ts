@@ -11,6 +11,10 @@ import path from 'node:path';
 import { renderEmail } from '../../bot/mail/layout';
 import { createClaveRequestService } from '../../bot/clave/claveRequestService';
 import { LocalFolderStorage } from '../../bot/fileStorage';
+import { createDocumentIntakeService } from '../../bot/documents/documentIntakeService';
+import { silentLogger } from '../../bot/logger';
+import { createFilingStore } from '../../prisma/store/filing';
+import { createSessionStore, type SessionStore } from '../../prisma/store/session';
 
 /** The server secret used by tests. */
 export const TEST_SECRET = 'secreto-de-pruebas-con-32-caracteres-o-mas';
@@ -32,6 +36,8 @@ export interface DialogWorld {
   db: TestDatabase;
   deps: DialogDependencies;
   documents: LocalFolderStorage;
+  /** The session store, so tests can sign a conversation in without the web page. */
+  session: SessionStore;
 }
 
 /** Creates a migrated database with the demo people and cases, and real dependencies over it. */
@@ -47,8 +53,21 @@ export async function createDialogWorld(clock: Clock = () => FIXED_NOW): Promise
   });
   const documents = new LocalFolderStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'iess-docs-')));
   const claveRequests = createClaveRequestService({ prisma: db.prisma, store, documents, clock, downloadUrl: (t) => `http://127.0.0.1:1/descargas/${t}` });
-  const deps = { recognizer: testRecognizer(), cases: store.cases, rateLimiter: store.rateLimiter, claveRecovery: store.claveRecovery, claveRequests, clock };
-  return { db, deps, documents };
+  const session = createSessionStore(db.prisma, { clock, secret: TEST_SECRET, signInUrl: (t) => `http://127.0.0.1:1/ingresar?t=${t}`, scryptLogN: 10 });
+  const filing = createFilingStore(db.prisma, { clock, toMessage: store.toMessage });
+  const intake = createDocumentIntakeService({ prisma: db.prisma, storage: documents, readAttachment: async () => undefined, clock, logger: silentLogger });
+  const deps: DialogDependencies = {
+    recognizer: testRecognizer(),
+    cases: store.cases,
+    rateLimiter: store.rateLimiter,
+    claveRecovery: store.claveRecovery,
+    claveRequests,
+    clock,
+    session,
+    filing,
+    documents: intake,
+  };
+  return { db, deps, documents, session };
 }
 
 /** A DialogTestClient on the Direct Line channel id, with its own in-memory conversation state. */
