@@ -1,6 +1,6 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { parseYesNo, type Recognizer } from '../../nlu';
+import { normalizeForMatch, parseYesNo, type Recognizer } from '../../nlu';
 import { MENU_OPCIONES, MSG } from '../catalog/messages';
 import { reply } from './replies';
 import { understand } from './understand';
@@ -11,6 +11,16 @@ export const INTERRUPTION_MIN_SCORE = 0.75;
 /** A bare "sí"/"no" (up to three words) answers the step; it is never an interruption. */
 function isShortYesNo(text: string): boolean {
   return text.trim().split(/\s+/).length <= 3 && parseYesNo(text) !== undefined;
+}
+
+/** Titles of the buttons the waiting prompt offered, found in the innermost active dialog's prompt options. */
+export function offeredButtons(dc: DialogContext): string[] {
+  let deepest = dc;
+  while (deepest.child) deepest = deepest.child;
+  const options = deepest.activeDialog?.state?.options as { prompt?: Partial<Activity> | string } | undefined;
+  const prompt = options?.prompt;
+  if (typeof prompt !== 'object' || prompt === null) return [];
+  return (prompt.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''));
 }
 
 /** Result a journey ends with when the citizen cancelled it, so the parent adds nothing. */
@@ -44,6 +54,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { activity } = innerDc.context;
     if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
     if (isShortYesNo(activity.text)) return undefined;
+    const typed = normalizeForMatch(activity.text);
+    if (offeredButtons(innerDc).some((title) => normalizeForMatch(title) === typed)) return undefined;
     const nlu = understand(innerDc.context, this.recognizer);
     if (nlu.status !== 'ok' || nlu.score < INTERRUPTION_MIN_SCORE) return undefined;
     switch (nlu.intent) {

@@ -62,3 +62,44 @@ describe('InterruptibleDialog', () => {
     await playConversation(createClient(new Parent(testRecognizer())), turns);
   });
 });
+
+const BUTTON_ASK = '¿Qué prefiere?';
+const HELP_LIKE_BUTTON = 'Volver al menú';
+
+/** A journey whose own button reads like an interruption ("Volver al menú" is classified as ayuda). */
+class ButtonDialog extends InterruptibleDialog {
+  constructor(recognizer: Recognizer) {
+    super('buttons', recognizer);
+    this.addDialog(new TextPrompt('buttonPrompt'));
+    this.addDialog(new WaterfallDialog('buttonSteps', [
+      async (step: WaterfallStepContext) => step.prompt('buttonPrompt', { prompt: reply(BUTTON_ASK, [HELP_LIKE_BUTTON, 'Seguir']) }),
+      async (step: WaterfallStepContext) => {
+        await step.context.sendActivity(`Eligió: ${String(step.result)}`);
+        return step.endDialog();
+      },
+    ]));
+    this.initialDialogId = 'buttonSteps';
+  }
+}
+
+describe('InterruptibleDialog with buttons on offer', () => {
+  it.each<[string, Turn[]]>([
+    ['lets a tapped button reach the step even when it reads like help', [
+      { user: 'empezar', bot: [BUTTON_ASK] },
+      { user: 'volver al menu', bot: [`Eligió: volver al menu`] },
+    ]],
+    ['still interrupts for text that is not one of the buttons', [
+      { user: 'empezar', bot: [BUTTON_ASK] },
+      { user: 'ayuda', bot: [MSG.ayuda, BUTTON_ASK] },
+    ]],
+  ])('%s', async (_name, turns) => {
+    await playConversation(createClient(new ButtonDialog(testRecognizer())), turns);
+  });
+});
+
+describe('the button used above', () => {
+  it('is what the classifier would otherwise take for a request for help', () => {
+    const nlu = testRecognizer().recognize(HELP_LIKE_BUTTON);
+    expect(nlu.status === 'ok' && nlu.intent === 'ayuda' && nlu.score >= 0.75).toBe(true);
+  });
+});
