@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { conversationUpdate } from './activity';
+import { ensureBrowserKey } from './browserKey';
 import { badArgument, DirectLineError, sendError } from './errors';
 import { clientIp, readJsonObject, routeParam, queryParam } from './http';
 import { RateLimiter } from './rateLimit';
@@ -38,7 +39,11 @@ function parseWatermark(raw: string | undefined): number {
   return Number(raw);
 }
 
-/** Registers the token endpoint and the Direct Line 3.0 conversation routes. */
+/**
+ * Registers the token endpoint and the Direct Line 3.0 conversation routes. The token endpoint binds each new
+ * conversation to the asking browser's key (cookie); refreshing a token and reconnecting keep the conversation, so
+ * they keep its binding and neither need nor change the cookie.
+ */
 export function registerConversationRoutes(server: Server, ctx: RouteContext): void {
   const limiter = new RateLimiter(ctx.options.tokenRateLimitPerMinute, ctx.clock);
 
@@ -49,11 +54,13 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
       throw new DirectLineError(429, 'TooManyRequests', 'Too many token requests; try again later.');
     }
     const minted = ctx.tokens.mint();
-    const conversationId = await ctx.store.createConversation(`dl_${randomId(16)}`, {
-      tokenHash: minted.tokenHash,
-      expiresAt: minted.expiresAt,
-    });
-    ctx.logger.info('directline.conversation_created', { conversationId });
+    const browser = ensureBrowserKey(req, res, ctx.options.baseUrl.startsWith('https:'));
+    const conversationId = await ctx.store.createConversation(
+      `dl_${randomId(16)}`,
+      { tokenHash: minted.tokenHash, expiresAt: minted.expiresAt },
+      browser.keyHash,
+    );
+    ctx.logger.info('directline.conversation_created', { conversationId, newBrowser: browser.fresh });
     res.header('Cache-Control', 'no-store');
     res.send(200, { token: minted.token, expires_in: minted.expiresIn, conversationId });
   }));

@@ -39,11 +39,16 @@ function isMissingRecord(error: unknown): boolean {
 export class DirectLineStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Creates a conversation for `userId` together with its first token, atomically; returns its id. */
-  async createConversation(userId: string, token: TokenRecord): Promise<string> {
+  /**
+   * Creates a conversation for `userId` together with its first token and its browser binding (the hash of the
+   * browser key that asked for it), atomically; returns its id. The binding never changes afterwards.
+   */
+  async createConversation(userId: string, token: TokenRecord, browserKeyHash: string): Promise<string> {
     const id = randomId(16);
     const { tokenHash, expiresAt } = token;
-    await this.prisma.dlConversation.create({ data: { id, userId, tokens: { create: { tokenHash, expiresAt } } } });
+    await this.prisma.dlConversation.create({
+      data: { id, userId, browserKeyHash, tokens: { create: { tokenHash, expiresAt } } },
+    });
     return id;
   }
 

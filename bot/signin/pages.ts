@@ -56,8 +56,12 @@ export function signInFormPage(options: { token: string; identificacion?: string
   );
 }
 
-/** A page with one message (success, a link that cannot be used, too many attempts, a bad request). */
-export function signInMessagePage(title: string, message: string, options: { volver?: boolean } = {}): string {
+/**
+ * A page with one message (success, a link that cannot be used, too many attempts, a bad request), optionally
+ * followed by a warning styled like the form's.
+ */
+export function signInMessagePage(title: string, message: string, options: { volver?: boolean; aviso?: string } = {}): string {
+  const aviso = options.aviso ? `<p class="aviso">${escapeHtml(options.aviso)}</p>` : '';
   const volver = options.volver === false ? '' : `<p>${escapeHtml(INGRESAR.volver)}</p>`;
-  return page(title, `<p role="status">${escapeHtml(message)}</p>${volver}`);
+  return page(title, `<p role="status">${escapeHtml(message)}</p>${aviso}${volver}`);
 }

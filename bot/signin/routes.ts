@@ -1,7 +1,8 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { INGRESAR } from '../../dialogs/catalog/signin';
+import { INGRESAR, INGRESAR_OTRO_NAVEGADOR } from '../../dialogs/catalog/signin';
 import type { SessionStore, SignInLinkStatus } from '../../prisma/store/session';
+import { browserKeyHashOf } from '../directline/browserKey';
 import { readBody } from '../directline/http';
 import { DirectLineError } from '../directline/errors';
 import type { Logger } from '../logger';
@@ -21,10 +22,11 @@ export interface SignInRoutesDependencies {
   logger: Logger;
 }
 
-const LINK_PAGES: Record<Exclude<SignInLinkStatus, 'valid'>, { status: number; title: string; message: string }> = {
+const LINK_PAGES: Record<Exclude<SignInLinkStatus, 'valid'>, { status: number; title: string; message: string; aviso?: string; volver?: false }> = {
   expired: { status: 410, title: INGRESAR.vencidoTitulo, message: INGRESAR.vencido },
   used: { status: 410, title: INGRESAR.usadoTitulo, message: INGRESAR.usado },
   unknown: { status: 404, title: INGRESAR.desconocidoTitulo, message: INGRESAR.desconocido },
+  otherBrowser: { status: 403, title: INGRESAR_OTRO_NAVEGADOR.titulo, message: INGRESAR_OTRO_NAVEGADOR.mensaje, aviso: INGRESAR_OTRO_NAVEGADOR.aviso, volver: false },
 };
 
 function send(res: Response, status: number, html: string, extra: Record<string, string> = {}): void {
@@ -44,7 +46,7 @@ function send(res: Response, status: number, html: string, extra: Record<string,
 
 function sendLinkPage(res: Response, status: Exclude<SignInLinkStatus, 'valid'>): void {
   const page = LINK_PAGES[status];
-  send(res, page.status, signInMessagePage(page.title, page.message));
+  send(res, page.status, signInMessagePage(page.title, page.message, { aviso: page.aviso, volver: page.volver }));
 }
 
 /** Reads the urlencoded form; a status and page instead when the request is not one. */
@@ -63,9 +65,10 @@ async function readForm(req: Request): Promise<URLSearchParams | { status: numbe
 }
 
 /**
- * GET /ingresar?t=TOKEN shows the form (or a page saying the link expired, was used, or is unknown);
+ * GET /ingresar?t=TOKEN shows the form (or a page saying the link expired, was used, is unknown, or was opened in
+ * another browser than the chat's: 403, checked against the browser key cookie before any clave is read);
  * POST /ingresar checks the identification and clave, opens the session and continues the chat. Neither the
- * token, the identification nor the clave is ever logged.
+ * token, the browser key, the identification nor the clave is ever logged.
  */
 export function registerSignInRoutes(server: Server, deps: SignInRoutesDependencies): void {
   const { sessions, logger } = deps;
@@ -73,7 +76,8 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
   server.get(SIGNIN_PATH, async (req: Request, res: Response) => {
     try {
       const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t') ?? '';
-      const status = await sessions.inspectLink({ token });
+      const status = await sessions.inspectLink({ token, browserKeyHash: browserKeyHashOf(req) });
+      if (status === 'otherBrowser') logger.info('signin_refused', { reason: 'browser' });
       if (status !== 'valid') return sendLinkPage(res, status);
       return send(res, 200, signInFormPage({ token }));
     } catch (error) {
@@ -90,18 +94,19 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
       const identificacion = (form.get('identificacion') ?? '').trim();
       const clave = form.get('clave') ?? '';
       if (!token) return send(res, 400, signInMessagePage(INGRESAR.invalidaTitulo, INGRESAR.invalida));
+      const browserKeyHash = browserKeyHashOf(req);
       if (!identificacion || !clave) {
-        const status = await sessions.inspectLink({ token });
+        const status = await sessions.inspectLink({ token, browserKeyHash });
         if (status !== 'valid') return sendLinkPage(res, status);
         return send(res, 400, signInFormPage({ token, identificacion, error: INGRESAR.faltanDatos }));
       }
-      const outcome = await sessions.signInWithLink({ token, identificacion, clave });
+      const outcome = await sessions.signInWithLink({ token, identificacion, clave, browserKeyHash });
       if (outcome.ok) {
         logger.info('signin_completed', { channel: outcome.reference.channelId });
         await continueSafely(deps, outcome.reference);
         return send(res, 200, signInMessagePage(INGRESAR.exitoTitulo, INGRESAR.exito, { volver: false }));
       }
-      logger.info('signin_refused', { reason: outcome.reason });
+      logger.info('signin_refused', { reason: outcome.reason === 'link' && outcome.status === 'otherBrowser' ? 'browser' : outcome.reason });
       if (outcome.reason === 'link') return sendLinkPage(res, outcome.status);
       if (outcome.reason === 'throttled') {
         const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));

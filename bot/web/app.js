@@ -30,7 +30,20 @@
     status.textContent = 'No pudimos abrir el chat. Actualice la página o inténtelo más tarde.';
   }
 
-  fetch('/api/directline/token', { method: 'POST' })
+  /* Without cookies the sign-in page cannot recognise this browser as the chat's, so say so up front. */
+  function warnIfNoCookies() {
+    if (navigator.cookieEnabled === false) {
+      status.textContent =
+        'Su navegador no acepta cookies. Puede hacer consultas, pero para ingresar con su clave active las cookies de esta página y actualícela.';
+    }
+  }
+
+  /*
+   * The token response also sets an HttpOnly cookie with this browser's key (kept if the browser already has one, so
+   * other tabs keep working); the conversation is bound to it, and the sign-in page opened from a card in this
+   * browser sends it back. Token refreshes by Web Chat keep the same conversation and binding.
+   */
+  fetch('/api/directline/token', { method: 'POST', credentials: 'same-origin' })
     .then(function (res) {
       if (!res.ok) throw new Error('token ' + res.status);
       return res.json();
@@ -64,6 +77,7 @@
         document.getElementById('webchat')
       );
       document.querySelector('#webchat').focus();
+      warnIfNoCookies();
     })
     .catch(fail);
 })();

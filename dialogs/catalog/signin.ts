@@ -64,3 +64,15 @@ export const INGRESAR = {
   errorTitulo: 'No pudimos continuar',
   error: `Tuvimos un problema. Inténtelo de nuevo en unos minutos. Si continúa, llame al ${CONTACTO.telefono}.`,
 } as const;
+
+/**
+ * Sign-in page for a link opened in another browser than the chat's: it must not invite the citizen to type the
+ * clave, and it explains what to do instead (a forwarded link is the phishing case this binding stops).
+ */
+export const INGRESAR_OTRO_NAVEGADOR = {
+  titulo: 'Abra el enlace en el navegador de su chat',
+  mensaje:
+    'Por su seguridad, este enlace solo funciona en el mismo navegador donde conversa con el asistente virtual del IESS. Vuelva a ese chat y toque ahí el botón "Ingresar".',
+  aviso:
+    'Si alguien le envió este enlace por correo, mensaje o redes sociales, no lo use y no escriba su clave. Si lo abrió desde su chat y ve este mensaje, revise que su navegador acepte cookies de esta página y pida un enlace nuevo en el chat.',
+} as const;

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { Clock, ConversationKey, SessionPort, SignedInCitizen } from '../../dialogs/ports';
 import { isValidCedula, isValidCodigoExtranjero, parseIdentificacion } from '../../nlu';
@@ -16,11 +16,15 @@ export const SIGNIN_ID_LIMIT = { limit: 5, windowSeconds: 15 * 60 } as const;
 export const SIGNIN_LINK_LIMIT = { limit: 10, windowSeconds: 60 * 60 } as const;
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const DIRECT_LINE_KEY = 'directline:';
 const MAX_CLAVE_CHARS = 256;
 const dummyHashes = new Map<number, Promise<string>>();
 
-/** What a sign-in link is, as the page may tell the citizen; it never says who the link is for. */
-export type SignInLinkStatus = 'valid' | 'expired' | 'used' | 'unknown';
+/**
+ * What a sign-in link is, as the page may tell the citizen; it never says who the link is for. `otherBrowser`: the
+ * link is for a self-hosted Direct Line conversation bound to another browser than the one that opened it.
+ */
+export type SignInLinkStatus = 'valid' | 'expired' | 'used' | 'unknown' | 'otherBrowser';
 
 /** Outcome of the sign-in form: unknown people and wrong claves get the same `invalid`. */
 export type SignInOutcome =
@@ -42,10 +46,13 @@ export interface SessionStoreOptions {
   scryptLogN?: number;
 }
 
-/** The chat's SessionPort plus what the sign-in page needs. */
+/**
+ * The chat's SessionPort plus what the sign-in page needs. `browserKeyHash` is the SHA-256 (hex) of the browser key
+ * cookie the page's request carried, as bot/directline stores it; without it a browser-bound link is `otherBrowser`.
+ */
 export interface SessionStore extends SessionPort {
-  inspectLink(options: { token: string }): Promise<SignInLinkStatus>;
-  signInWithLink(options: { token: string; identificacion: string; clave: string }): Promise<SignInOutcome>;
+  inspectLink(options: { token: string; browserKeyHash?: string }): Promise<SignInLinkStatus>;
+  signInWithLink(options: { token: string; identificacion: string; clave: string; browserKeyHash?: string }): Promise<SignInOutcome>;
 }
 
 /** "<channelId>:<conversationId>", the key of a conversation in SignInLink and CitizenSession. */
@@ -86,13 +93,35 @@ export async function createSignInLink(
   return { token, expiresAt };
 }
 
-/** Whether a link can still be used; malformed and unknown tokens look alike. */
-export async function inspectSignInLink(db: PrismaClient, options: { secret: string; token: string; now: Date }): Promise<SignInLinkStatus> {
+/**
+ * Whether the browser that opened a link may use it: a conversation of the self-hosted Direct Line channel
+ * (a DlConversation row) bound to a browser key requires that key's hash; every other conversation (Azure channels,
+ * WhatsApp, Teams, the Emulator, unbound Direct Line conversations) accepts any browser.
+ */
+export async function isLinkBrowserAllowed(
+  db: PrismaClient,
+  options: { conversationKey: string; browserKeyHash?: string },
+): Promise<boolean> {
+  if (!options.conversationKey.startsWith(DIRECT_LINE_KEY)) return true;
+  const id = options.conversationKey.slice(DIRECT_LINE_KEY.length);
+  const bound = (await db.dlConversation.findUnique({ where: { id }, select: { browserKeyHash: true } }))?.browserKeyHash;
+  if (!bound) return true;
+  const [expected, given] = [Buffer.from(bound), Buffer.from(options.browserKeyHash ?? '')];
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** Whether a link can still be used, and by this browser; malformed and unknown tokens look alike. */
+export async function inspectSignInLink(
+  db: PrismaClient,
+  options: { secret: string; token: string; now: Date; browserKeyHash?: string },
+): Promise<SignInLinkStatus> {
   if (!TOKEN.test(options.token)) return 'unknown';
   const link = await db.signInLink.findUnique({ where: { tokenHash: hashLinkToken(options.secret, options.token) } });
   if (!link) return 'unknown';
   if (link.usedAt) return 'used';
-  return link.expiresAt.getTime() <= options.now.getTime() ? 'expired' : 'valid';
+  if (link.expiresAt.getTime() <= options.now.getTime()) return 'expired';
+  const allowed = await isLinkBrowserAllowed(db, { conversationKey: link.conversationKey, browserKeyHash: options.browserKeyHash });
+  return allowed ? 'valid' : 'otherBrowser';
 }
 
 /** Checks a clave with the same scrypt work whether or not the person exists, has a clave, or has it active. */
@@ -112,13 +141,14 @@ async function verifyClave(db: PrismaClient, options: { identificacion: string; 
 }
 
 /**
- * Signs a citizen in through a link: attempts are counted per link and per identification (rate limits in the
- * store, keys hashed), the clave is checked, then the link is consumed atomically, the conversation's other links
- * are voided and the session is opened, in one transaction.
+ * Signs a citizen in through a link: a link opened in another browser than its conversation's is refused before
+ * anything is counted or checked; attempts are counted per link and per identification (rate limits in the store,
+ * keys hashed), the clave is checked, then the link is consumed atomically, the conversation's other links are
+ * voided and the session is opened, in one transaction.
  */
 export async function signInWithLink(
   db: PrismaClient,
-  options: { secret: string; token: string; identificacion: string; clave: string; now: Date; scryptLogN: number },
+  options: { secret: string; token: string; identificacion: string; clave: string; now: Date; scryptLogN: number; browserKeyHash?: string },
 ): Promise<SignInOutcome> {
   const { now } = options;
   const status = await inspectSignInLink(db, options);
@@ -187,7 +217,7 @@ export function createSessionStore(db: PrismaClient, options: SessionStoreOption
       return { url: options.signInUrl(token), expiresInMinutes: ttlMinutes };
     },
     signOut: (conversation) => deleteCitizenSession(db, { conversation }),
-    inspectLink: ({ token }) => inspectSignInLink(db, { secret, token, now: clock() }),
+    inspectLink: ({ token, browserKeyHash }) => inspectSignInLink(db, { secret, token, now: clock(), browserKeyHash }),
     signInWithLink: (o) => signInWithLink(db, { ...o, secret, now: clock(), scryptLogN }),
   };
 }

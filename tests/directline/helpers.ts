@@ -123,11 +123,27 @@ export async function storeCounts(prisma: PrismaClient, attachments: MemoryAttac
   };
 }
 
-/** Asks the token endpoint for a new conversation. */
-export async function newToken(baseUrl: string): Promise<{ token: string; conversationId: string; expires_in: number }> {
-  const res = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
+/** A new conversation's token, and the browser key cookie the client holds afterwards. */
+export interface IssuedToken {
+  token: string;
+  conversationId: string;
+  expires_in: number;
+  /** The Set-Cookie header of the answer (null when the browser already had a key). */
+  setCookie: string | null;
+  /**
+   * The browser key cookie ("iess_navegador=…") to send as the `Cookie` header of GET and POST /ingresar for a
+   * sign-in link of this conversation: the one just set, else the one sent.
+   */
+  browserCookie: string | undefined;
+}
+
+/** Asks the token endpoint for a new conversation, as a browser holding `cookie` ("name=value"), if given, would. */
+export async function newToken(baseUrl: string, cookie?: string): Promise<IssuedToken> {
+  const res = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: cookie ? { Cookie: cookie } : {} });
   if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}`);
-  return (await res.json()) as { token: string; conversationId: string; expires_in: number };
+  const body = (await res.json()) as { token: string; conversationId: string; expires_in: number };
+  const setCookie = res.headers.get('set-cookie');
+  return { ...body, setCookie, browserCookie: setCookie ? setCookie.split(';')[0] : cookie };
 }
 
 /** Calls a Direct Line route with a bearer token. */

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MSG } from '../../dialogs/catalog/messages';
-import { INGRESAR, SIGNIN } from '../../dialogs/catalog/signin';
+import { INGRESAR, INGRESAR_OTRO_NAVEGADOR, SIGNIN } from '../../dialogs/catalog/signin';
+import { BROWSER_COOKIE } from '../../bot/directline/browserKey';
 import { launchBrowser } from '../helpers/browser';
 import { HOST_MOTIVO, hostSays, startSignInApp, type SignInApp } from '../signin/harness';
 
@@ -65,6 +66,39 @@ describe('sign-in from Web Chat in headless Chromium', () => {
     await chat.getByText(hostSays({ citizen: { afiliadoId: 'x', nombres: 'José Luis' } })).first().waitFor();
     await chat.screenshot({ path: '/tmp/iess-chat-ingreso.png', fullPage: true });
     expect(JSON.stringify(await app.db.prisma.dlActivity.findMany())).not.toContain(JOSE.clave);
+  }, 90_000);
+
+  it('refuses in the citizen\'s browser a link sent from another browser\'s chat: 403 page, no form, nobody signed in', async () => {
+    const keys = (await context.cookies(app.baseUrl)).filter((c) => c.name === BROWSER_COOKIE);
+    expect(keys).toEqual([expect.objectContaining({ httpOnly: true, sameSite: 'Lax', secure: false, expires: -1, path: '/' })]);
+    expect(await chat.evaluate(() => document.cookie)).not.toContain(BROWSER_COOKIE);
+    const attacker = await browser.newContext();
+    try {
+      const attackerChat = await attacker.newPage();
+      await attackerChat.goto(`${app.baseUrl}/`);
+      await attackerChat.getByText(MSG.bienvenida).first().waitFor({ timeout: 20_000 });
+      await send(attackerChat, 'quiero ver mis trámites');
+      await attackerChat.getByText(HOST_MOTIVO, { exact: false }).first().waitFor({ timeout: 15_000 });
+      const opened = attacker.waitForEvent('page');
+      await attackerChat.getByRole('button', { name: SIGNIN.boton }).last().click();
+      const own = await opened;
+      await own.getByRole('heading', { name: INGRESAR.titulo }).waitFor();
+      const link = own.url();
+      const sessions = await app.db.prisma.citizenSession.count();
+
+      const victim = await context.newPage();
+      const response = await victim.goto(link);
+      expect(response?.status()).toBe(403);
+      await victim.getByRole('heading', { name: INGRESAR_OTRO_NAVEGADOR.titulo }).waitFor();
+      await victim.getByText(INGRESAR_OTRO_NAVEGADOR.mensaje).waitFor();
+      expect(await victim.getByLabel(INGRESAR.clave, { exact: true }).count()).toBe(0);
+      await victim.screenshot({ path: '/tmp/iess-ingresar-otro-navegador.png' });
+      expect(await app.db.prisma.citizenSession.count()).toBe(sessions);
+      await own.reload();
+      await own.getByRole('heading', { name: INGRESAR.titulo }).waitFor();
+    } finally {
+      await attacker.close();
+    }
   }, 90_000);
 
   it('logged no script or policy errors in the chat page', () => {

@@ -1,73 +1,14 @@
-import type { Activity } from 'botbuilder';
 import { MSG } from '../../dialogs/catalog/messages';
 import { INGRESAR, SIGNIN } from '../../dialogs/catalog/signin';
 import { REDACTED_TEXT } from '../../dialogs/shared/sensitive';
+import { Chat, linkIn, openLink, submitSignIn } from './chat';
 import { HOST_MOTIVO, hostSays, startSignInApp, type SignInApp } from './harness';
 
 const JOSE = { cedula: '0939336715', clave: 'Litoral2017' };
 const HOST_JOSE = hostSays({ citizen: { afiliadoId: 'x', nombres: 'José Luis' } });
 
-/** A Direct Line 3.0 conversation driven over fetch, keeping whole activities (cards included). */
-class Chat {
-  private token = '';
-  private conversationId = '';
-  private watermark = '';
-
-  constructor(private readonly baseUrl: string) {}
-
-  async start(): Promise<Activity[]> {
-    const grant = (await (await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
-    ({ token: this.token, conversationId: this.conversationId } = grant);
-    await fetch(`${this.baseUrl}/v3/directline/conversations`, { method: 'POST', headers: this.headers() });
-    return this.poll();
-  }
-
-  async say(text: string): Promise<Activity[]> {
-    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, {
-      method: 'POST',
-      headers: this.headers(),
-      body: JSON.stringify({ type: 'message', text, from: { id: 'user', role: 'user' } }),
-    });
-    expect(res.status).toBe(200);
-    return this.poll();
-  }
-
-  /** Bot messages since the last poll. */
-  async poll(): Promise<Activity[]> {
-    const body = await this.fetchActivities(this.watermark);
-    this.watermark = body.watermark;
-    return body.activities.filter((a) => a.from.role !== 'user' && a.type === 'message');
-  }
-
-  /** Every stored activity of the conversation, the citizen's included. */
-  async all(): Promise<Activity[]> {
-    return (await this.fetchActivities('')).activities;
-  }
-
-  private async fetchActivities(watermark: string): Promise<{ activities: Activity[]; watermark: string }> {
-    const query = watermark ? `?watermark=${watermark}` : '';
-    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities${query}`, { headers: this.headers() });
-    return (await res.json()) as { activities: Activity[]; watermark: string };
-  }
-
-  private headers(): Record<string, string> {
-    return { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json' };
-  }
-}
-
-const linkIn = (activities: Activity[]): string => {
-  const card = activities.flatMap((a) => a.attachments ?? []).find((x) => x.contentType === 'application/vnd.microsoft.card.signin');
-  const value: unknown = card?.content?.buttons?.[0]?.value;
-  if (typeof value !== 'string') throw new Error('no llegó la tarjeta de ingreso');
-  return value;
-};
-
-const signIn = (baseUrl: string, link: string, clave = JOSE.clave): Promise<Response> =>
-  fetch(`${baseUrl}/ingresar`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ t: new URL(link).searchParams.get('t') ?? '', identificacion: JOSE.cedula, clave }).toString(),
-  });
+const signIn = (chat: Chat, link: string, clave = JOSE.clave): Promise<Response> =>
+  submitSignIn(link, { identificacion: JOSE.cedula, clave, cookie: chat.cookie });
 
 describe('sign-in over the self-hosted Direct Line: card, page, proactive continuation', () => {
   let app: SignInApp;
@@ -86,9 +27,9 @@ describe('sign-in over the self-hosted Direct Line: card, page, proactive contin
     expect(card.map((a) => a.text)).toEqual([SIGNIN.instrucciones(10, HOST_MOTIVO)]);
     const link = linkIn(card);
     expect(link.startsWith(`${app.baseUrl}/ingresar?t=`)).toBe(true);
-    expect((await fetch(link)).status).toBe(200);
+    expect((await openLink(link, chat.cookie)).status).toBe(200);
 
-    const page = await signIn(app.baseUrl, link);
+    const page = await signIn(chat, link);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(INGRESAR.exito);
     expect((await chat.poll()).map((a) => a.text)).toEqual([SIGNIN.listo('José Luis'), HOST_JOSE]);
@@ -110,12 +51,12 @@ describe('sign-in over the self-hosted Direct Line: card, page, proactive contin
     const chat = new Chat(app.baseUrl);
     await chat.start();
     const first = linkIn(await chat.say('hola'));
-    expect((await signIn(app.baseUrl, first, 'Equivocada1')).status).toBe(422);
+    expect((await signIn(chat, first, 'Equivocada1')).status).toBe(422);
     expect(await chat.poll()).toEqual([]);
     const second = linkIn(await chat.say(SIGNIN.otroEnlace));
     expect(second).not.toBe(first);
-    expect((await signIn(app.baseUrl, second)).status).toBe(200);
+    expect((await signIn(chat, second)).status).toBe(200);
     expect((await chat.poll()).map((a) => a.text)).toEqual([SIGNIN.listo('José Luis'), HOST_JOSE]);
-    expect((await fetch(first)).status).toBe(410);
+    expect((await openLink(first, chat.cookie)).status).toBe(410);
   });
 });

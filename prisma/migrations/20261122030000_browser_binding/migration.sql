@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DlConversation" ADD COLUMN "browserKeyHash" TEXT;
+
