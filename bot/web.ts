@@ -22,13 +22,17 @@ const SOURCES: Record<string, { file: string; type: string; cache: string }> = {
   '/static/webchat.js': { file: WEBCHAT_BUNDLE, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=86400' },
 };
 
-/** Content-Security-Policy of the page: only this origin; Web Chat needs inline styles and blob/data images. */
-const CSP = [
+/**
+ * Content-Security-Policy of the page: only this origin. Web Chat needs inline styles and blob/data images,
+ * and reads an attached file through a blob: URL (fetch in the page or in a worker) before uploading it.
+ */
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
+  "worker-src 'self' blob:",
   "media-src 'self' blob:",
   "frame-ancestors 'self'",
   "base-uri 'none'",

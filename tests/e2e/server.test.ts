@@ -45,14 +45,23 @@ describe('HTTP service', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('serves the chat page in Spanish with the local Web Chat bundle and a strict CSP', async () => {
+  it('serves the chat page in Spanish with the local Web Chat bundle and a strict CSP that still lets attachments be read (blob:)', async () => {
     const res = await fetch(`${s.baseUrl}/`);
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('<html lang="es">');
     expect(html).toContain('<script src="/static/webchat.js"></script>');
     expect(html).not.toMatch(/https?:\/\/(?!www\.iess\.gob\.ec)/);
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const csp = new Map(
+      String(res.headers.get('content-security-policy'))
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources] as const),
+    );
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'", 'blob:']);
+    expect(csp.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect([...csp.values()].flat().filter((src) => /^https?:/.test(src))).toEqual([]);
     const bundle = await fetch(`${s.baseUrl}/static/webchat.js`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
