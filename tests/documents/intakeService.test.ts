@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
-import { encode } from 'jpeg-js';
-import { PDFDocument } from 'pdf-lib';
 import {
   attachmentReaderByChannel,
   createDocumentIntakeService,
@@ -21,51 +17,9 @@ import { attachDocumentsToCase, cleanDocumentName, findCitizenDocument } from '.
 import { seedDemoData } from '../../prisma/store/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { FIXED_NOW } from '../helpers/dialogHarness';
-
-// ---- Files made for the tests ------------------------------------------------------------------
-
-async function makePdf(): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.addPage([595, 842]);
-  return Buffer.from(await doc.save());
-}
-
-function makeJpeg(width: number, height: number): Buffer {
-  return encode({ width, height, data: Buffer.alloc(width * height * 4, 0x90) }, 80).data;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A real 800×600 grey PNG. */
-function makePng(): Buffer {
-  const ihdr = Buffer.from([0, 0, 3, 0x20, 0, 0, 2, 0x58, 8, 0, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.alloc(801 * 600, 0))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+import { makeJpeg, makeJpegWithExif, makeOversizedFile, makePdf, makePng, makeTextFile, makeTruncatedPdf, sha256 } from '../helpers/documentFiles';
 
 const GPS = 'GPS 0°10\'S 78°29\'W casa de Carlos';
-
-/** A JPEG with an EXIF APP1 segment holding GPS-like text, right after SOI. */
-function jpegWithExif(): Buffer {
-  const payload = Buffer.concat([Buffer.from('Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08', 'latin1'), Buffer.from(GPS, 'utf8')]);
-  const header = Buffer.from([0xff, 0xe1, 0, 0]);
-  header.writeUInt16BE(payload.length + 2, 2);
-  const jpeg = makeJpeg(800, 600);
-  return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
-}
-
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 // ---- A Direct Line channel in memory: files uploaded to conversations ---------------------------
 
@@ -127,9 +81,9 @@ describe('document intake service', () => {
 
   it.each<[string, () => Promise<{ bytes: Buffer; name: string; type: string }>, RegExp]>([
     ['a PNG renamed .jpg', async () => ({ bytes: makePng(), name: 'cedula.jpg', type: 'image/jpeg' }), /^Su archivo termina en \.jpg, pero en realidad es una imagen PNG\. Conviértala a JPG o guárdela como PDF\. Envíelo en formato JPG o PDF, de máximo 1 MB/],
-    ['a 1,048,577-byte file', async () => ({ bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_048_577 - 9, 0x20)]), name: 'cedula.pdf', type: 'application/pdf' }), /^Su archivo pesa 1025 KB y el máximo permitido es 1 MB \(1024 KB\)\./],
-    ['a truncated PDF', async () => { const pdf = await makePdf(); return { bytes: pdf.subarray(0, Math.floor(pdf.length / 2)), name: 'cedula.pdf', type: 'application/pdf' }; }, /^No pudimos abrir su PDF: está dañado o incompleto/],
-    ['a text file declared application/pdf', async () => ({ bytes: Buffer.from('Cédula 1849579501\n'), name: 'cedula', type: 'application/pdf' }), /^Su archivo se envió como un PDF, pero en realidad es un archivo de texto\. Necesitamos el documento escaneado o fotografiado/],
+    ['a 1,048,577-byte file', async () => ({ bytes: makeOversizedFile(), name: 'cedula.pdf', type: 'application/pdf' }), /^Su archivo pesa 1025 KB y el máximo permitido es 1 MB \(1024 KB\)\./],
+    ['a truncated PDF', async () => ({ bytes: await makeTruncatedPdf(), name: 'cedula.pdf', type: 'application/pdf' }), /^No pudimos abrir su PDF: está dañado o incompleto/],
+    ['a text file declared application/pdf', async () => ({ bytes: makeTextFile('Cédula 1849579501\n'), name: 'cedula', type: 'application/pdf' }), /^Su archivo se envió como un PDF, pero en realidad es un archivo de texto\. Necesitamos el documento escaneado o fotografiado/],
     ['an image too small to read', async () => ({ bytes: makeJpeg(500, 300), name: 'cedula.jpg', type: 'image/jpeg' }), new RegExp(`^Su imagen mide 500 × 300 píxeles y es demasiado pequeña para leerse\\. Necesitamos al menos ${MIN_IMAGE_WIDTH} × ${MIN_IMAGE_HEIGHT} píxeles\\.`)],
     ['an empty file', async () => ({ bytes: Buffer.alloc(0), name: 'cedula.pdf', type: 'application/pdf' }), /^El archivo llegó vacío \(0 bytes\)\./],
   ])('refuses %s, says what was wrong and what to send instead, and stores nothing', async (_name, build, expected) => {
@@ -185,7 +139,7 @@ describe('document intake service', () => {
   });
 
   it('strips EXIF from an accepted JPEG and records the sha256 and size of the bytes actually stored', async () => {
-    const original = jpegWithExif();
+    const original = makeJpegWithExif(GPS, 800, 600);
     expect(original.includes(GPS)).toBe(true);
     const receipt = await receive(uploads.upload(original, 'IMG_0001.JPG', 'image/jpeg'));
     if (!receipt.ok) throw new Error(receipt.message);
