@@ -1,5 +1,5 @@
 import type { EntityMatch, EntityType } from '../entities/types';
-import { DONT_KNOW } from '../text/lexicon';
+import { AJENO, DONT_KNOW } from '../text/lexicon';
 import type { Word } from '../text/pipeline';
 
 const PLACEHOLDERS: readonly EntityType[] = ['cedula', 'codigo_extranjero', 'numero_caso', 'email', 'telefono', 'fecha'];
@@ -15,10 +15,10 @@ function addCharGrams(word: string, out: Set<string>): void {
   }
 }
 
-/** True when the words contain an "I don't know" phrase of the lexicon ("no se", "ni idea", "no me acuerdo"). */
-function saysDontKnow(words: readonly Word[]): boolean {
+/** True when the words contain one of the phrases (word lists) at any position. */
+function containsPhrase(words: readonly Word[], phrases: readonly (readonly string[])[]): boolean {
   for (let i = 0; i < words.length; i++) {
-    if (DONT_KNOW.some((p) => p.every((w, k) => words[i + k]?.word === w))) return true;
+    if (phrases.some((p) => p.every((w, k) => words[i + k]?.word === w))) return true;
   }
   return false;
 }
@@ -34,6 +34,9 @@ function saysDontKnow(words: readonly Word[]): boolean {
  *   words the model has never seen ("telefono de los bomberos") leans towards fuera_de_dominio;
  * - '#no_se' for an "I don't know" answer, so "no se", "ni idea", "no me acuerdo" share what is learnt
  *   (ayuda on their own; "no me acuerdo de mi clave" is still clave_recuperar through its other words);
+ * - '#ajeno' when the message names another institution, brand or thing that is not the IESS ("gmail",
+ *   "banco", "pasaporte"), so "la clave del wifi" or "requisitos para la visa" lean to fuera_de_dominio even
+ *   when that name never appeared in training next to "clave" or "requisitos";
  * - character group ('c:…'): 3/4-grams of every content word as typed (before typo correction), so
  *   unseen spellings and words ("holi", "alo", "bloquearon") still share evidence with known ones.
  */
@@ -45,7 +48,8 @@ export function featuresOf(words: readonly Word[], entities: readonly EntityMatc
     if (e.type === 'tramite') features.add(`#tramite=${e.value}`);
     else if (e.type === 'servicio') features.add('#servicio');
   }
-  if (saysDontKnow(words)) features.add('#no_se');
+  if (containsPhrase(words, DONT_KNOW)) features.add('#no_se');
+  if (containsPhrase(words, AJENO)) features.add('#ajeno');
   let previous: string | undefined;
   for (const w of words) {
     if (spans.some((s) => w.start < s.end && s.start < w.end)) {

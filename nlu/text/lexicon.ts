@@ -38,3 +38,8 @@ export const BLOCKER_PHRASES: readonly string[] = lexiconJson.blockers;
 export const DONT_KNOW: readonly (readonly string[])[] = (lexiconJson.dontKnow as string[])
   .map((p) => p.split(' '))
   .sort((a, b) => b.length - a.length);
+
+/** Names of other institutions, brands and things that are not the IESS ("gmail", "banco", "pasaporte"), as word lists, longest first. */
+export const AJENO: readonly (readonly string[])[] = (lexiconJson.ajeno as string[])
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);

@@ -2,6 +2,9 @@ import { parseLabelled } from '../../nlu/data';
 import { editDistance, naturalEditDistance } from '../../nlu/text/natural';
 import { featureScales } from '../../nlu/classifier/softmax';
 import { withTypo } from '../../nlu/classifier/trainer';
+import { featuresOf } from '../../nlu/classifier/features';
+import { AJENO } from '../../nlu/text/lexicon';
+import { buildCorrector, TextPipeline } from '../../nlu/text/pipeline';
 
 describe('editDistance', () => {
   it('agrees with natural\'s restricted Damerau-Levenshtein distance', () => {
@@ -42,5 +45,24 @@ describe('withTypo', () => {
     expect(withTypo('olvide mi contraseña', 0)).toBe('olvide mi cnotraseña');
     expect(withTypo('olvide mi contraseña', 1)).toBe('olvide mi cotraseña');
     expect(withTypo('ya no', 0)).toBeUndefined();
+  });
+});
+
+describe('featuresOf: names outside the IESS', () => {
+  const pipeline = new TextPipeline(
+    buildCorrector(['olvide mi clave del iess', 'licencia de maternidad'], AJENO.map((p) => p.join(' '))),
+  );
+  const features = (text: string): string[] => featuresOf(pipeline.process(text), []);
+
+  it.each([
+    ['olvide la clave de gmail', true],
+    ['requisitos del pasaporte', true],
+    ['la clave del registro civil', true],
+    ['licencia de conducir tipo b', true],
+    ['olvide mi clave del iess', false],
+    ['licencia de maternidad', false],
+    ['registrar mi cuenta bancaria', false],
+  ])('"%s" → #ajeno %s', (text, expected) => {
+    expect(features(text).includes('#ajeno')).toBe(expected);
   });
 });
