@@ -20,7 +20,7 @@ import type { FilingTypeName } from '../../dialogs/ports';
 import { maskEmail } from '../../dialogs/shared/choices';
 import { maskIdentificacion } from '../../prisma/store/filing';
 import { DEMO_FIXTURE } from '../../prisma/store/seed';
-import { launchBrowser } from '../helpers/browser';
+import { chatButton, launchBrowser } from '../helpers/browser';
 import { FIXED_NOW } from '../helpers/dialogHarness';
 import { makeJpeg, makePdf, makePng, sha256 } from '../helpers/documentFiles';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -72,7 +72,7 @@ async function botSays(page: Page, text: string): Promise<void> {
 
 /** Taps the newest suggested action (or card button) with that label. */
 async function tap(page: Page, label: string): Promise<void> {
-  await page.getByRole('button', { name: label, exact: true }).last().click();
+  await chatButton(page, label).click();
 }
 
 async function send(page: Page, text: string): Promise<void> {
@@ -207,7 +207,7 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
       maskedEmail: maskEmail(JOSE.email),
     }));
     await botSays(page, RELIQ.confirmar);
-    await page.getByRole('button', { name: RELIQ.si, exact: true }).last().dblclick();
+    await chatButton(page, RELIQ.si).dblclick();
 
     const kase = await filedCase(JOSE, 'RELIQUIDACION');
     expect(kase.numero).toMatch(/^RL-2026-\d{6}$/);

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MSG } from '../../dialogs/catalog/messages';
 import { INGRESAR, INGRESAR_OTRO_NAVEGADOR, SIGNIN } from '../../dialogs/catalog/signin';
 import { BROWSER_COOKIE } from '../../bot/directline/browserKey';
-import { launchBrowser } from '../helpers/browser';
+import { chatButton, launchBrowser } from '../helpers/browser';
 import { HOST_MOTIVO, hostSays, startSignInApp, type SignInApp } from '../signin/harness';
 
 const JOSE = { cedula: '0939336715', clave: 'Litoral2017' };
@@ -44,7 +44,7 @@ describe('sign-in from Web Chat in headless Chromium', () => {
     await chat.getByText('Nunca escriba su clave en este chat.', { exact: false }).first().waitFor();
 
     const opened = context.waitForEvent('page');
-    await chat.getByRole('button', { name: SIGNIN.boton }).last().click();
+    await chatButton(chat, SIGNIN.boton).click();
     const signInPage = await opened;
     await signInPage.waitForLoadState();
     expect(new URL(signInPage.url()).pathname).toBe('/ingresar');
@@ -80,7 +80,7 @@ describe('sign-in from Web Chat in headless Chromium', () => {
       await send(attackerChat, 'quiero ver mis trámites');
       await attackerChat.getByText(HOST_MOTIVO, { exact: false }).first().waitFor({ timeout: 15_000 });
       const opened = attacker.waitForEvent('page');
-      await attackerChat.getByRole('button', { name: SIGNIN.boton }).last().click();
+      await chatButton(attackerChat, SIGNIN.boton).click();
       const own = await opened;
       await own.getByRole('heading', { name: INGRESAR.titulo }).waitFor();
       const link = own.url();

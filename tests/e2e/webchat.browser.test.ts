@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ESTADO, MENU, MSG, REQUISITOS } from '../../dialogs/catalog/messages';
 import { getTramite } from '../../dialogs/catalog/tramites';
-import { launchBrowser } from '../helpers/browser';
+import { chatButton, launchBrowser } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const firstLine = (text: string): string => text.split('\n')[0];
@@ -40,9 +40,9 @@ describe('Web Chat in headless Chromium', () => {
   });
 
   it('runs a journey from a suggested action', async () => {
-    await page.getByRole('button', { name: MENU.requisitos }).first().click();
+    await chatButton(page, MENU.requisitos).click();
     await page.getByText(REQUISITOS.elegir).last().waitFor({ timeout: 15_000 });
-    await page.getByRole('button', { name: getTramite('reliquidacion').etiqueta }).last().click();
+    await chatButton(page, getTramite('reliquidacion').etiqueta).click();
     await page.getByText('Sirve para volver a calcular la pensión', { exact: false }).first().waitFor({ timeout: 15_000 });
   });
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,4 +21,16 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error(`No se encontró Chromium en ${CHROMIUM_PATH}. Instálelo con "apt-get install chromium" o defina CHROMIUM_PATH.`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * The newest on-screen Web Chat button with exactly that label. Web Chat also renders a hidden copy of each
+ * suggested action in its screen-reader live region (`webchat__live-region…`); those copies cannot be clicked and
+ * are left out.
+ */
+export function chatButton(scope: Page, label: string): Locator {
+  return scope
+    .getByRole('button', { name: label, exact: true })
+    .and(scope.locator(':not([class*="live-region"])'))
+    .last();
 }
