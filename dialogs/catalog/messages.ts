@@ -43,6 +43,8 @@ export const MSG = {
   ningunaOpcion: 'Ninguna de estas',
   cancelado: 'Listo, cancelé lo que estábamos haciendo. ¿En qué más le puedo ayudar?',
   nadaQueCancelar: 'No hay nada que cancelar. ¿En qué le puedo ayudar?',
+  siSinPregunta: 'Con gusto. ¿En qué le puedo ayudar? Elija una opción o escriba su consulta.',
+  noSinPregunta: 'Está bien. Si necesita algo más, escríbame cuando quiera.',
   agente: [
     'Por ahora no hay agentes disponibles en este chat.',
     `Puede llamar a atención al ciudadano al ${CONTACTO.telefono} o escribir a ${CONTACTO.correo}, de ${CONTACTO.horario}.`,

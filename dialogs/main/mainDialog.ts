@@ -12,7 +12,7 @@ import { ObtenerClaveDialog, OBTENER_CLAVE_DIALOG } from '../clave/obtenerClaveD
 import { RecuperarClaveDialog, RECUPERAR_CLAVE_DIALOG } from '../clave/recuperarClaveDialog';
 import { conversationKeyOf } from '../shared/conversation';
 import { isSignOutCommand } from '../signin/signInDialog';
-import { CLARIFY_LABELS, intentFromMenu, intentFromClarification } from './routing';
+import { bareYesNo, CLARIFY_LABELS, intentFromMenu, intentFromClarification } from './routing';
 import { SignedInJourneyDialog, SIGNED_IN_JOURNEY_DIALOG, type SignedInJourneyOptions } from './signedInJourney';
 
 /** Id of the root dialog. */
@@ -84,6 +84,11 @@ export class MainDialog extends ComponentDialog {
     if (fromMenu?.choices) return this.clarify(step, fromMenu.choices, fromMenu.question ?? MSG.aclarar);
     if (fromMenu) return step.next({ intent: fromMenu.intent, misTramites: fromMenu.misTramites } satisfies Routed);
     const nlu = understand(step.context, this.deps.recognizer);
+    const answer = bareYesNo(text, nlu);
+    if (answer !== undefined) {
+      await step.context.sendActivity(reply(answer ? MSG.siSinPregunta : MSG.noSinPregunta, MENU_OPCIONES));
+      return step.endDialog();
+    }
     if (nlu.status !== 'ambiguous') return step.next({ intent: nlu.intent, nlu } satisfies Routed);
     return this.clarify(step, nlu.ranking.slice(0, 2).map((r) => r.intent), MSG.aclarar);
   }

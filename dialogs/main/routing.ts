@@ -1,4 +1,4 @@
-import { normalizeForMatch, type IntentName, type Recognizer } from '../../nlu';
+import { normalizeForMatch, parseYesNo, type IntentName, type NluResult, type Recognizer } from '../../nlu';
 import { MENU, MSG } from '../catalog/messages';
 
 /** Button labels used when the bot asks which of two close intents the citizen meant. */
@@ -51,4 +51,18 @@ export function intentFromClarification(answer: string, candidates: readonly Int
   if (picked) return picked;
   const nlu = recognizer.recognize(answer);
   return nlu.status === 'ok' ? nlu.intent : 'fuera_de_dominio';
+}
+
+/** Intents that a short answer such as "no gracias" or "ok, chao" should keep, even when it also reads as yes or no. */
+const CONVERSATIONAL: readonly IntentName[] = ['saludo', 'despedida', 'agradecimiento', 'ayuda', 'cancelar', 'hablar_agente'];
+
+/**
+ * The yes or no of a message that is only an answer ("sí", "dale", "nop") when no question is waiting for one, for
+ * example a second tap on a "Sí" button after the journey ended. Undefined when the message says more, or when the
+ * classifier is sure it is a greeting, thanks, a goodbye or another conversational intent.
+ */
+export function bareYesNo(text: string, nlu: NluResult): boolean | undefined {
+  const answer = parseYesNo(text);
+  if (answer === undefined) return undefined;
+  return nlu.status === 'ok' && CONVERSATIONAL.includes(nlu.intent) ? undefined : answer;
 }

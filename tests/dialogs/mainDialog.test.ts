@@ -26,6 +26,15 @@ const CONVERSATIONS: [string, Turn[]][] = [
   ]],
   ['says what it can do on ayuda', [{ user: 'ayuda', bot: [menu(MSG.ayuda)] }]],
   ['has nothing to cancel outside a journey', [{ user: 'cancelar', bot: [menu(MSG.nadaQueCancelar)] }]],
+  ['answers a yes or no that no question was waiting for', [
+    { user: 'Sí', bot: [menu(MSG.siSinPregunta)] },
+    { user: 'dale', bot: [menu(MSG.siSinPregunta)] },
+    { user: 'nop', bot: [menu(MSG.noSinPregunta)] },
+  ]],
+  ['keeps thanks and goodbye that also read as yes or no', [
+    { user: 'no gracias', bot: [menu(MSG.deNada)] },
+    { user: 'ok chao', bot: [MSG.despedida] },
+  ]],
   ['refuses out-of-domain questions with the menu', [{ user: 'quien gano el partido de futbol ayer', bot: [menu(MSG.fueraDeDominio)] }]],
   ['explains reliquidación when named in the question', [
     { user: 'que requisitos necesito para la reliquidacion de pensiones', bot: [...sections('reliquidacion'), ALGO_MAS] },
