@@ -1,6 +1,5 @@
-import { deflateSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
 import PDFKit from 'pdfkit';
+import { makePng, sha256 } from '../helpers/documentFiles';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { decode, encode } from 'jpeg-js';
 import {
@@ -81,51 +80,12 @@ function withSegments(jpeg: Buffer, segments: Buffer[], trailer = Buffer.alloc(0
   return Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2), trailer]);
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A valid 800×600 grey PNG. */
-function makePng(width = 800, height = 600): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const raw = Buffer.alloc((width + 1) * height, 0x80);
-  for (let y = 0; y < height; y++) raw[y * (width + 1)] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 /** An iPhone-style HEIC header: `ftyp` box with major brand `heic` and compatible `mif1`. */
 function makeHeic(): Buffer {
   const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\x00\x00\x00\x00mif1heic', 'latin1')]);
   return Buffer.concat([ftyp, Buffer.alloc(2000, 0x11)]);
 }
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 function refused(result: IntakeResult): RefusedDocument {
   if (result.ok) throw new Error('se esperaba un rechazo');

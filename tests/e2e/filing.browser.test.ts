@@ -161,6 +161,13 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
   }
 
   /** The confirmation e-mail in the outbox folder (.eml) and its row, sent by the worker. */
+  /** The citizen opens "Mis trámites" and sees the one new case, received today; its confirmation e-mail is in the outbox. */
+  async function seesNewCaseAndEmail(page: Page, who: DemoPerson, tipo: FilingTypeName, numero: string): Promise<void> {
+    await tap(page, MENU.misTramites);
+    await botSays(page, MIS.lista([{ numero, tipo, estado: 'RECIBIDO', fecha: FIXED_NOW, nota: FILING_NOTAS.recibido }], 1));
+    await expectConfirmationEmail(who, tipo, numero);
+  }
+
   async function expectConfirmationEmail(who: DemoPerson, tipo: FilingTypeName, numero: string): Promise<void> {
     const content = filingConfirmationEmail({ tipo, nombres: who.nombres, numero, fecha: FIXED_NOW, pensionTipo: who.pensionTipo });
     const deadline = Date.now() + 10_000;
@@ -221,9 +228,7 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
     await botSays(page, RELIQ.casoAbierto(kase.numero, ESTADO_NOMBRE.RECIBIDO));
     expect((await filedCase(JOSE, 'RELIQUIDACION')).id).toBe(kase.id);
 
-    await tap(page, MENU.misTramites);
-    await botSays(page, MIS.lista([{ numero: kase.numero, tipo: 'RELIQUIDACION', estado: 'RECIBIDO', fecha: FIXED_NOW, nota: FILING_NOTAS.recibido }], 1));
-    await expectConfirmationEmail(JOSE, 'RELIQUIDACION', kase.numero);
+    await seesNewCaseAndEmail(page, JOSE, 'RELIQUIDACION', kase.numero);
     await page.screenshot({ path: '/tmp/iess-filing-jose.png', fullPage: true });
     await context.close();
   }, 60_000);
@@ -284,9 +289,7 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
     const everyFile = fs.readdirSync(documentsDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
     expect(everyFile.filter((n) => /cedula|solicitud|\.(jpg|pdf|png)$/i.test(n))).toEqual([]);
 
-    await tap(page, MENU.misTramites);
-    await botSays(page, MIS.lista([{ numero: kase.numero, tipo: 'REINSERCION', estado: 'RECIBIDO', fecha: FIXED_NOW, nota: FILING_NOTAS.recibido }], 1));
-    await expectConfirmationEmail(CARLOS, 'REINSERCION', kase.numero);
+    await seesNewCaseAndEmail(page, CARLOS, 'REINSERCION', kase.numero);
     await page.screenshot({ path: '/tmp/iess-filing-carlos.png', fullPage: true });
     await context.close();
   }, 60_000);
