@@ -5,7 +5,7 @@ import {
   type ConversationState,
   type TurnContext,
 } from 'botbuilder';
-import { MSG } from '../dialogs/catalog/messages';
+import { MSG } from '../catalog/es-EC/messages';
 import { reply } from '../dialogs/shared/replies';
 import type { BotCredentials } from './config';
 import { AppError, errorCode } from './errors';

@@ -2,32 +2,28 @@ import path from 'node:path';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { MainDialog } from '../dialogs/main/mainDialog';
-import { assertDependencies, type Clock, type DialogDependencies } from '../dialogs/ports';
-import { createRecognizer, type Recognizer } from '../nlu';
+import type { Clock } from '../core/ports';
+import { createServices } from './services';
+import type { Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
-import { createStore } from '../prisma/store';
-import { DEMO_FIXTURE, seedDemoData } from '../prisma/store/seed';
+import { seedDemoData } from '../prisma/store/seed';
 import { claveChangedMessage } from '../prisma/store';
-import { formatFecha } from '../dialogs/catalog/cases';
+import { formatFecha } from '../catalog/es-EC/cases';
 import { registerResetRoutes } from './clave/resetRoutes';
-import { createClaveRequestService } from './clave/claveRequestService';
-import { DOWNLOADS_PATH, registerDownloads } from './downloads';
-import { renderEmail } from './mail/layout';
+import { registerDownloads } from './downloads';
 import { createMailer } from './mail/mailer';
 import { OutboxWorker } from './mail/outboxWorker';
 import { createCloudAdapter, createTurnErrorHandler } from './adapter';
 import type { AppConfig } from './config';
-import { registerDirectLine, type DirectLineAdapter } from './directline';
+import { registerDirectLine, type DirectLineAdapter } from './channels/directline';
 import { LocalFolderStorage } from './fileStorage';
 import { IessBot } from './iessBot';
 import type { Logger } from './logger';
 import { PrismaStorage } from './storage';
 import { registerWebChatPage } from './web';
-import { createSessionStore } from '../prisma/store/session';
-import { createFilingStore } from '../prisma/store/filing';
-import { registerSignInRoutes, SIGNIN_PATH } from './signin/routes';
+import { registerSignInRoutes } from './signin/routes';
 import { createConversationContinuer, signInContinuation } from './signin/continuation';
-import { attachmentReaderByChannel, createDocumentIntakeService, directLineAttachmentReader } from './documents/documentIntakeService';
+import { attachmentReaderByChannel, directLineAttachmentReader } from './documents/documentIntakeService';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -61,22 +57,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     const seeded = await seedDemoData(prisma, { scryptLogN: overrides.scryptLogN });
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });
   }
-  const store = createStore(prisma, {
-    clock,
-    secret: config.appSecret,
-    distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
-    resetUrl: (token) => `${config.publicBaseUrl}/clave/nueva?token=${encodeURIComponent(token)}`,
-    render: renderEmail,
-  });
   const documents = new LocalFolderStorage(path.join(config.documentsDir, 'documentos'));
-  const sessions = createSessionStore(prisma, {
-    clock,
-    secret: config.appSecret,
-    idleMinutes: config.sessionIdleMinutes,
-    linkTtlMinutes: config.signInLinkTtlMinutes,
-    signInUrl: (token) => `${config.publicBaseUrl}${SIGNIN_PATH}?t=${encodeURIComponent(token)}`,
-    scryptLogN: overrides.scryptLogN,
-  });
   // The Direct Line channel is created after the dialogs; its reader is bound when the first file arrives.
   let directLineRef: DirectLineAdapter | undefined;
   const readAttachment = attachmentReaderByChannel({
@@ -84,24 +65,19 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
       readAttachment: async (url) => (directLineRef ? directLineRef.readAttachment(url) : undefined),
     }),
   });
-  const deps: Partial<DialogDependencies> = {
-    session: sessions,
-    filing: createFilingStore(prisma, { clock, toMessage: store.toMessage }),
-    documents: createDocumentIntakeService({ prisma, storage: documents, readAttachment, clock, logger }),
-    claveRequests: createClaveRequestService({
-      prisma,
-      store,
-      documents,
-      clock,
-      downloadUrl: (token) => `${config.publicBaseUrl}${DOWNLOADS_PATH}/${token}`,
-    }),
-    recognizer: overrides.recognizer ?? createRecognizer(),
-    cases: store.cases,
-    rateLimiter: store.rateLimiter,
-    claveRecovery: store.claveRecovery,
+  const { deps, store, sessions } = createServices({
+    prisma,
     clock,
-  };
-  assertDependencies(deps);
+    logger,
+    secret: config.appSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    documents,
+    readAttachment,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    signInLinkTtlMinutes: config.signInLinkTtlMinutes,
+    scryptLogN: overrides.scryptLogN,
+    recognizer: overrides.recognizer,
+  });
 
   const storage = new PrismaStorage(prisma);
   const conversationState = new ConversationState(storage);

@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { MENU_OPCIONES, MSG } from '../dialogs/catalog/messages';
-import { SIGNIN_COMPLETED_EVENT } from '../dialogs/ports';
+import { MENU_OPCIONES, MSG } from '../catalog/es-EC/messages';
+import { SIGNIN_COMPLETED_EVENT } from '../core/ports';
 import { reply } from '../dialogs/shared/replies';
 
 /** Options of the activity handler. */

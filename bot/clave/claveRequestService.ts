@@ -1,9 +1,9 @@
-import { CONDICION_NOMBRE } from '../../dialogs/catalog/cases';
-import { consideracionesClave, DOCUMENTOS_ENTREGA_CLAVE } from '../../dialogs/catalog/claveSolicitud';
-import { OBTENER } from '../../dialogs/catalog/clave';
-import { claveRequestEmail, employerClaveRequestEmail } from '../../dialogs/catalog/emails';
-import type { ClaveRequestPort, Clock } from '../../dialogs/ports';
-import { maskEmail, maskPhone } from '../../dialogs/shared/choices';
+import { CONDICION_NOMBRE } from '../../catalog/es-EC/cases';
+import { consideracionesClave, DOCUMENTOS_ENTREGA_CLAVE } from '../../catalog/es-EC/claveSolicitud';
+import { OBTENER } from '../../catalog/es-EC/clave';
+import { claveRequestEmail, employerClaveRequestEmail } from '../../catalog/es-EC/emails';
+import type { ClaveRequestPort, Clock } from '../../core/ports';
+import { maskEmail, maskPhone } from '../../core/domain/masking';
 import type { PrismaClient } from '../../prisma/client';
 import type { Store } from '../../prisma/store';
 import { fileClaveRequest, getClaveRequestProfile } from '../../prisma/store/claveRequest';

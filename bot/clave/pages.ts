@@ -1,4 +1,4 @@
-import { NUEVA_CLAVE } from '../../dialogs/catalog/clave';
+import { NUEVA_CLAVE } from '../../catalog/es-EC/clave';
 import { escapeHtml } from '../mail/layout';
 
 function page(title: string, body: string): string {

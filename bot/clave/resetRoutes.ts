@@ -1,6 +1,6 @@
 import restify from 'restify';
-import { NUEVA_CLAVE } from '../../dialogs/catalog/clave';
-import type { Clock, RateLimiter } from '../../dialogs/ports';
+import { NUEVA_CLAVE } from '../../catalog/es-EC/clave';
+import type { Clock, RateLimiter } from '../../core/ports';
 import type { PrismaClient } from '../../prisma/client';
 import { checkResetToken, completeReset } from '../../prisma/store/claveReset';
 import type { OutboxMessage } from '../../prisma/store/outbox';

@@ -2,11 +2,11 @@
  * Documents the citizen attaches in the chat: read from the channel, checked by their bytes, stored under a
  * server-generated key and recorded for the citizen. Every channel plugs in through an {@link AttachmentReader}.
  */
-import type { Clock, ConversationKey, DocumentIntakePort, DocumentPurposeName, DocumentReceipt, IncomingAttachment } from '../../dialogs/ports';
+import type { Clock, ConversationKey, DocumentIntakePort, DocumentPurposeName, DocumentReceipt, IncomingAttachment } from '../../core/ports';
 import type { PrismaClient } from '../../prisma/client';
 import { recordDocument } from '../../prisma/store/documents';
 import { hitRateLimit } from '../../prisma/store/rateLimits';
-import type { AttachmentContent } from '../directline';
+import type { AttachmentContent } from '../channels/directline';
 import type { FileStorage } from '../fileStorage';
 import type { Logger } from '../logger';
 import { documentDescription, inspectDocument, refusalMessage, UNREADABLE_ATTACHMENT_MESSAGE, uploadLimitMessage, type AcceptedDocument } from './intake';

@@ -1,6 +1,6 @@
 import { ActivityTypes, type ConversationReference, type TurnContext } from 'botbuilder';
-import { SIGNIN_COMPLETED_EVENT } from '../../dialogs/ports';
-import type { TurnLogic } from '../directline/adapter';
+import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
+import type { TurnLogic } from '../channels/directline/adapter';
 
 /** Anything that runs a turn (IessBot). */
 export interface TurnRunner {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { INGRESAR } from '../../dialogs/catalog/signin';
+import { INGRESAR } from '../../catalog/es-EC/signin';
 import { escapeHtml } from '../mail/layout';
 
 /** The one inline style of the page (text inputs look like the password input of the shared stylesheet). */

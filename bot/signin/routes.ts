@@ -1,10 +1,10 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { INGRESAR, INGRESAR_OTRO_NAVEGADOR } from '../../dialogs/catalog/signin';
+import { INGRESAR, INGRESAR_OTRO_NAVEGADOR } from '../../catalog/es-EC/signin';
 import type { SessionStore, SignInLinkStatus } from '../../prisma/store/session';
-import { browserKeyHashOf } from '../directline/browserKey';
-import { readBody } from '../directline/http';
-import { DirectLineError } from '../directline/errors';
+import { browserKeyHashOf } from '../channels/directline/browserKey';
+import { readBody } from '../channels/directline/http';
+import { DirectLineError } from '../channels/directline/errors';
 import type { Logger } from '../logger';
 import { SIGNIN_CSP, signInFormPage, signInMessagePage } from './pages';
 

@@ -1,10 +1,10 @@
 import { ActivityTypes } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseEmail, parseIdentificacion, parsePhone, parseYesNo } from '../../nlu';
-import { ESTADO_NOMBRE } from '../catalog/cases';
-import { OBTENER } from '../catalog/clave';
-import { MSG } from '../catalog/messages';
-import type { ClaveRequestView, DialogDependencies } from '../ports';
+import { ESTADO_NOMBRE } from '../../catalog/es-EC/cases';
+import { OBTENER } from '../../catalog/es-EC/clave';
+import { MSG } from '../../catalog/es-EC/messages';
+import type { ClaveRequestView, DialogDependencies } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 

@@ -1,8 +1,8 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseDayMonth, parseEmail, parseIdentificacion, parseYesNo } from '../../nlu';
-import { RECUPERAR } from '../catalog/clave';
-import { MSG } from '../catalog/messages';
-import type { DialogDependencies, RecoveryChallengeView, RecoveryQuestionName } from '../ports';
+import { RECUPERAR } from '../../catalog/es-EC/clave';
+import { MSG } from '../../catalog/es-EC/messages';
+import type { DialogDependencies, RecoveryChallengeView, RecoveryQuestionName } from '../../core/ports';
 import { matchOption } from '../shared/choices';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { normalizeForMatch } from '../../nlu';
-import type { IncomingAttachment } from '../ports';
+import type { IncomingAttachment } from '../../core/ports';
 import { matchOption } from '../shared/choices';
 
 /** What the citizen did on a turn where a document was asked for. */

@@ -1,6 +1,6 @@
 import { Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { DOCUMENTO } from '../catalog/reinsercion';
-import type { DialogDependencies, DocumentPurposeName } from '../ports';
+import { DOCUMENTO } from '../../catalog/es-EC/reinsercion';
+import type { DialogDependencies, DocumentPurposeName } from '../../core/ports';
 import { conversationKeyOf } from '../shared/conversation';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';

@@ -1,8 +1,8 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseCaseNumber, parseIdentificacion } from '../../nlu';
-import { describeCase } from '../catalog/cases';
-import { ESTADO, MSG } from '../catalog/messages';
-import type { DialogDependencies } from '../ports';
+import { describeCase } from '../../catalog/es-EC/cases';
+import { ESTADO, MSG } from '../../catalog/es-EC/messages';
+import type { DialogDependencies } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 

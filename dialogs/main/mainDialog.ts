@@ -1,8 +1,8 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { IntentName, NluResult } from '../../nlu';
-import { MENU_OPCIONES, MSG } from '../catalog/messages';
-import { SIGNIN_COMPLETED_EVENT, type DialogDependencies } from '../ports';
+import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { SIGNIN_COMPLETED_EVENT, type DialogDependencies } from '../../core/ports';
 import { EstadoTramiteDialog, ESTADO_DIALOG, type EstadoOptions } from '../estado/estadoTramiteDialog';
 import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../requisitos/requisitosDialog';
 import { isCancelled } from '../shared/interruptibleDialog';

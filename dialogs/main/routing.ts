@@ -1,5 +1,5 @@
 import { normalizeForMatch, parseYesNo, type IntentName, type NluResult, type Recognizer } from '../../nlu';
-import { MENU, MSG } from '../catalog/messages';
+import { MENU, MSG } from '../../catalog/es-EC/messages';
 
 /** Button labels used when the bot asks which of two close intents the citizen meant. */
 export const CLARIFY_LABELS: Record<IntentName, string> = {

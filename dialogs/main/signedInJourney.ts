@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MENU_OPCIONES, MSG, SIGNIN_MOTIVO } from '../catalog/messages';
-import type { DialogDependencies, SignedInCitizen } from '../ports';
+import { MENU_OPCIONES, MSG, SIGNIN_MOTIVO } from '../../catalog/es-EC/messages';
+import type { DialogDependencies, SignedInCitizen } from '../../core/ports';
 import { MisTramitesDialog, MIS_TRAMITES_DIALOG } from '../misTramites/misTramitesDialog';
 import { ReinsercionDialog, REINSERCION_DIALOG } from '../reinsercion/reinsercionDialog';
 import { ReliquidacionDialog, RELIQUIDACION_DIALOG } from '../reliquidacion/reliquidacionDialog';

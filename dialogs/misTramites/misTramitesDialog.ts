@@ -1,8 +1,8 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MIS } from '../catalog/filing';
-import { MSG } from '../catalog/messages';
+import { MIS } from '../../catalog/es-EC/filing';
+import { MSG } from '../../catalog/es-EC/messages';
 import { DocumentoDialog, DOCUMENTO_DIALOG, type DocumentoOptions, type DocumentoResult } from '../documentos/documentoDialog';
-import type { DialogDependencies, SignedInCitizen } from '../ports';
+import type { DialogDependencies, SignedInCitizen } from '../../core/ports';
 import { CANCELLED, InterruptibleDialog, isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { acceptsChoice, readChoice } from './validators';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MSG } from '../catalog/messages';
-import { PROVINCIAS } from '../catalog/provincias';
-import { DOCUMENTO_NOMBRE, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_NO_ELEGIBLE, REINSERCION_PRESENCIAL } from '../catalog/reinsercion';
+import { MSG } from '../../catalog/es-EC/messages';
+import { PROVINCIAS } from '../../catalog/es-EC/provincias';
+import { DOCUMENTO_NOMBRE, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_NO_ELEGIBLE, REINSERCION_PRESENCIAL } from '../../catalog/es-EC/reinsercion';
 import { DocumentoDialog, DOCUMENTO_DIALOG, type DocumentoOptions, type DocumentoResult } from '../documentos/documentoDialog';
-import type { DialogDependencies, DocumentPurposeName, FilingProfile, SignedInCitizen } from '../ports';
+import type { DialogDependencies, DocumentPurposeName, FilingProfile, SignedInCitizen } from '../../core/ports';
 import { InterruptibleDialog, isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { checkDetalle, parseConfirmacion } from './answers';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { ESTADO_NOMBRE } from '../catalog/cases';
-import { RELIQ } from '../catalog/filing';
-import { MSG } from '../catalog/messages';
-import type { DialogDependencies, EligibilityView, SignedInCitizen } from '../ports';
+import { ESTADO_NOMBRE } from '../../catalog/es-EC/cases';
+import { RELIQ } from '../../catalog/es-EC/filing';
+import { MSG } from '../../catalog/es-EC/messages';
+import type { DialogDependencies, EligibilityView, SignedInCitizen } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { acceptsConfirmation, readConfirmation } from './validators';

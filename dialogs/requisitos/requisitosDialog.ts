@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognizer } from '../../nlu';
-import { MSG, REQUISITOS } from '../catalog/messages';
-import { TRAMITES, getTramite, type TramiteId } from '../catalog/tramites';
+import { MSG, REQUISITOS } from '../../catalog/es-EC/messages';
+import { TRAMITES, getTramite, type TramiteId } from '../../catalog/es-EC/tramites';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { resolveTramiteChoice, type TramiteChoice } from './resolveTramite';

@@ -1,5 +1,5 @@
 import { normalizeForMatch, type Recognizer } from '../../nlu';
-import { TRAMITES, type TramiteId } from '../catalog/tramites';
+import { TRAMITES, type TramiteId } from '../../catalog/es-EC/tramites';
 
 /** A trámite, or "clave" when the citizen named the clave without saying which procedure. */
 export type TramiteChoice = TramiteId | 'clave';

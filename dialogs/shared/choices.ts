@@ -16,16 +16,3 @@ export function matchOption(text: string, options: readonly string[]): string | 
   const partial = typed.length >= 3 ? options.filter((o) => normalizeForMatch(o).includes(typed)) : [];
   return partial.length === 1 ? partial[0] : undefined;
 }
-
-/** Masks an e-mail address for display: m***@example.ec. */
-export function maskEmail(email: string): string {
-  const [local, domain] = email.split('@');
-  if (!domain) return '***';
-  return `${local.slice(0, 1)}***@${domain}`;
-}
-
-/** Masks a phone number for display, keeping its last four digits: ******4501. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.length < 4 ? '***' : `******${digits.slice(-4)}`;
-}

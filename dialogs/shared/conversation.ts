@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { ConversationKey } from '../ports';
+import type { ConversationKey } from '../../core/ports';
 
 /** The channel and conversation of the current turn: what sessions and sign-in links are bound to. */
 export function conversationKeyOf(context: TurnContext): ConversationKey {

@@ -1,5 +1,5 @@
 import { CardFactory, type Activity } from 'botbuilder';
-import { SIGNIN } from '../catalog/signin';
+import { SIGNIN } from '../../catalog/es-EC/signin';
 import { reply } from '../shared/replies';
 
 /**

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Recognizer } from '../../nlu';
-import { SIGNIN } from '../catalog/signin';
-import type { SessionPort, SignedInCitizen } from '../ports';
+import { SIGNIN } from '../../catalog/es-EC/signin';
+import type { SessionPort, SignedInCitizen } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { conversationKeyOf } from '../shared/conversation';
 import { SIGNIN_WAIT_DIALOG, WaitForSignInDialog } from './waitForSignIn';

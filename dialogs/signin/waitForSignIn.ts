@@ -1,9 +1,9 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { normalizeForMatch } from '../../nlu';
-import { MENU_OPCIONES, MSG } from '../catalog/messages';
-import { SIGNIN } from '../catalog/signin';
-import { SIGNIN_COMPLETED_EVENT, type SessionPort, type SignedInCitizen } from '../ports';
+import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { SIGNIN } from '../../catalog/es-EC/signin';
+import { SIGNIN_COMPLETED_EVENT, type SessionPort, type SignedInCitizen } from '../../core/ports';
 import { conversationKeyOf } from '../shared/conversation';
 import { CANCELLED } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';

@@ -1,4 +1,4 @@
-import type { CaseStatusView } from '../../dialogs/ports';
+import type { CaseStatusView } from '../../core/ports';
 import type { PrismaClient } from '../client';
 
 /**

@@ -1,6 +1,6 @@
-import { FILING_NOTAS, filingConfirmationEmail, missingDocumentEmail } from '../../dialogs/catalog/filing';
-import type { EmailContent } from '../../dialogs/catalog/emails';
-import type { Clock, FilingPort } from '../../dialogs/ports';
+import { FILING_NOTAS, filingConfirmationEmail, missingDocumentEmail } from '../../catalog/es-EC/filing';
+import type { EmailContent } from '../../catalog/es-EC/emails';
+import type { Clock, FilingPort } from '../../core/ports';
 import type { PrismaClient } from '../client';
 import { readEligibility } from './filing/eligibility';
 import { fileCitizenCase } from './filing/fileCase';

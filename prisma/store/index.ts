@@ -1,6 +1,6 @@
-import { claveChangedEmail, emailChangedNotice, resetLinkEmail, type EmailContent } from '../../dialogs/catalog/emails';
-import type { CaseReader, ClaveRecoveryPort, Clock, RateLimiter } from '../../dialogs/ports';
-import { maskEmail } from '../../dialogs/shared/choices';
+import { claveChangedEmail, emailChangedNotice, resetLinkEmail, type EmailContent } from '../../catalog/es-EC/emails';
+import type { CaseReader, ClaveRecoveryPort, Clock, RateLimiter } from '../../core/ports';
+import { maskEmail } from '../../core/domain/masking';
 import type { PrismaClient } from '../client';
 import { findCaseForCitizen } from './cases';
 import { buildRecoveryChallenge, checkRecoveryAnswer, getRecoveryEmail, isRecoveryBlocked, type RecoveryContext } from './claveRecovery';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RateLimitDecision } from '../../dialogs/ports';
+import type { RateLimitDecision } from '../../core/ports';
 import type { PrismaClient } from '../client';
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import type { Clock, ConversationKey, SessionPort, SignedInCitizen } from '../../dialogs/ports';
+import type { Clock, ConversationKey, SessionPort, SignedInCitizen } from '../../core/ports';
 import { isValidCedula, isValidCodigoExtranjero, parseIdentificacion } from '../../nlu';
 import type { PrismaClient } from '../client';
 import { hitRateLimit } from './rateLimits';

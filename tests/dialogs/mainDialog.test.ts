@@ -1,9 +1,9 @@
 import { MainDialog } from '../../dialogs/main/mainDialog';
-import { describeCase } from '../../dialogs/catalog/cases';
-import { ESTADO, MENU, MENU_OPCIONES, MSG, REQUISITOS } from '../../dialogs/catalog/messages';
-import { getTramite, TRAMITES } from '../../dialogs/catalog/tramites';
+import { describeCase } from '../../catalog/es-EC/cases';
+import { ESTADO, MENU, MENU_OPCIONES, MSG, REQUISITOS } from '../../catalog/es-EC/messages';
+import { getTramite, TRAMITES } from '../../catalog/es-EC/tramites';
 import { CLARIFY_LABELS } from '../../dialogs/main/routing';
-import { OBTENER } from '../../dialogs/catalog/clave';
+import { OBTENER } from '../../catalog/es-EC/clave';
 import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
 

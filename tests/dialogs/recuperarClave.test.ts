@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { RECUPERAR } from '../../dialogs/catalog/clave';
-import { MENU_OPCIONES, MSG } from '../../dialogs/catalog/messages';
+import { RECUPERAR } from '../../catalog/es-EC/clave';
+import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
 import { MainDialog } from '../../dialogs/main/mainDialog';
 import { createPrismaClient } from '../../prisma/client';
 import { hashToken } from '../../prisma/store/claveReset';

@@ -1,10 +1,10 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { renderEmail } from '../../bot/mail/layout';
-import type { EmailContent } from '../../dialogs/catalog/emails';
-import { RELIQ } from '../../dialogs/catalog/filing';
-import { MSG } from '../../dialogs/catalog/messages';
-import type { FilingPort, FilingProfile, SignedInCitizen } from '../../dialogs/ports';
+import type { EmailContent } from '../../catalog/es-EC/emails';
+import { RELIQ } from '../../catalog/es-EC/filing';
+import { MSG } from '../../catalog/es-EC/messages';
+import type { FilingPort, FilingProfile, SignedInCitizen } from '../../core/ports';
 import { ReliquidacionDialog, type ReliquidacionOptions } from '../../dialogs/reliquidacion/reliquidacionDialog';
 import { acceptsConfirmation, MAX_CONFIRM_ATTEMPTS, readConfirmation } from '../../dialogs/reliquidacion/validators';
 import { createFilingStore } from '../../prisma/store/filing';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BROWSER_COOKIE, browserCookie, browserKeyHashOf, browserKeyOf } from '../../bot/directline/browserKey';
+import { BROWSER_COOKIE, browserCookie, browserKeyHashOf, browserKeyOf } from '../../bot/channels/directline/browserKey';
 import { createLogger } from '../../bot/logger';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { call, newToken, startDirectLine, type TestServer } from './helpers';

@@ -4,7 +4,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { Observable } from 'rxjs/Observable';
 import { createLogger, silentLogger } from '../../bot/logger';
-import { DirectLineAdapter, registerDirectLine, type AttachmentStore, type DirectLineOptions } from '../../bot/directline';
+import { DirectLineAdapter, registerDirectLine, type AttachmentStore, type DirectLineOptions } from '../../bot/channels/directline';
 import type { PrismaClient } from '../../prisma/client';
 
 /** Attachment bytes kept in memory. */

@@ -9,10 +9,10 @@ import {
   type AttachmentReader,
 } from '../../bot/documents/documentIntakeService';
 import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH, UNREADABLE_ATTACHMENT_MESSAGE, uploadLimitMessage } from '../../bot/documents/intake';
-import type { AttachmentContent } from '../../bot/directline';
+import type { AttachmentContent } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { createLogger } from '../../bot/logger';
-import type { ConversationKey, DocumentIntakePort, DocumentPurposeName, DocumentReceipt, IncomingAttachment } from '../../dialogs/ports';
+import type { ConversationKey, DocumentIntakePort, DocumentPurposeName, DocumentReceipt, IncomingAttachment } from '../../core/ports';
 import { attachDocumentsToCase, cleanDocumentName, findCitizenDocument } from '../../prisma/store/documents';
 import { seedDemoData } from '../../prisma/store/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -1,5 +1,5 @@
 import fixtures from '../../prisma/fixtures/demo-afiliados.json';
-import { consideracionesClave, DOCUMENTOS_ENTREGA_CLAVE } from '../../dialogs/catalog/claveSolicitud';
+import { consideracionesClave, DOCUMENTOS_ENTREGA_CLAVE } from '../../catalog/es-EC/claveSolicitud';
 import { renderSolicitudClavePdf, type SolicitudClaveData } from '../../bot/documents/solicitudClavePdf';
 import { fechaLarga, printable } from '../../bot/documents/text';
 import { extractPdf } from './pdfText';

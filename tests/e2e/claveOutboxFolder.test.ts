@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { OBTENER, RECUPERAR } from '../../dialogs/catalog/clave';
+import { OBTENER, RECUPERAR } from '../../catalog/es-EC/clave';
 import { REDACTED_TEXT } from '../../dialogs/shared/sensitive';
 import { DirectLineTestClient, type DlActivity } from '../helpers/directLineClient';
 import { startTestServer, type TestServer } from '../helpers/server';

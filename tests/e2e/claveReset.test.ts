@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { NUEVA_CLAVE, RECUPERAR } from '../../dialogs/catalog/clave';
+import { NUEVA_CLAVE, RECUPERAR } from '../../catalog/es-EC/clave';
 import { verifySecret } from '../../prisma/store/secrets';
 import { launchBrowser } from '../helpers/browser';
 import { DirectLineTestClient, type DlActivity } from '../helpers/directLineClient';

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { MSG } from '../../dialogs/catalog/messages';
-import { INGRESAR, INGRESAR_OTRO_NAVEGADOR, SIGNIN } from '../../dialogs/catalog/signin';
-import { BROWSER_COOKIE } from '../../bot/directline/browserKey';
+import { MSG } from '../../catalog/es-EC/messages';
+import { INGRESAR, INGRESAR_OTRO_NAVEGADOR, SIGNIN } from '../../catalog/es-EC/signin';
+import { BROWSER_COOKIE } from '../../bot/channels/directline/browserKey';
 import { chatButton, launchBrowser } from '../helpers/browser';
 import { HOST_MOTIVO, hostSays, startSignInApp, type SignInApp } from '../signin/harness';
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { ESTADO, MENU, MSG, REQUISITOS } from '../../dialogs/catalog/messages';
-import { getTramite } from '../../dialogs/catalog/tramites';
+import { ESTADO, MENU, MSG, REQUISITOS } from '../../catalog/es-EC/messages';
+import { getTramite } from '../../catalog/es-EC/tramites';
 import { chatButton, launchBrowser } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 

@@ -1,20 +1,16 @@
 import { ConversationState, MemoryStorage, type Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Dialog } from 'botbuilder-dialogs';
-import type { Clock, DialogDependencies } from '../../dialogs/ports';
+import type { Clock, DialogDependencies } from '../../core/ports';
 import { createRecognizer, type Recognizer } from '../../nlu';
-import { createStore } from '../../prisma/store';
-import { DEMO_FIXTURE, seedDemoData } from '../../prisma/store/seed';
+import { seedDemoData } from '../../prisma/store/seed';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { renderEmail } from '../../bot/mail/layout';
-import { createClaveRequestService } from '../../bot/clave/claveRequestService';
 import { LocalFolderStorage } from '../../bot/fileStorage';
-import { createDocumentIntakeService } from '../../bot/documents/documentIntakeService';
 import { silentLogger } from '../../bot/logger';
-import { createFilingStore } from '../../prisma/store/filing';
-import { createSessionStore, type SessionStore } from '../../prisma/store/session';
+import type { SessionStore } from '../../prisma/store/session';
+import { createServices } from '../../bot/services';
 
 /** The server secret used by tests. */
 export const TEST_SECRET = 'secreto-de-pruebas-con-32-caracteres-o-mas';
@@ -44,29 +40,18 @@ export interface DialogWorld {
 export async function createDialogWorld(clock: Clock = () => FIXED_NOW): Promise<DialogWorld> {
   const db = await createTestDatabase();
   await seedDemoData(db.prisma, { scryptLogN: 10 });
-  const store = createStore(db.prisma, {
-    clock,
-    secret: TEST_SECRET,
-    distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
-    resetUrl: (token) => `http://127.0.0.1:1/clave/nueva?token=${token}`,
-    render: renderEmail,
-  });
   const documents = new LocalFolderStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'iess-docs-')));
-  const claveRequests = createClaveRequestService({ prisma: db.prisma, store, documents, clock, downloadUrl: (t) => `http://127.0.0.1:1/descargas/${t}` });
-  const session = createSessionStore(db.prisma, { clock, secret: TEST_SECRET, signInUrl: (t) => `http://127.0.0.1:1/ingresar?t=${t}`, scryptLogN: 10 });
-  const filing = createFilingStore(db.prisma, { clock, toMessage: store.toMessage });
-  const intake = createDocumentIntakeService({ prisma: db.prisma, storage: documents, readAttachment: async () => undefined, clock, logger: silentLogger });
-  const deps: DialogDependencies = {
-    recognizer: testRecognizer(),
-    cases: store.cases,
-    rateLimiter: store.rateLimiter,
-    claveRecovery: store.claveRecovery,
-    claveRequests,
+  const { deps, sessions: session } = createServices({
+    prisma: db.prisma,
     clock,
-    session,
-    filing,
-    documents: intake,
-  };
+    logger: silentLogger,
+    secret: TEST_SECRET,
+    publicBaseUrl: 'http://127.0.0.1:1',
+    documents,
+    readAttachment: async () => undefined,
+    scryptLogN: 10,
+    recognizer: testRecognizer(),
+  });
   return { db, deps, documents, session };
 }
 

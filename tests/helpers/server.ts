@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createApplication, type Application } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { silentLogger, type Logger } from '../../bot/logger';
-import type { Clock } from '../../dialogs/ports';
+import type { Clock } from '../../core/ports';
 import { createTestDatabase, type TestDatabase } from './db';
 import { testRecognizer } from './dialogHarness';
 

@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
-import { BROWSER_COOKIE, browserKeyHashOf } from '../../bot/directline/browserKey';
-import type { ConversationKey } from '../../dialogs/ports';
+import { BROWSER_COOKIE, browserKeyHashOf } from '../../bot/channels/directline/browserKey';
+import type { ConversationKey } from '../../core/ports';
 import * as secrets from '../../prisma/store/secrets';
 import { seedDemoData } from '../../prisma/store/seed';
 import { createSessionStore, type SessionStore, type SignInLinkStatus } from '../../prisma/store/session';

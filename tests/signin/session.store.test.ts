@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { ConversationKey } from '../../dialogs/ports';
+import type { ConversationKey } from '../../core/ports';
 import * as secrets from '../../prisma/store/secrets';
 import { seedDemoData } from '../../prisma/store/seed';
 import { createSessionStore, SIGNIN_ID_LIMIT, type SessionStore } from '../../prisma/store/session';

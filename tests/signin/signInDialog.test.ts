@@ -1,8 +1,8 @@
 import { ConversationState, MemoryStorage, TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { MENU_OPCIONES, MSG } from '../../dialogs/catalog/messages';
-import { SIGNIN } from '../../dialogs/catalog/signin';
-import { SIGNIN_COMPLETED_EVENT } from '../../dialogs/ports';
+import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { SIGNIN } from '../../catalog/es-EC/signin';
+import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
 import { isSensitiveInput } from '../../dialogs/shared/sensitive';
 import { MAX_SIGNIN_RESENDS, SIGNIN_WAIT_OPTIONS } from '../../dialogs/signin/signInDialog';
 import { createSessionStore, type SessionStore } from '../../prisma/store/session';

@@ -1,8 +1,8 @@
-import { BROWSER_COOKIE } from '../../bot/directline/browserKey';
+import { BROWSER_COOKIE } from '../../bot/channels/directline/browserKey';
 import { createLogger } from '../../bot/logger';
 import { escapeHtml } from '../../bot/mail/layout';
-import { INGRESAR_OTRO_NAVEGADOR } from '../../dialogs/catalog/signin';
-import { INGRESAR, SIGNIN } from '../../dialogs/catalog/signin';
+import { INGRESAR_OTRO_NAVEGADOR } from '../../catalog/es-EC/signin';
+import { INGRESAR, SIGNIN } from '../../catalog/es-EC/signin';
 import { Chat, linkIn, openLink, submitSignIn } from './chat';
 import { hostSays, startSignInApp, type SignInApp } from './harness';
 

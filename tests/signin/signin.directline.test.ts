@@ -1,5 +1,5 @@
-import { MSG } from '../../dialogs/catalog/messages';
-import { INGRESAR, SIGNIN } from '../../dialogs/catalog/signin';
+import { MSG } from '../../catalog/es-EC/messages';
+import { INGRESAR, SIGNIN } from '../../catalog/es-EC/signin';
 import { REDACTED_TEXT } from '../../dialogs/shared/sensitive';
 import { Chat, linkIn, openLink, submitSignIn } from './chat';
 import { HOST_MOTIVO, hostSays, startSignInApp, type SignInApp } from './harness';

@@ -1,7 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { createLogger } from '../../bot/logger';
 import { SIGNIN_MAX_BODY_BYTES } from '../../bot/signin/routes';
-import { INGRESAR } from '../../dialogs/catalog/signin';
+import { INGRESAR } from '../../catalog/es-EC/signin';
 import { escapeHtml } from '../../bot/mail/layout';
 import type { SessionStore } from '../../prisma/store/session';
 import type { TestDatabase } from '../helpers/db';

@@ -1,6 +1,6 @@
 import { renderEmail } from '../../bot/mail/layout';
-import { FILING_NOTAS } from '../../dialogs/catalog/filing';
-import type { FilingPort, FilingTypeName } from '../../dialogs/ports';
+import { FILING_NOTAS } from '../../catalog/es-EC/filing';
+import type { FilingPort, FilingTypeName } from '../../core/ports';
 import { createStore } from '../../prisma/store';
 import { createFilingStore, DocumentNotAttachableError, FilingRefusedError, maskIdentificacion } from '../../prisma/store/filing';
 import { DEMO_FIXTURE, seedDemoData } from '../../prisma/store/seed';

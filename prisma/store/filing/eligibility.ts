@@ -1,5 +1,5 @@
-import type { CaseStateName, EligibilityView, FilingProfile, FilingTypeName, IneligibilityReason } from '../../../dialogs/ports';
-import { maskEmail } from '../../../dialogs/shared/choices';
+import type { CaseStateName, EligibilityView, FilingProfile, FilingTypeName, IneligibilityReason } from '../../../core/ports';
+import { maskEmail } from '../../../core/domain/masking';
 import type { PrismaClient } from '../../client';
 import type { Condicion, PensionTipo, Prisma } from '../../generated/client';
 

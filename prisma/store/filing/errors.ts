@@ -1,4 +1,4 @@
-import type { IneligibilityReason } from '../../../dialogs/ports';
+import type { IneligibilityReason } from '../../../core/ports';
 
 /** The citizen may not file this trámite (checked again inside the filing transaction). */
 export class FilingRefusedError extends Error {

@@ -1,5 +1,5 @@
-import type { FilingTypeName } from '../../../dialogs/ports';
-import { maskEmail } from '../../../dialogs/shared/choices';
+import type { FilingTypeName } from '../../../core/ports';
+import { maskEmail } from '../../../core/domain/masking';
 import type { PrismaClient } from '../../client';
 import { nextCaseNumber } from '../caseNumbers';
 import { attachDocumentsToCase } from '../documents';

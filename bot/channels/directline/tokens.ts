@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'restify';
-import type { PrismaClient } from '../../prisma/client';
+import type { PrismaClient } from '../../../prisma/client';
 import { forbidden, notFound, tokenExpired, tokenInvalid } from './errors';
 import { bearerToken } from './http';
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { PrismaClient } from '../../prisma/client';
-import type { Logger } from '../logger';
+import type { PrismaClient } from '../../../prisma/client';
+import type { Logger } from '../../logger';
 
 /** Where uploaded file bytes live; the Direct Line tables keep only metadata and the storage key. */
 export interface AttachmentStore {

@@ -1,5 +1,5 @@
 import type { Response } from 'restify';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 
 /** A failed Direct Line request, answered as `{ "error": { "code", "message" } }` like the Azure service does. */
 export class DirectLineError extends Error {

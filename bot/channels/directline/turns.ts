@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { isSensitiveInput, REDACTED_TEXT } from '../../dialogs/shared/sensitive';
-import type { Logger } from '../logger';
+import { isSensitiveInput, REDACTED_TEXT } from '../../../dialogs/shared/sensitive';
+import type { Logger } from '../../logger';
 import { inboundActivity, validateInbound, type ChannelInfo } from './activity';
 import type { DirectLineAdapter, TurnLogic } from './adapter';
 import { DirectLineError } from './errors';

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { PrismaClient } from '../../prisma/client';
+import type { PrismaClient } from '../../../prisma/client';
 import { notFound } from './errors';
 import { randomId } from './tokens';
 

@@ -1,7 +1,7 @@
 import { CONTACTO } from './contact';
 import { ESTADO_EXPLICACION, ESTADO_NOMBRE, TIPO_NOMBRE, formatFecha } from './cases';
 import type { EmailContent } from './emails';
-import type { CaseHistoryView, CaseStatusView, FilingProfile, FilingTypeName, IneligibilityReason } from '../ports';
+import type { CaseHistoryView, CaseStatusView, FilingProfile, FilingTypeName, IneligibilityReason } from '../../core/ports';
 
 /** Plain-Spanish name of each kind of pension (the store's PensionTipo). */
 export const PENSION_NOMBRE: Record<string, string> = {

@@ -6,7 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 import { attachmentUrl, botAccount, type ChannelInfo } from './activity';
 import { DirectLineError } from './errors';
 import type { DirectLineStore } from './store';

@@ -2,8 +2,8 @@
  * What the assistant says while it receives documents and files a reinserción laboral (seed 002). Dialogs and
  * tests import the same constants. The document texts (DOCUMENTO) also serve any later request for a document.
  */
-import type { CaseStateName, DocumentPurposeName, IneligibilityReason } from '../ports';
-import { DETALLE_MAX_CHARS, DETALLE_MIN_CHARS } from '../reinsercion/answers';
+import type { CaseStateName, DocumentPurposeName, IneligibilityReason } from '../../core/ports';
+import { DETALLE_MAX_CHARS, DETALLE_MIN_CHARS } from '../../dialogs/reinsercion/answers';
 import { ESTADO_NOMBRE } from './cases';
 import { CONTACTO } from './contact';
 
