@@ -13,7 +13,7 @@ export const PENSION_NOMBRE: Record<string, string> = {
 };
 
 /** Plain-Spanish name of each kind of stored document (Document.tipo). */
-export const DOCUMENTO_NOMBRE: Record<string, string> = {
+export const DOCUMENTO_TIPO_NOMBRE: Record<string, string> = {
   cedula: 'Cédula',
   solicitud: 'Solicitud de autorización',
   codigo_extranjero: 'Documento del código de identificación',
@@ -118,7 +118,7 @@ export const MIS = {
       ...h.eventos.map((e) => `• ${formatFecha(e.fecha)}: ${ESTADO_NOMBRE[e.estado]}.${e.nota ? ` ${e.nota}` : ''}`),
       '',
       h.documentos.length > 0 ? 'Documentos:' : 'Documentos: este trámite no tiene documentos adjuntos.',
-      ...h.documentos.map((d) => `• ${DOCUMENTO_NOMBRE[d.tipo] ?? d.tipo}, recibido el ${formatFecha(d.fecha)}.`),
+      ...h.documentos.map((d) => `• ${DOCUMENTO_TIPO_NOMBRE[d.tipo] ?? d.tipo}, recibido el ${formatFecha(d.fecha)}.`),
     ].join('\n'),
   requiereDocumento: (nota?: string) =>
     `Este trámite espera un documento de usted${nota ? `. El IESS le pide: ${nota}` : '.'}\n¿Quiere enviarlo ahora?`,

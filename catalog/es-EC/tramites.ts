@@ -1,7 +1,9 @@
 import { CONTACTO } from './contact';
 
-/** The four trámites whose requirements the assistant explains. */
-export type TramiteId = 'reliquidacion' | 'reinsercion' | 'clave_obtener' | 'clave_recuperar';
+import type { TramiteId } from '../../core/domain/tramites';
+
+/** The trámites whose requirements the assistant explains (ids of the registry in core/domain/tramites.ts). */
+export type { TramiteId };
 
 /** A trámite's requirements, steps and conditions, written from its seed text in plain Spanish. */
 export interface TramiteInfo {

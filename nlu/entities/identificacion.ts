@@ -1,33 +1,12 @@
+import { isValidCedula } from '../../core/domain/identification';
 import type { Span } from './types';
+
+export { isValidCedula, isValidCodigoExtranjero } from '../../core/domain/identification';
 
 const CODIGO = /(?<![a-z0-9])ec[\s_-]*ext[\s_-]*(\d{7})(?!\d)/gi;
 const CEDULA = /(?<![\d-])(\d{9})[\s-]?(\d)(?![\d-])/g;
 const PHONE_WORDS = /\b(cel|celular|telefono|tel|telf|movil|whatsapp|wasap|llamar|contacto)\b/;
 const ID_WORDS = /\b(cedula|ci|c\.i|identificacion|identidad|documento)\b/;
-
-/**
- * Checks an Ecuadorian cédula (python-stdnum ec.ci rule): exactly 10 digits after trimming,
- * province 01–24, 30 or 50, third digit 0–6, and the modulo-10 check digit (weights 2,1,2,…).
- */
-export function isValidCedula(text: string): boolean {
-  const s = text.trim();
-  if (!/^\d{10}$/.test(s)) return false;
-  const province = Number(s.slice(0, 2));
-  if (!((province >= 1 && province <= 24) || province === 30 || province === 50)) return false;
-  if (Number(s[2]) > 6) return false;
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    let v = Number(s[i]) * (i % 2 === 0 ? 2 : 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return sum % 10 === 0;
-}
-
-/** Checks an IESS código de identificación for foreigners: "EC-EXT-" and 7 digits; case and separators (space, '-', '_', none) are free. */
-export function isValidCodigoExtranjero(text: string): boolean {
-  return /^ec[\s_-]*ext[\s_-]*\d{7}$/i.test(text.trim());
-}
 
 /** Finds every foreigner code in free text, normalised to 'EC-EXT-0045871'. */
 export function findCodigosExtranjero(text: string): Span<string>[] {

@@ -1,0 +1,40 @@
+/**
+ * The one copy catalog: every sentence a citizen or an agent reads (chat, e-mails, HTML pages, the PDF, document
+ * refusals), as one typed object per locale, in the spirit of botbuilder-dialogs' PromptCultureModels. es-EC is
+ * the only locale today. Code imports copy from here, never from a locale's files.
+ */
+import * as cases from './es-EC/cases';
+import * as clave from './es-EC/clave';
+import * as claveSolicitud from './es-EC/claveSolicitud';
+import * as contact from './es-EC/contact';
+import * as emails from './es-EC/emails';
+import * as filing from './es-EC/filing';
+import * as messages from './es-EC/messages';
+import * as provincias from './es-EC/provincias';
+import * as reinsercion from './es-EC/reinsercion';
+import * as signin from './es-EC/signin';
+import * as tramites from './es-EC/tramites';
+
+export * from './es-EC/cases';
+export * from './es-EC/clave';
+export * from './es-EC/claveSolicitud';
+export * from './es-EC/contact';
+export * from './es-EC/emails';
+export * from './es-EC/filing';
+export * from './es-EC/messages';
+export * from './es-EC/provincias';
+export * from './es-EC/reinsercion';
+export * from './es-EC/signin';
+export * from './es-EC/tramites';
+
+/** The es-EC catalog, section by section. */
+export const esEC = { cases, clave, claveSolicitud, contact, emails, filing, messages, provincias, reinsercion, signin, tramites } as const;
+
+/** The shape every locale's catalog has. */
+export type Catalog = typeof esEC;
+
+/** Locales the assistant speaks. */
+export type Locale = 'es-EC';
+
+/** Catalogs by locale. */
+export const CATALOGS: Readonly<Record<Locale, Catalog>> = { 'es-EC': esEC };
