@@ -194,6 +194,21 @@ export interface IncomingAttachment {
   name?: string;
 }
 
+/** The bytes of one attachment as its channel delivered them, with what the client said about them. */
+export interface AttachmentBytes {
+  bytes: Buffer;
+  contentType: string;
+  name: string;
+}
+
+/**
+ * A channel's way to fetch the bytes of an attachment sent in `conversation`. It answers undefined (never throws on
+ * purpose) when the attachment is not one it can read or was not sent in that conversation. Web Chat uses
+ * {@link directLineAttachmentReader}; WhatsApp will pass `contentUrl` = the media id and download it from the Graph
+ * API, stopping past 1 MB + 1 byte (the size check then refuses it with the right message).
+ */
+export type AttachmentReader = (attachment: IncomingAttachment, conversation: ConversationKey) => Promise<AttachmentBytes | undefined>;
+
 /** Outcome of receiving one attachment: stored and recorded, or refused with a Spanish message. */
 export type DocumentReceipt = { ok: true; documentId: string; descripcion: string } | { ok: false; message: string };
 

@@ -2,7 +2,9 @@
  * Documents the citizen attaches in the chat: read from the channel, checked by their bytes, stored under a
  * server-generated key and recorded for the citizen. Every channel plugs in through an {@link AttachmentReader}.
  */
-import type { Clock, ConversationKey, DocumentIntakePort, DocumentPurposeName, DocumentReceipt, IncomingAttachment } from '../../core/ports';
+import type { AttachmentBytes, AttachmentReader, Clock, ConversationKey, DocumentIntakePort, DocumentPurposeName, DocumentReceipt, IncomingAttachment } from '../../core/ports';
+
+export type { AttachmentBytes, AttachmentReader } from '../../core/ports';
 import type { PrismaClient } from '../../prisma/client';
 import { recordDocument } from '../../prisma/store/documents';
 import { hitRateLimit } from '../../prisma/store/rateLimits';
@@ -10,21 +12,6 @@ import type { AttachmentContent } from '../channels/directline';
 import type { FileStorage } from '../fileStorage';
 import type { Logger } from '../logger';
 import { documentDescription, inspectDocument, refusalMessage, UNREADABLE_ATTACHMENT_MESSAGE, uploadLimitMessage, type AcceptedDocument } from './intake';
-
-/** The bytes of one attachment as its channel delivered them, with what the client said about them. */
-export interface AttachmentBytes {
-  bytes: Buffer;
-  contentType: string;
-  name: string;
-}
-
-/**
- * A channel's way to fetch the bytes of an attachment sent in `conversation`. It answers undefined (never throws on
- * purpose) when the attachment is not one it can read or was not sent in that conversation. Web Chat uses
- * {@link directLineAttachmentReader}; WhatsApp will pass `contentUrl` = the media id and download it from the Graph
- * API, stopping past 1 MB + 1 byte (the size check then refuses it with the right message).
- */
-export type AttachmentReader = (attachment: IncomingAttachment, conversation: ConversationKey) => Promise<AttachmentBytes | undefined>;
 
 /** Attempts per citizen and hour (accepted or refused), so nobody can flood the document storage. */
 export const DOCUMENT_UPLOAD_LIMIT = { limit: 20, windowSeconds: 3600 } as const;
