@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Recognizer } from '../nlu';
+import type { FiledCaseTypeName } from './domain/tramites';
 
 /** States a case can be in, as the store names them. */
 export type CaseStateName =
@@ -120,7 +121,7 @@ export interface SessionPort {
 }
 
 /** The trámites a signed-in citizen can file from the chat. */
-export type FilingTypeName = 'RELIQUIDACION' | 'REINSERCION';
+export type FilingTypeName = FiledCaseTypeName;
 
 /** Why a citizen may not file a trámite, each explained in plain Spanish by the journey. */
 export type IneligibilityReason =

@@ -23,4 +23,4 @@ export { parseYesNo } from './entities/yesNo';
 export { parseEmail } from './entities/email';
 export { parsePhone } from './entities/phone';
 export { normalizeForMatch } from './text/normalize';
-export { SERVICIO_IDS, type ServicioId, type TramiteId } from './text/lexicon';
+export { SERVICIO_IDS, type ServicioId, type TramiteMention } from './text/lexicon';

@@ -81,6 +81,8 @@ export const OBTENER = {
   telefonoInvalido: 'Ese número no parece válido. Escriba un celular (09…) o un fijo con su código de provincia (02…).',
   registradaEmpleador: (numero: string, empresa: string) =>
     `Registramos su solicitud ${numero}. Como trabaja en relación de dependencia, la enviamos a su empleador, ${empresa}, para que la califique, la imprima, la firme y se la entregue.`,
+  /** The employer's name when the store does not know it. */
+  empleadorDesconocido: 'su empleador',
   registradaImprimir: (numero: string) => `Registramos su solicitud ${numero}. Descárguela, imprímala y fírmela:`,
   documentos: [
     'Luego acérquese a una oficina del IESS con:',

@@ -1,4 +1,6 @@
+import { TRAMITES_REGISTRY, type ConversationalIntent, type FiledTramiteId, type IntentName, type TramiteId } from '../../core/domain/tramites';
 import { CONTACTO, CONTACTO_TEXTO } from './contact';
+import { TRAMITE_TEXTOS } from './tramites';
 
 /** Labels of the main menu's buttons; the text sent back when tapped is the same label. */
 export const MENU = {
@@ -73,11 +75,11 @@ export const MSG = {
 } as const;
 
 /** Why the citizen must sign in, by journey: shown above the sign-in button. */
-export const SIGNIN_MOTIVO = {
+export const SIGNIN_MOTIVO: Readonly<Record<FiledTramiteId | 'misTramites', string>> = {
   reliquidacion: 'Para presentar su solicitud de reliquidación de pensiones necesito saber quién es usted.',
   reinsercion: 'Para presentar su solicitud de reinserción laboral necesito saber quién es usted.',
   misTramites: 'Para mostrarle sus trámites necesito saber quién es usted.',
-} as const;
+};
 
 /** Questions and answers of the trámite-requirements journey. */
 export const REQUISITOS = {
@@ -85,11 +87,15 @@ export const REQUISITOS = {
   reintentar: 'Por favor elija uno de los trámites de la lista.',
   elegirClave: '¿Necesita obtener su clave por primera vez o recuperarla?',
   otro: 'Ver otro trámite',
+  /** Help while choosing the trámite. */
+  ayuda: '¿De qué trámite necesita los requisitos? Toque una opción o escriba el nombre del trámite.',
 } as const;
 
 /** Questions and answers of the case-status journey. */
 export const ESTADO = {
   pedirNumero: 'Escriba el número de su trámite. Por ejemplo: RL-2026-000042.',
+  /** Help while the case number is asked. */
+  ayudaNumero: 'Escriba el número de su trámite. Por ejemplo: RL-2026-000042.\nEl número está en el comprobante o correo que recibió al presentar el trámite.',
   numeroInvalido:
     'Ese número no tiene el formato correcto. Tiene dos letras, el año y seis números, por ejemplo RL-2026-000042. Inténtelo de nuevo.',
   pedirIdentificacion:
@@ -101,3 +107,24 @@ export const ESTADO = {
     `Hizo muchas consultas seguidas. Por su seguridad, espere ${minutos} minuto${minutos === 1 ? '' : 's'} antes de volver a consultar.`,
   consultarOtro: 'Consultar otro trámite',
 } as const;
+
+/** Clarification labels of the intents that are not trámites (each trámite's label is in its texts, `aclarar`). */
+const ACLARAR_CONVERSACION: Readonly<Record<ConversationalIntent, string>> = {
+  saludo: 'Saludar',
+  despedida: 'Terminar la conversación',
+  agradecimiento: 'Dar las gracias',
+  ayuda: 'Ver en qué me puede ayudar',
+  cancelar: 'Cancelar',
+  hablar_agente: 'Hablar con un agente',
+  requisitos: 'Requisitos de un trámite',
+  estado_tramite: 'Estado de mi trámite',
+  info_servicio: 'Otros servicios del IESS en línea',
+  contacto: 'Contacto y horarios',
+  fuera_de_dominio: 'Otra cosa',
+};
+
+/** Button labels used when the bot asks which of two close intents the citizen meant, keyed by intent. */
+export const CLARIFY_LABELS: Readonly<Record<IntentName, string>> = {
+  ...ACLARAR_CONVERSACION,
+  ...(Object.fromEntries(TRAMITES_REGISTRY.map((t) => [t.id, TRAMITE_TEXTOS[t.id].aclarar])) as Record<TramiteId, string>),
+};

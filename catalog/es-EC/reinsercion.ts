@@ -2,10 +2,21 @@
  * What the assistant says while it receives documents and files a reinserción laboral (seed 002). Dialogs and
  * tests import the same constants. The document texts (DOCUMENTO) also serve any later request for a document.
  */
-import type { CaseStateName, DocumentPurposeName, IneligibilityReason } from '../../core/ports';
-import { DETALLE_MAX_CHARS, DETALLE_MIN_CHARS } from '../../dialogs/reinsercion/answers';
+import { REINSERCION_DETALLE_CHARS } from '../../core/domain/tramites';
 import { ESTADO_NOMBRE } from './cases';
 import { CONTACTO } from './contact';
+
+// The store's names this section words, spelled as core/ports spells them (the catalog imports only the domain):
+// a name the ports add and the catalog lacks fails to compile where the two meet.
+
+/** States a case can be in (core/ports `CaseStateName`), the keys of ESTADO_NOMBRE. */
+type CaseStateName = keyof typeof ESTADO_NOMBRE;
+/** Which requirement an attached document is for (core/ports `DocumentPurposeName`). */
+type DocumentPurposeName = 'cedula' | 'solicitud' | 'codigo_extranjero' | 'complemento';
+/** Why a citizen may not file (core/ports `IneligibilityReason`). */
+type IneligibilityReason = 'NO_PENSIONISTA' | 'SEGURO_DISTINTO' | 'APORTES_PENDIENTES' | 'SIN_CORREO' | 'INCAPACIDAD_NO_TOTAL' | 'CASO_ABIERTO';
+
+const { min: DETALLE_MIN_CHARS, max: DETALLE_MAX_CHARS } = REINSERCION_DETALLE_CHARS;
 
 /** Seed 002, "Trámite presencial": any Centro de Atención Universal, ventanilla de gestión documental, no turno. */
 export const REINSERCION_PRESENCIAL = [

@@ -1,6 +1,6 @@
 import { CONTACTO } from './contact';
 
-import type { TramiteId } from '../../core/domain/tramites';
+import { TRAMITES_REGISTRY, type TramiteId } from '../../core/domain/tramites';
 
 /** The trámites whose requirements the assistant explains (ids of the registry in core/domain/tramites.ts). */
 export type { TramiteId };
@@ -11,6 +11,8 @@ export interface TramiteInfo {
   nombre: string;
   /** Short label for buttons. */
   etiqueta: string;
+  /** Button label when the assistant asks which of two close intents the citizen meant ("Recuperar mi clave"). */
+  aclarar: string;
   seed: string;
   /** Each entry is one message: short enough for WhatsApp (under 4,096 characters) and easy to read. */
   secciones: string[];
@@ -23,6 +25,7 @@ const RELIQUIDACION: TramiteInfo = {
   id: 'reliquidacion',
   nombre: 'Reliquidación de pensiones',
   etiqueta: 'Reliquidación de pensiones',
+  aclarar: 'Solicitar la reliquidación de mi pensión',
   seed: '000',
   secciones: [
     [
@@ -60,6 +63,7 @@ const REINSERCION: TramiteInfo = {
   id: 'reinsercion',
   nombre: 'Reinserción laboral de pensionistas del Seguro de Riesgos del Trabajo con incapacidad permanente total',
   etiqueta: 'Reinserción laboral',
+  aclarar: 'Solicitar la reinserción laboral',
   seed: '002',
   secciones: [
     [
@@ -97,6 +101,7 @@ const CLAVE_OBTENER: TramiteInfo = {
   id: 'clave_obtener',
   nombre: 'Clave personal del IESS por primera vez',
   etiqueta: 'Clave por primera vez',
+  aclarar: 'Obtener mi clave por primera vez',
   seed: '003',
   secciones: [
     [
@@ -139,6 +144,7 @@ const CLAVE_RECUPERAR: TramiteInfo = {
   id: 'clave_recuperar',
   nombre: 'Generar o recuperar la clave en línea',
   etiqueta: 'Recuperar clave',
+  aclarar: 'Recuperar mi clave',
   seed: '004',
   secciones: [
     [
@@ -171,12 +177,18 @@ const CLAVE_RECUPERAR: TramiteInfo = {
   ],
 };
 
-/** Every trámite, in menu order. */
-export const TRAMITES: readonly TramiteInfo[] = [RELIQUIDACION, REINSERCION, CLAVE_OBTENER, CLAVE_RECUPERAR];
+/** Each registered trámite's texts, keyed by its id: a trámite of the registry without texts is a type error. */
+export const TRAMITE_TEXTOS: Readonly<Record<TramiteId, TramiteInfo>> = {
+  reliquidacion: RELIQUIDACION,
+  reinsercion: REINSERCION,
+  clave_obtener: CLAVE_OBTENER,
+  clave_recuperar: CLAVE_RECUPERAR,
+};
+
+/** Every trámite, in menu order (the registry's order). */
+export const TRAMITES: readonly TramiteInfo[] = TRAMITES_REGISTRY.map((t) => TRAMITE_TEXTOS[t.id]);
 
 /** Looks a trámite up by id. */
 export function getTramite(id: TramiteId): TramiteInfo {
-  const found = TRAMITES.find((t) => t.id === id);
-  if (!found) throw new Error(`Trámite desconocido: ${id}`);
-  return found;
+  return TRAMITE_TEXTOS[id];
 }

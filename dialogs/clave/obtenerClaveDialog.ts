@@ -1,9 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseEmail, parseIdentificacion, parsePhone, parseYesNo } from '../../nlu';
-import { ESTADO_NOMBRE } from '../../catalog/es-EC/cases';
-import { OBTENER } from '../../catalog/es-EC/clave';
-import { MSG } from '../../catalog/es-EC/messages';
+import { ESTADO_NOMBRE, MSG, OBTENER } from '../../catalog';
 import type { ClaveRequestView, DialogDependencies } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
@@ -110,7 +108,7 @@ export class ObtenerClaveDialog extends InterruptibleDialog {
     const filed = await this.deps.claveRequests.file({ identificacion: values.identificacion ?? '', email: values.email, telefono });
     const person = await this.deps.claveRequests.lookup(values.identificacion ?? '');
     if (filed.kind === 'employer') {
-      await step.context.sendActivity(reply(OBTENER.registradaEmpleador(filed.numero, person?.empleador ?? 'su empleador')));
+      await step.context.sendActivity(reply(OBTENER.registradaEmpleador(filed.numero, person?.empleador ?? OBTENER.empleadorDesconocido)));
     } else {
       const message = reply(OBTENER.registradaImprimir(filed.numero));
       if (filed.documento) {

@@ -1,7 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseDayMonth, parseEmail, parseIdentificacion, parseYesNo } from '../../nlu';
-import { RECUPERAR } from '../../catalog/es-EC/clave';
-import { MSG } from '../../catalog/es-EC/messages';
+import { MSG, RECUPERAR } from '../../catalog';
 import type { DialogDependencies, RecoveryChallengeView, RecoveryQuestionName } from '../../core/ports';
 import { matchOption } from '../shared/choices';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';

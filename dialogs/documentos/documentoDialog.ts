@@ -1,5 +1,5 @@
 import { Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { DOCUMENTO } from '../../catalog/es-EC/reinsercion';
+import { DOCUMENTO } from '../../catalog';
 import type { DialogDependencies, DocumentPurposeName } from '../../core/ports';
 import { conversationKeyOf } from '../shared/conversation';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';

@@ -1,7 +1,6 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseCaseNumber, parseIdentificacion } from '../../nlu';
-import { describeCase } from '../../catalog/es-EC/cases';
-import { ESTADO, MSG } from '../../catalog/es-EC/messages';
+import { describeCase, ESTADO, MSG } from '../../catalog';
 import type { DialogDependencies } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
@@ -43,7 +42,7 @@ export class EstadoTramiteDialog extends InterruptibleDialog {
   }
 
   protected override helpText(): string {
-    return `${ESTADO.pedirNumero}\nEl número está en el comprobante o correo que recibió al presentar el trámite.`;
+    return ESTADO.ayudaNumero;
   }
 
   private async numeroStep(step: WaterfallStepContext<EstadoOptions>): Promise<DialogTurnResult> {

@@ -1,18 +1,18 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { IntentName, NluResult } from '../../nlu';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { CLARIFY_LABELS, MENU_OPCIONES, MSG } from '../../catalog';
+import { isFiledTramite, isTramiteId, isTramiteMention, TRAMITES_REGISTRY } from '../../core/domain/tramites';
 import { SIGNIN_COMPLETED_EVENT, type DialogDependencies } from '../../core/ports';
 import { EstadoTramiteDialog, ESTADO_DIALOG, type EstadoOptions } from '../estado/estadoTramiteDialog';
 import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../requisitos/requisitosDialog';
 import { isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { understand } from '../shared/understand';
-import { ObtenerClaveDialog, OBTENER_CLAVE_DIALOG } from '../clave/obtenerClaveDialog';
-import { RecuperarClaveDialog, RECUPERAR_CLAVE_DIALOG } from '../clave/recuperarClaveDialog';
 import { conversationKeyOf } from '../shared/conversation';
 import { isSignOutCommand } from '../signin/signInDialog';
-import { bareYesNo, CLARIFY_LABELS, intentFromMenu, intentFromClarification } from './routing';
+import { TRAMITE_DIALOGS } from '../tramites';
+import { bareYesNo, intentFromMenu, intentFromClarification } from './routing';
 import { SignedInJourneyDialog, SIGNED_IN_JOURNEY_DIALOG, type SignedInJourneyOptions } from './signedInJourney';
 
 /** Id of the root dialog. */
@@ -39,8 +39,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(CLARIFY_PROMPT));
     this.addDialog(new RequisitosDialog(deps.recognizer));
     this.addDialog(new EstadoTramiteDialog(deps));
-    this.addDialog(new RecuperarClaveDialog(deps));
-    this.addDialog(new ObtenerClaveDialog(deps));
+    for (const t of TRAMITES_REGISTRY) if (!t.signIn) this.addDialog(TRAMITE_DIALOGS[t.id].create(deps));
     this.addDialog(new SignedInJourneyDialog(deps));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = WATERFALL;
@@ -105,19 +104,17 @@ export class MainDialog extends ComponentDialog {
       : (step.result as Routed);
     const { context } = step;
     const entity = (type: string) => routed.nlu?.entities.find((e) => e.type === type)?.value;
-    switch (routed.intent) {
+    const { intent } = routed;
+    if (isTramiteId(intent)) {
+      if (isFiledTramite(intent)) return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: intent } satisfies SignedInJourneyOptions);
+      return step.beginDialog(TRAMITE_DIALOGS[intent].dialogId);
+    }
+    switch (intent) {
       case 'requisitos': {
         const tramite = entity('tramite');
-        const options: RequisitosOptions = { tramite: tramite === 'reliquidacion' || tramite === 'reinsercion' || tramite === 'clave' ? tramite : undefined };
+        const options: RequisitosOptions = { tramite: tramite !== undefined && isTramiteMention(tramite) ? tramite : undefined };
         return step.beginDialog(REQUISITOS_DIALOG, options);
       }
-      case 'clave_recuperar':
-        return step.beginDialog(RECUPERAR_CLAVE_DIALOG);
-      case 'clave_obtener':
-        return step.beginDialog(OBTENER_CLAVE_DIALOG);
-      case 'reliquidacion':
-      case 'reinsercion':
-        return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: routed.intent } satisfies SignedInJourneyOptions);
       case 'estado_tramite': {
         if (routed.misTramites || (await this.deps.session.current(conversationKeyOf(context)))) {
           return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: 'misTramites' } satisfies SignedInJourneyOptions);

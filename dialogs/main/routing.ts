@@ -1,24 +1,5 @@
 import { normalizeForMatch, parseYesNo, type IntentName, type NluResult, type Recognizer } from '../../nlu';
-import { MENU, MSG } from '../../catalog/es-EC/messages';
-
-/** Button labels used when the bot asks which of two close intents the citizen meant. */
-export const CLARIFY_LABELS: Record<IntentName, string> = {
-  saludo: 'Saludar',
-  despedida: 'Terminar la conversación',
-  agradecimiento: 'Dar las gracias',
-  ayuda: 'Ver en qué me puede ayudar',
-  cancelar: 'Cancelar',
-  hablar_agente: 'Hablar con un agente',
-  clave_obtener: 'Obtener mi clave por primera vez',
-  clave_recuperar: 'Recuperar mi clave',
-  requisitos: 'Requisitos de un trámite',
-  reliquidacion: 'Solicitar la reliquidación de mi pensión',
-  reinsercion: 'Solicitar la reinserción laboral',
-  estado_tramite: 'Estado de mi trámite',
-  info_servicio: 'Otros servicios del IESS en línea',
-  contacto: 'Contacto y horarios',
-  fuera_de_dominio: 'Otra cosa',
-};
+import { CLARIFY_LABELS, MENU, MSG } from '../../catalog';
 
 /** A main-menu button's meaning: an intent, and for "Mi clave" or "Presentar una solicitud" the family still to be narrowed. */
 export interface MenuRoute {

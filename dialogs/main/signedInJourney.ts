@@ -1,32 +1,31 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MENU_OPCIONES, MSG, SIGNIN_MOTIVO } from '../../catalog/es-EC/messages';
+import { MENU_OPCIONES, MSG, SIGNIN_MOTIVO } from '../../catalog';
+import { FILED_TRAMITE_IDS, type FiledTramiteId } from '../../core/domain/tramites';
 import type { DialogDependencies, SignedInCitizen } from '../../core/ports';
 import { MisTramitesDialog, MIS_TRAMITES_DIALOG } from '../misTramites/misTramitesDialog';
-import { ReinsercionDialog, REINSERCION_DIALOG } from '../reinsercion/reinsercionDialog';
-import { ReliquidacionDialog, RELIQUIDACION_DIALOG } from '../reliquidacion/reliquidacionDialog';
 import { CANCELLED } from '../shared/interruptibleDialog';
 import { conversationKeyOf } from '../shared/conversation';
 import { reply } from '../shared/replies';
 import { SignInDialog, SIGNIN_DIALOG, type SignInOptions, type SignInResult } from '../signin/signInDialog';
+import { TRAMITE_DIALOGS } from '../tramites';
 
 /** Id of the dialog that signs the citizen in and then runs a journey that acts for them. */
 export const SIGNED_IN_JOURNEY_DIALOG = 'signedInJourneyDialog';
 const WATERFALL = 'signedInJourneyWaterfall';
 
-/** The journeys that need a signed-in citizen. */
-export type SignedInJourney = 'reliquidacion' | 'reinsercion' | 'misTramites';
+/** The journeys that need a signed-in citizen: every filed trámite of the registry, and "Mis trámites". */
+export type SignedInJourney = FiledTramiteId | 'misTramites';
 
 /** Which journey to run once the citizen is signed in. */
 export interface SignedInJourneyOptions {
   journey: SignedInJourney;
 }
 
-const JOURNEY_DIALOGS: Record<SignedInJourney, string> = {
-  reliquidacion: RELIQUIDACION_DIALOG,
-  reinsercion: REINSERCION_DIALOG,
-  misTramites: MIS_TRAMITES_DIALOG,
-};
+/** The id of a journey's dialog: a filed trámite's from the registry, or "Mis trámites". */
+function journeyDialogId(journey: SignedInJourney): string {
+  return journey === 'misTramites' ? MIS_TRAMITES_DIALOG : TRAMITE_DIALOGS[journey].dialogId;
+}
 
 /**
  * Signs the citizen in (or reuses the conversation's session) and then begins the journey; every journey
@@ -37,8 +36,7 @@ export class SignedInJourneyDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDependencies) {
     super(SIGNED_IN_JOURNEY_DIALOG);
     this.addDialog(new SignInDialog(deps));
-    this.addDialog(new ReliquidacionDialog(deps));
-    this.addDialog(new ReinsercionDialog(deps));
+    for (const id of FILED_TRAMITE_IDS) this.addDialog(TRAMITE_DIALOGS[id].create(deps));
     this.addDialog(new MisTramitesDialog(deps));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.signInStep.bind(this), this.journeyStep.bind(this), this.endStep.bind(this)]));
     this.initialDialogId = WATERFALL;
@@ -69,7 +67,7 @@ export class SignedInJourneyDialog extends ComponentDialog {
     const citizen = (step.result as SignInResult | undefined)?.citizen;
     if (!citizen) return step.endDialog(step.result);
     const journey = (step.values as { journey: SignedInJourney }).journey;
-    return step.beginDialog(JOURNEY_DIALOGS[journey], { citizen } satisfies { citizen: SignedInCitizen });
+    return step.beginDialog(journeyDialogId(journey), { citizen } satisfies { citizen: SignedInCitizen });
   }
 
   private async endStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,6 +1,5 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MIS } from '../../catalog/es-EC/filing';
-import { MSG } from '../../catalog/es-EC/messages';
+import { MIS, MSG } from '../../catalog';
 import { DocumentoDialog, DOCUMENTO_DIALOG, type DocumentoOptions, type DocumentoResult } from '../documentos/documentoDialog';
 import type { DialogDependencies, SignedInCitizen } from '../../core/ports';
 import { CANCELLED, InterruptibleDialog, isCancelled } from '../shared/interruptibleDialog';

@@ -1,11 +1,12 @@
+import { REINSERCION_DETALLE_CHARS } from '../../core/domain/tramites';
 import { parseYesNo } from '../../nlu';
 import { matchOption } from '../shared/choices';
 
 /** Fewest characters of a request's detail: a few words that say what is asked. */
-export const DETALLE_MIN_CHARS = 10;
+export const DETALLE_MIN_CHARS = REINSERCION_DETALLE_CHARS.min;
 
 /** Most characters of a request's detail: a short paragraph, well under the chat's message limit. */
-export const DETALLE_MAX_CHARS = 600;
+export const DETALLE_MAX_CHARS = REINSERCION_DETALLE_CHARS.max;
 
 /** Outcome of {@link checkDetalle}: the cleaned text, or why it cannot be used. */
 export type DetalleCheck = { ok: true; value: string } | { ok: false; problem: 'corto' | 'largo' };
@@ -15,7 +16,7 @@ export type DetalleCheck = { ok: true; value: string } | { ok: false; problem: '
  * between {@link DETALLE_MIN_CHARS} and {@link DETALLE_MAX_CHARS} characters long.
  */
 export function checkDetalle(text: string | undefined): DetalleCheck {
-  const value = (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const value = (text ?? '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim();
   const length = Array.from(value).length;
   if (length < DETALLE_MIN_CHARS) return { ok: false, problem: 'corto' };
   if (length > DETALLE_MAX_CHARS) return { ok: false, problem: 'largo' };

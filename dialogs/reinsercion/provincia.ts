@@ -1,5 +1,5 @@
 import { normalizeForMatch } from '../../nlu';
-import { PROVINCIAS } from '../../catalog/es-EC/provincias';
+import { PROVINCIAS } from '../../catalog';
 import { matchOption } from '../shared/choices';
 
 /** Short names people write for the provinces with long names. */

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MSG } from '../../catalog/es-EC/messages';
-import { PROVINCIAS } from '../../catalog/es-EC/provincias';
-import { DOCUMENTO_NOMBRE, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_NO_ELEGIBLE, REINSERCION_PRESENCIAL } from '../../catalog/es-EC/reinsercion';
+import { DOCUMENTO_NOMBRE, MSG, PROVINCIAS, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_NO_ELEGIBLE, REINSERCION_PRESENCIAL } from '../../catalog';
 import { DocumentoDialog, DOCUMENTO_DIALOG, type DocumentoOptions, type DocumentoResult } from '../documentos/documentoDialog';
 import type { DialogDependencies, DocumentPurposeName, FilingProfile, SignedInCitizen } from '../../core/ports';
 import { InterruptibleDialog, isCancelled } from '../shared/interruptibleDialog';

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { ESTADO_NOMBRE } from '../../catalog/es-EC/cases';
-import { RELIQ } from '../../catalog/es-EC/filing';
-import { MSG } from '../../catalog/es-EC/messages';
+import { ESTADO_NOMBRE, MSG, RELIQ } from '../../catalog';
 import type { DialogDependencies, EligibilityView, SignedInCitizen } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';

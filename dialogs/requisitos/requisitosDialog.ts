@@ -1,10 +1,10 @@
 import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognizer } from '../../nlu';
-import { MSG, REQUISITOS } from '../../catalog/es-EC/messages';
-import { TRAMITES, getTramite, type TramiteId } from '../../catalog/es-EC/tramites';
+import { getTramite, MSG, REQUISITOS, TRAMITES } from '../../catalog';
+import { isTramiteId, tramitesMentioned, type TramiteId } from '../../core/domain/tramites';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
-import { resolveTramiteChoice, type TramiteChoice } from './resolveTramite';
+import { isTramiteChoice, resolveTramiteChoice, type TramiteChoice } from './resolveTramite';
 
 /** Id of the requirements journey. */
 export const REQUISITOS_DIALOG = 'requisitosDialog';
@@ -23,14 +23,20 @@ export interface RequisitosResult {
   tramite?: TramiteId;
 }
 
-const CLAVE_OPCIONES = [getTramite('clave_obtener').etiqueta, getTramite('clave_recuperar').etiqueta];
+/** A mention that names several trámites ("clave"): the citizen is asked which one. */
+type Family = Exclude<TramiteChoice, TramiteId>;
+
+/** The button labels of a family's trámites, in registry order. */
+function familyOptions(family: Family): string[] {
+  return tramitesMentioned(family).map((id) => getTramite(id).etiqueta);
+}
 
 /** Explains a trámite's requirements, steps, cost and contacts, faithfully to its seed text. */
 export class RequisitosDialog extends InterruptibleDialog {
   constructor(recognizer: Recognizer) {
     super(REQUISITOS_DIALOG, recognizer);
-    this.addDialog(new TextPrompt(TRAMITE_PROMPT, (p) => this.validateChoice(p, false)));
-    this.addDialog(new TextPrompt(CLAVE_PROMPT, (p) => this.validateChoice(p, true)));
+    this.addDialog(new TextPrompt(TRAMITE_PROMPT, (p) => this.validateChoice(p)));
+    this.addDialog(new TextPrompt(CLAVE_PROMPT, (p) => this.validateChoice(p, 'clave')));
     this.addDialog(
       new WaterfallDialog(WATERFALL, [
         this.chooseStep.bind(this),
@@ -42,7 +48,7 @@ export class RequisitosDialog extends InterruptibleDialog {
   }
 
   protected override helpText(): string {
-    return `${REQUISITOS.elegir} Toque una opción o escriba el nombre del trámite.`;
+    return REQUISITOS.ayuda;
   }
 
   private async chooseStep(step: WaterfallStepContext<RequisitosOptions>): Promise<DialogTurnResult> {
@@ -56,16 +62,17 @@ export class RequisitosDialog extends InterruptibleDialog {
 
   private async chooseClaveStep(step: WaterfallStepContext<RequisitosOptions>): Promise<DialogTurnResult> {
     const choice = this.toChoice(step.result);
-    if (choice !== 'clave') return step.next(choice);
+    if (choice === undefined || isTramiteId(choice)) return step.next(choice);
+    const options = familyOptions(choice);
     return step.prompt(CLAVE_PROMPT, {
-      prompt: reply(REQUISITOS.elegirClave, CLAVE_OPCIONES),
-      retryPrompt: reply(REQUISITOS.elegirClave, CLAVE_OPCIONES),
+      prompt: reply(REQUISITOS.elegirClave, options),
+      retryPrompt: reply(REQUISITOS.elegirClave, options),
     });
   }
 
   private async showStep(step: WaterfallStepContext<RequisitosOptions>): Promise<DialogTurnResult> {
     const choice = this.toChoice(step.result);
-    if (!choice || choice === 'clave') {
+    if (!choice || !isTramiteId(choice)) {
       await step.context.sendActivity(reply(MSG.demasiadosIntentos));
       return step.endDialog({} satisfies RequisitosResult);
     }
@@ -74,16 +81,19 @@ export class RequisitosDialog extends InterruptibleDialog {
     return step.endDialog({ tramite: tramite.id } satisfies RequisitosResult);
   }
 
-  /** Accepts a recognised trámite; after the last attempt accepts anything so the journey can end politely. */
-  private async validateChoice(prompt: PromptValidatorContext<string>, claveOnly: boolean): Promise<boolean> {
+  /**
+   * Accepts a recognised trámite (one of `family`'s when given); after the last attempt accepts anything so the
+   * journey can end politely.
+   */
+  private async validateChoice(prompt: PromptValidatorContext<string>, family?: Family): Promise<boolean> {
     const choice = resolveTramiteChoice(prompt.recognized.value ?? '', this.recognizer);
-    const valid = claveOnly ? choice === 'clave_obtener' || choice === 'clave_recuperar' : choice !== undefined;
+    const valid = family ? choice !== undefined && isTramiteId(choice) && tramitesMentioned(family).includes(choice) : choice !== undefined;
     return valid || prompt.attemptCount >= MAX_ATTEMPTS;
   }
 
   private toChoice(value: unknown): TramiteChoice | undefined {
     if (typeof value !== 'string') return undefined;
-    if (value === 'clave' || TRAMITES.some((t) => t.id === value)) return value as TramiteChoice;
+    if (isTramiteChoice(value)) return value;
     return resolveTramiteChoice(value, this.recognizer);
   }
 }

@@ -1,8 +1,17 @@
 import { normalizeForMatch, type Recognizer } from '../../nlu';
-import { TRAMITES, type TramiteId } from '../../catalog/es-EC/tramites';
+import { TRAMITES } from '../../catalog';
+import { isTramiteId, isTramiteMention, type TramiteId, type TramiteMention } from '../../core/domain/tramites';
 
-/** A trámite, or "clave" when the citizen named the clave without saying which procedure. */
-export type TramiteChoice = TramiteId | 'clave';
+/**
+ * A registered trámite, or a mention the NLU found that may name several of them ("clave", when the citizen named
+ * the clave without saying which procedure).
+ */
+export type TramiteChoice = TramiteId | TramiteMention;
+
+/** Narrows a stored or typed value to a {@link TramiteChoice}. */
+export function isTramiteChoice(value: string): value is TramiteChoice {
+  return isTramiteId(value) || isTramiteMention(value);
+}
 
 /**
  * Maps a citizen's answer to a trámite: a button label, its position in the list ("2"), or free text
@@ -16,9 +25,7 @@ export function resolveTramiteChoice(text: string, recognizer: Recognizer): Tram
   const position = Number(normalized);
   if (Number.isInteger(position) && position >= 1 && position <= TRAMITES.length) return TRAMITES[position - 1].id;
   const nlu = recognizer.recognize(text);
-  if (nlu.intent === 'clave_obtener' || nlu.intent === 'clave_recuperar') return nlu.intent;
-  if (nlu.intent === 'reliquidacion' || nlu.intent === 'reinsercion') return nlu.intent;
+  if (isTramiteId(nlu.intent)) return nlu.intent;
   const entity = nlu.entities.find((e) => e.type === 'tramite');
-  if (entity?.value === 'reliquidacion' || entity?.value === 'reinsercion' || entity?.value === 'clave') return entity.value;
-  return undefined;
+  return entity && isTramiteMention(entity.value) ? entity.value : undefined;
 }

@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { normalizeForMatch, parseYesNo, type Recognizer } from '../../nlu';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { MENU_OPCIONES, MSG } from '../../catalog';
 import { reply } from './replies';
 import { understand } from './understand';
 

@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Recognizer } from '../../nlu';
-import { SIGNIN } from '../../catalog/es-EC/signin';
+import { SIGNIN } from '../../catalog';
 import type { SessionPort, SignedInCitizen } from '../../core/ports';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { conversationKeyOf } from '../shared/conversation';

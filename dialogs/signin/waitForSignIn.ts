@@ -1,8 +1,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { normalizeForMatch } from '../../nlu';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
-import { SIGNIN } from '../../catalog/es-EC/signin';
+import { MENU_OPCIONES, MSG, SIGNIN } from '../../catalog';
 import { SIGNIN_COMPLETED_EVENT, type SessionPort, type SignedInCitizen } from '../../core/ports';
 import { conversationKeyOf } from '../shared/conversation';
 import { CANCELLED } from '../shared/interruptibleDialog';
@@ -78,7 +77,7 @@ export class WaitForSignInDialog extends Dialog<{ motivo?: string }> {
 
   private state(dc: DialogContext): WaitState {
     const instance = dc.activeDialog;
-    if (!instance) throw new Error('WaitForSignInDialog sin instancia activa');
+    if (!instance) throw new Error('WaitForSignInDialog has no active instance');
     return instance.state as WaitState;
   }
 

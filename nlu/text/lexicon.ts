@@ -1,11 +1,12 @@
+import type { TramiteMention } from '../../core/domain/tramites';
 import lexiconJson from '../data/lexicon.json';
 import { NATURAL_STOPWORDS_ES } from './natural';
 import { fold } from './normalize';
 
 /** Ids of the seed-001 online services recognised as `servicio` entities. */
 export type ServicioId = keyof typeof lexiconJson.servicios;
-/** Values of the `tramite` entity. */
-export type TramiteId = keyof typeof lexiconJson.tramites;
+/** Values of the `tramite` entity: the registry's mentions (core/domain/tramites.ts), one key each in the lexicon. */
+export type { TramiteMention };
 
 /** Chat abbreviations and synonyms, folded word → replacement (may be several words or empty). */
 export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(lexiconJson.abbreviations));
@@ -15,8 +16,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   NATURAL_STOPWORDS_ES.map(fold).filter((w) => !lexiconJson.keepStopwords.includes(w) && !/^\d$/.test(w)),
 );
 
-/** Phrases per trámite, folded. */
-export const TRAMITE_PHRASES = lexiconJson.tramites as Readonly<Record<TramiteId, readonly string[]>>;
+/** Phrases per trámite mention, folded; the lexicon must have a key for every mention of the registry. */
+export const TRAMITE_PHRASES: Readonly<Record<TramiteMention, readonly string[]>> = lexiconJson.tramites;
 
 /** Phrases per service id, folded. */
 export const SERVICIO_PHRASES = lexiconJson.servicios as Readonly<Record<ServicioId, readonly string[]>>;

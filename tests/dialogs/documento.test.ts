@@ -11,8 +11,7 @@ import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH, UNREADABLE_ATTACHMENT_MESSAGE } from
 import type { AttachmentContent } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { silentLogger } from '../../bot/logger';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
-import { DOCUMENTO } from '../../catalog/es-EC/reinsercion';
+import { DOCUMENTO, MENU_OPCIONES, MSG } from '../../catalog';
 import { DocumentoDialog, MAX_INTENTOS_DOCUMENTO, type DocumentoOptions } from '../../dialogs/documentos/documentoDialog';
 import { classifyDocumentTurn, type DocumentTurn } from '../../dialogs/documentos/documentTurn';
 import { CANCELLED } from '../../dialogs/shared/interruptibleDialog';

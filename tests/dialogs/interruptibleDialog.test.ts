@@ -1,5 +1,5 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { MENU_OPCIONES, MSG } from '../../catalog';
 import { InterruptibleDialog, isCancelled } from '../../dialogs/shared/interruptibleDialog';
 import type { Recognizer } from '../../nlu';
 import { reply } from '../../dialogs/shared/replies';

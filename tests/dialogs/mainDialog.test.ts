@@ -1,9 +1,5 @@
 import { MainDialog } from '../../dialogs/main/mainDialog';
-import { describeCase } from '../../catalog/es-EC/cases';
-import { ESTADO, MENU, MENU_OPCIONES, MSG, REQUISITOS } from '../../catalog/es-EC/messages';
-import { getTramite, TRAMITES } from '../../catalog/es-EC/tramites';
-import { CLARIFY_LABELS } from '../../dialogs/main/routing';
-import { OBTENER } from '../../catalog/es-EC/clave';
+import { CLARIFY_LABELS, describeCase, ESTADO, getTramite, MENU, MENU_OPCIONES, MSG, OBTENER, REQUISITOS, TRAMITES } from '../../catalog';
 import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
 

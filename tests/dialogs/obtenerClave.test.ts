@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { OBTENER } from '../../catalog/es-EC/clave';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { MENU_OPCIONES, MSG, OBTENER } from '../../catalog';
 import { MainDialog } from '../../dialogs/main/mainDialog';
 import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type Turn } from '../helpers/conversation';

@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { RECUPERAR } from '../../catalog/es-EC/clave';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { MENU_OPCIONES, MSG, RECUPERAR } from '../../catalog';
 import { MainDialog } from '../../dialogs/main/mainDialog';
 import { createPrismaClient } from '../../prisma/client';
 import { hashToken } from '../../prisma/store/claveReset';

@@ -1,9 +1,7 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { renderEmail } from '../../bot/mail/layout';
-import type { EmailContent } from '../../catalog/es-EC/emails';
-import { RELIQ } from '../../catalog/es-EC/filing';
-import { MSG } from '../../catalog/es-EC/messages';
+import { type EmailContent, MSG, RELIQ } from '../../catalog';
 import type { FilingPort, FilingProfile, SignedInCitizen } from '../../core/ports';
 import { ReliquidacionDialog, type ReliquidacionOptions } from '../../dialogs/reliquidacion/reliquidacionDialog';
 import { acceptsConfirmation, MAX_CONFIRM_ATTEMPTS, readConfirmation } from '../../dialogs/reliquidacion/validators';

@@ -5,9 +5,7 @@ import { DirectLine, type Activity, type Attachment, type Message, type Signin }
 import type { Subscription } from 'rxjs/Subscription';
 import { UNREADABLE_ATTACHMENT_MESSAGE } from '../../bot/documents/intake';
 import { LocalFolderStorage } from '../../bot/fileStorage';
-import { MSG, SIGNIN_MOTIVO } from '../../catalog/es-EC/messages';
-import { DOCUMENTO, DOCUMENTO_NOMBRE, REINSERCION, REINSERCION_PRESENCIAL } from '../../catalog/es-EC/reinsercion';
-import { INGRESAR, SIGNIN } from '../../catalog/es-EC/signin';
+import { DOCUMENTO, DOCUMENTO_NOMBRE, INGRESAR, MSG, REINSERCION, REINSERCION_PRESENCIAL, SIGNIN, SIGNIN_MOTIVO } from '../../catalog';
 import { DEMO_FIXTURE } from '../../prisma/store/seed';
 import { FIXED_NOW } from '../helpers/dialogHarness';
 import { makeJpegWithExif, makeOversizedFile, makePdf, makePng, makeTextFile, makeTruncatedPdf } from '../helpers/documentFiles';

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ESTADO, MENU, MSG, REQUISITOS } from '../../catalog/es-EC/messages';
-import { getTramite } from '../../catalog/es-EC/tramites';
+import { ESTADO, getTramite, MENU, MSG, REQUISITOS } from '../../catalog';
 import { chatButton, launchBrowser } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
