@@ -30,8 +30,14 @@ export * from './es-EC/tramites';
 /** The es-EC catalog, section by section. */
 export const esEC = { cases, clave, claveSolicitud, contact, emails, filing, messages, provincias, reinsercion, signin, tramites } as const;
 
-/** The shape every locale's catalog has. */
-export type Catalog = typeof esEC;
+/**
+ * Everything the assistant says in one locale, in the spirit of botbuilder-dialogs' `PromptCultureModels`: one
+ * object per locale with one property per section, each section a module of `catalog/<locale>/` (chat messages and
+ * menus, trámite texts and clarification labels, case states, e-mails, pages, the PDF, document refusals). A new
+ * locale is complete when its object has this type; code reads copy through it or the named exports of this file,
+ * never from a locale's files.
+ */
+export type Catalog = { readonly [Section in keyof typeof esEC]: (typeof esEC)[Section] };
 
 /** Locales the assistant speaks. */
 export type Locale = 'es-EC';

@@ -4,6 +4,7 @@ import { warmUpRecognizersText } from './entities/recognizersText';
 import type { EntityMatch } from './entities/types';
 import { loadTrainingData } from './data';
 import { INTENTS, type IntentName } from './intents';
+import warmUpJson from './warmup.json';
 
 /** One intent with its calibrated probability. */
 export interface IntentScore {
@@ -82,14 +83,5 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
   return recognizer;
 }
 
-/** Messages run once at start-up so every entity parser and code path is compiled before real traffic. */
-const WARM_UP = [
-  'sí, claro',
-  'nop',
-  'mi cedula es 1714307103 y mi correo ana arroba example.ec',
-  'EC-EXT-0045871',
-  'rl 2026 42 como va',
-  'naci el tres de abril de mil novecientos ochenta y ocho, o sea 03/04/1988',
-  'mi celular es 099 123 4501 o al 02-2345678',
-  'quiero un prestamo quirografario',
-];
+/** Messages run once at start-up so every entity parser and code path is compiled before real traffic (nlu/warmup.json). */
+const WARM_UP: readonly string[] = warmUpJson.messages;

@@ -28,3 +28,15 @@ export const PROVINCIAS: readonly string[] = [
   'Tungurahua',
   'Zamora Chinchipe',
 ];
+
+/** Short names people write for the provinces with long names, normalised (lowercase, no accents). */
+export const PROVINCIA_ALIAS: Readonly<Record<string, readonly string[]>> = {
+  'El Oro': ['oro'],
+  'Los Ríos': ['rios'],
+  'Morona Santiago': ['morona'],
+  'Santo Domingo de los Tsáchilas': ['santo domingo', 'tsachilas'],
+  'Zamora Chinchipe': ['zamora'],
+};
+
+/** Words that may come before a province's name ("provincia del Guayas", "en Pichincha"), normalised. */
+export const PROVINCIA_PALABRAS_PREVIAS: readonly string[] = ['provincia', 'de', 'del', 'la', 'en', 'es', 'mi', 'para', 'por', 'favor'];

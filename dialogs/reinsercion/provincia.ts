@@ -1,23 +1,14 @@
 import { normalizeForMatch } from '../../nlu';
-import { PROVINCIAS } from '../../catalog';
+import { PROVINCIA_ALIAS, PROVINCIA_PALABRAS_PREVIAS, PROVINCIAS } from '../../catalog';
 import { matchOption } from '../shared/choices';
 
-/** Short names people write for the provinces with long names. */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  'El Oro': ['oro'],
-  'Los Ríos': ['rios'],
-  'Morona Santiago': ['morona'],
-  'Santo Domingo de los Tsáchilas': ['santo domingo', 'tsachilas'],
-  'Zamora Chinchipe': ['zamora'],
-};
-
-/** Words that may come before the name ("provincia del Guayas", "en Pichincha") and say nothing about which one. */
-const LEADING_WORDS = new Set(['provincia', 'de', 'del', 'la', 'en', 'es', 'mi', 'para', 'por', 'favor']);
+/** Words that may come before the name and say nothing about which one. */
+const LEADING_WORDS: ReadonlySet<string> = new Set(PROVINCIA_PALABRAS_PREVIAS);
 
 /** Every form a province may be written in, normalised (lowercase, no accents). */
 const FORMS: readonly { provincia: string; form: string }[] = PROVINCIAS.flatMap((provincia) => [
   { provincia, form: normalizeForMatch(provincia) },
-  ...(ALIASES[provincia] ?? []).map((form) => ({ provincia, form })),
+  ...(PROVINCIA_ALIAS[provincia] ?? []).map((form) => ({ provincia, form })),
 ]);
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
