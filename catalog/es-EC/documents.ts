@@ -125,7 +125,7 @@ const PURPOSE_WORDS: Record<DocumentPurposeName, string> = {
  * An accepted document in words, for the chat: "su cédula, en PDF de 1 página (48 KB)" or "su solicitud de
  * autorización, en imagen JPG de 1200 × 800 píxeles (230 KB)". Never uses the client's file name.
  */
-export function documentDescription(purpose: DocumentPurposeName, accepted: AcceptedDocumentFacts): string {
+export function documentDescription<T extends AcceptedDocumentFacts>(purpose: DocumentPurposeName, accepted: T): string {
   const size = `${Math.max(1, Math.ceil(accepted.size / 1024))} KB`;
   if (accepted.kind === 'pdf') {
     const pages = accepted.pages ?? 1;

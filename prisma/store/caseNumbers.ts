@@ -1,5 +1,4 @@
-import type { Prisma } from '../generated/client';
-import type { CaseType } from '../generated/client';
+import type { CaseType, Prisma } from '../generated/client';
 import { CASE_PREFIXES } from '../../core/domain/tramites';
 
 /**
