@@ -2,13 +2,11 @@ import path from 'node:path';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { MainDialog } from '../dialogs/main/mainDialog';
-import type { Clock } from '../core/ports';
+import type { AttachmentReader, Clock } from '../core/ports';
 import { createServices } from './services';
 import type { Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { seedDemoData } from '../prisma/store/seed';
-import { claveChangedMessage } from '../prisma/store';
-import { formatFecha } from '../catalog/es-EC/cases';
 import { registerResetRoutes } from './clave/resetRoutes';
 import { registerDownloads } from './downloads';
 import { createMailer } from './mail/mailer';
@@ -23,7 +21,6 @@ import { PrismaStorage } from './storage';
 import { registerWebChatPage } from './web';
 import { registerSignInRoutes } from './signin/routes';
 import { createConversationContinuer, signInContinuation } from './signin/continuation';
-import { attachmentReaderByChannel, directLineAttachmentReader } from './documents/documentIntakeService';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -60,12 +57,14 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const documents = new LocalFolderStorage(path.join(config.documentsDir, 'documentos'));
   // The Direct Line channel is created after the dialogs; its reader is bound when the first file arrives.
   let directLineRef: DirectLineAdapter | undefined;
-  const readAttachment = attachmentReaderByChannel({
-    directline: directLineAttachmentReader({
-      readAttachment: async (url) => (directLineRef ? directLineRef.readAttachment(url) : undefined),
-    }),
-  });
-  const { deps, store, sessions } = createServices({
+  // Interim Direct Line reader until bot/channels/ provides one (the channel seam, another branch).
+  const readAttachment: AttachmentReader = async (attachment, conversation) => {
+    if (conversation.channelId !== 'directline' || !attachment.contentUrl || !directLineRef) return undefined;
+    const file = await directLineRef.readAttachment(attachment.contentUrl);
+    if (!file || file.conversationId !== conversation.conversationId) return undefined;
+    return { bytes: file.bytes, contentType: file.contentType, name: file.name };
+  };
+  const { deps, store, sessions, newClave } = createServices({
     prisma,
     clock,
     logger,
@@ -110,14 +109,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   });
   registerWebChatPage(server);
   registerDownloads(server, { prisma, storage: documents, clock, logger });
-  registerResetRoutes(server, {
-    prisma,
-    rateLimiter: store.rateLimiter,
-    clock,
-    logger,
-    confirmation: (person, now) => claveChangedMessage(store, person, formatFecha(now)),
-    scryptLogN: overrides.scryptLogN,
-  });
+  registerResetRoutes(server, { newClave, rateLimiter: store.rateLimiter, logger });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
   const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });
   const directLine = registerDirectLine(server, {

@@ -27,7 +27,7 @@ export class LocalFolderStorage implements FileStorage {
   }
 
   async read(storageKey: string): Promise<Buffer> {
-    if (!KEY.test(storageKey)) throw new Error('Clave de almacenamiento no válida.');
+    if (!KEY.test(storageKey)) throw new Error('Invalid storage key.');
     return fs.readFile(path.join(this.root, storageKey));
   }
 }

@@ -1,12 +1,18 @@
 import { assertDependencies, type Clock, type DialogDependencies } from '../core/ports';
+import { createFiling } from '../core/usecases/filing';
+import { createRecoverClave } from '../core/usecases/recoverClave';
+import { createRequestFirstClave } from '../core/usecases/requestFirstClave';
+import { createSetNewClave, type NewClavePort } from '../core/usecases/setNewClave';
 import { createRecognizer, type Recognizer } from '../nlu';
 import type { PrismaClient } from '../prisma/client';
-import { createStore, type Store } from '../prisma/store';
+import { createStore, RESET_TOKEN_TTL_SECONDS, type Store } from '../prisma/store';
+import { createClaveRequestCase, findClaveRequestProfile } from '../prisma/store/claveRequest';
+import { createDownload } from '../prisma/store/downloads';
+import { createFilingRecords } from '../prisma/store/filing';
 import { DEMO_FIXTURE } from '../prisma/store/seed';
-import { createFilingStore } from '../prisma/store/filing';
 import { createSessionStore, type SessionStore } from '../prisma/store/session';
-import { createClaveRequestService } from './clave/claveRequestService';
 import { createDocumentIntakeService, type AttachmentReader } from './documents/documentIntakeService';
+import { renderSolicitudClavePdf } from './documents/solicitudClavePdf';
 import { DOWNLOADS_PATH } from './downloads';
 import type { FileStorage } from './fileStorage';
 import type { Logger } from './logger';
@@ -39,20 +45,22 @@ export interface Services {
   deps: DialogDependencies;
   store: Store;
   sessions: SessionStore;
+  /** The new-clave page's use case: check a reset link, set the clave and queue the confirmation. */
+  newClave: NewClavePort;
 }
 
 /**
- * Builds the dialogs' dependencies and the stores behind them, the one wiring used by bot/app.ts and by the tests'
- * harness. Fails at once when a dependency is missing, never on a citizen's turn.
+ * Builds the use cases from the stores and ports, the one wiring used by bot/app.ts and by the tests' harness.
+ * Fails at once when a dependency is missing, never on a citizen's turn.
  */
 export function createServices(options: ServicesOptions): Services {
   const { prisma, clock, logger, publicBaseUrl } = options;
+  const render = renderEmail;
   const store = createStore(prisma, {
     clock,
     secret: options.secret,
     distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
-    resetUrl: (token) => `${publicBaseUrl}/clave/nueva?token=${encodeURIComponent(token)}`,
-    render: renderEmail,
+    scryptLogN: options.scryptLogN,
   });
   const sessions = createSessionStore(prisma, {
     clock,
@@ -62,23 +70,35 @@ export function createServices(options: ServicesOptions): Services {
     signInUrl: (token) => `${publicBaseUrl}${SIGNIN_PATH}?t=${encodeURIComponent(token)}`,
     scryptLogN: options.scryptLogN,
   });
+  const claveRequests = createRequestFirstClave({
+    records: {
+      findClaveRequestProfile: (o) => findClaveRequestProfile(prisma, o),
+      createClaveRequestCase: (o) => createClaveRequestCase(prisma, o),
+      createDownload: (o) => createDownload(prisma, { ...o, save: (bytes) => options.documents.save(bytes) }),
+    },
+    clock,
+    render,
+    renderSolicitud: renderSolicitudClavePdf,
+    downloadUrl: (token) => `${publicBaseUrl}${DOWNLOADS_PATH}/${token}`,
+  });
+  const claveRecovery = createRecoverClave({
+    records: store.recovery,
+    clock,
+    render,
+    resetUrl: (token) => `${publicBaseUrl}/clave/nueva?token=${encodeURIComponent(token)}`,
+    linkMinutes: RESET_TOKEN_TTL_SECONDS / 60,
+  });
   const deps: Partial<DialogDependencies> = {
     session: sessions,
-    filing: createFilingStore(prisma, { clock, toMessage: store.toMessage }),
+    filing: createFiling({ records: createFilingRecords(prisma), clock, render }),
     documents: createDocumentIntakeService({ prisma, storage: options.documents, readAttachment: options.readAttachment, clock, logger }),
-    claveRequests: createClaveRequestService({
-      prisma,
-      store,
-      documents: options.documents,
-      clock,
-      downloadUrl: (token) => `${publicBaseUrl}${DOWNLOADS_PATH}/${token}`,
-    }),
+    claveRequests,
     recognizer: options.recognizer ?? createRecognizer(),
     cases: store.cases,
     rateLimiter: store.rateLimiter,
-    claveRecovery: store.claveRecovery,
+    claveRecovery,
     clock,
   };
   assertDependencies(deps);
-  return { deps, store, sessions };
+  return { deps, store, sessions, newClave: createSetNewClave({ records: store.reset, clock, render }) };
 }

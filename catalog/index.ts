@@ -7,6 +7,7 @@ import * as cases from './es-EC/cases';
 import * as clave from './es-EC/clave';
 import * as claveSolicitud from './es-EC/claveSolicitud';
 import * as contact from './es-EC/contact';
+import * as documents from './es-EC/documents';
 import * as emails from './es-EC/emails';
 import * as filing from './es-EC/filing';
 import * as messages from './es-EC/messages';
@@ -19,6 +20,7 @@ export * from './es-EC/cases';
 export * from './es-EC/clave';
 export * from './es-EC/claveSolicitud';
 export * from './es-EC/contact';
+export * from './es-EC/documents';
 export * from './es-EC/emails';
 export * from './es-EC/filing';
 export * from './es-EC/messages';
@@ -28,7 +30,7 @@ export * from './es-EC/signin';
 export * from './es-EC/tramites';
 
 /** The es-EC catalog, section by section. */
-export const esEC = { cases, clave, claveSolicitud, contact, emails, filing, messages, provincias, reinsercion, signin, tramites } as const;
+export const esEC = { cases, clave, claveSolicitud, contact, documents, emails, filing, messages, provincias, reinsercion, signin, tramites } as const;
 
 /**
  * Everything the assistant says in one locale, in the spirit of botbuilder-dialogs' `PromptCultureModels`: one

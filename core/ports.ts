@@ -1,28 +1,27 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Recognizer } from '../nlu';
-import type { FiledCaseTypeName } from './domain/tramites';
+import type {
+  CaseHistoryView,
+  CaseStateName,
+  CaseStatusView,
+  CondicionName,
+  EligibilityView,
+  FilingTypeName,
+} from './domain/cases';
 
-/** States a case can be in, as the store names them. */
-export type CaseStateName =
-  | 'RECIBIDO'
-  | 'PENDIENTE_EMPLEADOR'
-  | 'EN_REVISION'
-  | 'REQUIERE_INFORMACION'
-  | 'APROBADO'
-  | 'NEGADO'
-  | 'CERRADO';
-
-/** Kinds of trámite the store records. */
-export type CaseTypeName = 'RELIQUIDACION' | 'REINSERCION' | 'CLAVE';
-
-/** What a citizen may see of a case: its current state, when it was reached and the note for the citizen. */
-export interface CaseStatusView {
-  numero: string;
-  tipo: CaseTypeName;
-  estado: CaseStateName;
-  fecha: Date;
-  nota?: string;
-}
+export type {
+  CaseEventView,
+  CaseHistoryView,
+  CaseStateName,
+  CaseStatusView,
+  CaseTypeName,
+  CondicionName,
+  EligibilityView,
+  FilingProfile,
+  FilingTypeName,
+  IdentificationKind,
+  IneligibilityReason,
+} from './domain/cases';
 
 /** Read access to cases for citizens: a case is returned only when the identification matches its owner. */
 export interface CaseReader {
@@ -68,7 +67,7 @@ export interface ClaveRecoveryPort {
 /** What the first-clave journey may show about a person: contact data masked. */
 export interface ClaveRequestView {
   nombres: string;
-  condicion: 'AFILIADO_DEPENDENCIA' | 'AFILIADO_CESANTE' | 'AFILIADO_VOLUNTARIO' | 'JUBILADO' | 'PENSIONISTA' | 'MONTEPIO_CONYUGE';
+  condicion: CondicionName;
   maskedEmail?: string;
   maskedPhone?: string;
   hasClave: boolean;
@@ -120,49 +119,6 @@ export interface SessionPort {
   signOut(conversation: ConversationKey): Promise<boolean>;
 }
 
-/** The trámites a signed-in citizen can file from the chat. */
-export type FilingTypeName = FiledCaseTypeName;
-
-/** Why a citizen may not file a trámite, each explained in plain Spanish by the journey. */
-export type IneligibilityReason =
-  | 'NO_PENSIONISTA'
-  | 'SEGURO_DISTINTO'
-  | 'APORTES_PENDIENTES'
-  | 'SIN_CORREO'
-  | 'INCAPACIDAD_NO_TOTAL'
-  | 'CASO_ABIERTO';
-
-/** What a filing journey may show of the citizen: names, masked contact data, pension. */
-export interface FilingProfile {
-  nombres: string;
-  apellidos: string;
-  /** Masked cédula or código (e.g. 09******15). */
-  identificacionMasked: string;
-  tipoIdentificacion: 'cedula' | 'codigo';
-  pensionTipo?: string;
-  maskedEmail?: string;
-  provincia?: string;
-}
-
-/** Outcome of the eligibility check of one trámite. */
-export type EligibilityView =
-  | { eligible: true; profile: FilingProfile }
-  | { eligible: false; reason: IneligibilityReason; openCase?: { numero: string; estado: CaseStateName } };
-
-/** One state change of a case as the citizen sees it. */
-export interface CaseEventView {
-  estado: CaseStateName;
-  fecha: Date;
-  nota?: string;
-}
-
-/** A case with its whole history and the documents attached to it (names and dates only). */
-export interface CaseHistoryView extends CaseStatusView {
-  creado: Date;
-  eventos: CaseEventView[];
-  documentos: { tipo: string; fecha: Date }[];
-}
-
 /** Filing and following trámites for a signed-in citizen. Every method checks the case belongs to `afiliadoId`. */
 export interface FilingPort {
   checkEligibility(options: { afiliadoId: string; tipo: FilingTypeName }): Promise<EligibilityView>;
@@ -204,8 +160,8 @@ export interface AttachmentBytes {
 
 /**
  * A channel's way to fetch the bytes of an attachment sent in `conversation`. It answers undefined (never throws on
- * purpose) when the attachment is not one it can read or was not sent in that conversation. Web Chat uses
- * {@link directLineAttachmentReader}; WhatsApp will pass `contentUrl` = the media id and download it from the Graph
+ * purpose) when the attachment is not one it can read or was not sent in that conversation. Web Chat's reader lives
+ * in bot/channels/directline; WhatsApp will pass `contentUrl` = the media id and download it from the Graph
  * API, stopping past 1 MB + 1 byte (the size check then refuses it with the right message).
  */
 export type AttachmentReader = (attachment: IncomingAttachment, conversation: ConversationKey) => Promise<AttachmentBytes | undefined>;
@@ -221,6 +177,16 @@ export interface DocumentIntakePort {
     attachment: IncomingAttachment;
     conversation: ConversationKey;
   }): Promise<DocumentReceipt>;
+}
+
+/** An e-mail ready for the outbox: the addressee, the subject and the rendered bodies. */
+export interface OutboxMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Idempotency key: a second message with the same key is ignored, so a retried request mails once. */
+  dedupKey?: string;
 }
 
 /** Source of the current time; tests pass a fixed clock. */

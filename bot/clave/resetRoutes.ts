@@ -1,21 +1,17 @@
 import restify from 'restify';
 import { NUEVA_CLAVE } from '../../catalog/es-EC/clave';
-import type { Clock, RateLimiter } from '../../core/ports';
-import type { PrismaClient } from '../../prisma/client';
-import { checkResetToken, completeReset } from '../../prisma/store/claveReset';
-import type { OutboxMessage } from '../../prisma/store/outbox';
+import type { RateLimiter } from '../../core/ports';
+import type { NewClavePort } from '../../core/usecases/setNewClave';
 import type { Logger } from '../logger';
 import { formPage, messagePage } from './pages';
 import { isValidNuevaClave } from './validation';
 
 /** Dependencies of the new-clave page. */
 export interface ResetRoutesOptions {
-  prisma: PrismaClient;
+  /** The set-new-clave use case (Services.newClave): checks links, sets the clave and queues the confirmation. */
+  newClave: NewClavePort;
   rateLimiter: RateLimiter;
-  clock: Clock;
   logger: Logger;
-  confirmation: (person: { nombres: string; email: string }, now: Date) => OutboxMessage;
-  scryptLogN?: number;
 }
 
 /** Requests per client address to the page in ten minutes: tokens are unguessable, this stops scanning. */
@@ -49,7 +45,7 @@ export function registerResetRoutes(server: restify.Server, options: ResetRoutes
   server.get('/clave/nueva', async (req: restify.Request, res: restify.Response) => {
     if (await limited(req)) return send(res, 429, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.limite));
     const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
-    const person = await checkResetToken(options.prisma, { token, now: options.clock() });
+    const person = await options.newClave.check(token);
     if (!person) return send(res, 410, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.invalido));
     return send(res, 200, formPage({ token, nombres: person.nombres }));
   });
@@ -62,8 +58,7 @@ export function registerResetRoutes(server: restify.Server, options: ResetRoutes
       if (!req.is('application/x-www-form-urlencoded')) return send(res, 400, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.invalido));
       const token = field(req.body, 'token');
       const clave = field(req.body, 'clave');
-      const now = options.clock();
-      const person = await checkResetToken(options.prisma, { token, now });
+      const person = await options.newClave.check(token);
       if (!person) return send(res, 410, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.invalido));
       const error = field(req.body, 'declaracion') !== 'si'
         ? NUEVA_CLAVE.faltaDeclaracion
@@ -73,13 +68,7 @@ export function registerResetRoutes(server: restify.Server, options: ResetRoutes
             ? NUEVA_CLAVE.formato
             : undefined;
       if (error) return send(res, 422, formPage({ token, nombres: person.nombres, error }));
-      const outcome = await completeReset(options.prisma, {
-        token,
-        clave,
-        now,
-        compose: (p) => options.confirmation(p, now),
-        scryptLogN: options.scryptLogN,
-      });
+      const outcome = await options.newClave.complete({ token, clave });
       if (outcome !== 'ok') return send(res, 410, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.invalido));
       options.logger.info('clave_reset_completed', {});
       return send(res, 200, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.exito));

@@ -1,28 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { fechaLarga, printable } from './text';
+import { fechaLarga, SOLICITUD_PDF as T } from '../../catalog';
+import { printable } from './text';
+
+import type { SolicitudClaveData } from '../../core/usecases/requestFirstClave';
 
 /** Everything printed on a solicitud de clave personal; texts arrive already in plain Spanish. */
-export interface SolicitudClaveData {
-  /** Case number, e.g. CL-2026-000001. */
-  numero: string;
-  /** Filing instant; printed as the calendar date in Ecuador. */
-  fecha: Date;
-  nombres: string;
-  apellidos: string;
-  identificacion: string;
-  tipoIdentificacion: 'cedula' | 'codigo_extranjero';
-  /** E.g. "Afiliado voluntario". */
-  condicion: string;
-  email: string;
-  telefono: string;
-  provincia?: string;
-  /** Only for afiliados en relación de dependencia: adds the employer's signature line. */
-  empleador?: string;
-  /** Documents to bring to the IESS office. */
-  documentos: string[];
-  /** Considerations printed before the signatures. */
-  notas: string[];
-}
+export type { SolicitudClaveData } from '../../core/usecases/requestFirstClave';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -45,13 +28,13 @@ function heading(doc: Doc, data: SolicitudClaveData): void {
   const width = doc.page.width - 2 * MARGIN;
   doc.rect(MARGIN, MARGIN, width, 4).fill(GREEN);
   doc.moveDown(0.6);
-  doc.font('Helvetica-Bold').fontSize(15).fillColor(GREEN).text('IESS', { align: 'center' });
-  doc.font('Helvetica-Bold').fontSize(11).fillColor('black').text('INSTITUTO ECUATORIANO DE SEGURIDAD SOCIAL', { align: 'center' });
+  doc.font('Helvetica-Bold').fontSize(15).fillColor(GREEN).text(T.sigla, { align: 'center' });
+  doc.font('Helvetica-Bold').fontSize(11).fillColor('black').text(T.institucion, { align: 'center' });
   doc.moveDown(0.8);
-  doc.font('Helvetica-Bold').fontSize(17).text('Solicitud de clave personal', { align: 'center' });
+  doc.font('Helvetica-Bold').fontSize(17).text(T.titulo, { align: 'center' });
   doc.moveDown(0.5);
   doc.font('Helvetica').fontSize(10).fillColor(GREY);
-  doc.text(printable(`Solicitud N.º ${data.numero}  ·  Fecha: ${fechaLarga(data.fecha)}`), { align: 'center' });
+  doc.text(printable(T.subtitulo(data.numero, fechaLarga(data.fecha))), { align: 'center' });
   doc.fillColor('black').moveDown(1.2);
 }
 
@@ -64,15 +47,15 @@ function sectionTitle(doc: Doc, title: string): void {
 
 function dataRows(data: SolicitudClaveData): Array<[string, string]> {
   const rows: Array<[string, string]> = [
-    ['Apellidos', data.apellidos],
-    ['Nombres', data.nombres],
-    [data.tipoIdentificacion === 'cedula' ? 'Cédula de ciudadanía' : 'Código de identificación', data.identificacion],
-    ['Condición', data.condicion],
-    ['Correo electrónico', data.email],
-    ['Teléfono', data.telefono],
+    [T.campos.apellidos, data.apellidos],
+    [T.campos.nombres, data.nombres],
+    [data.tipoIdentificacion === 'cedula' ? T.campos.cedula : T.campos.codigo, data.identificacion],
+    [T.campos.condicion, data.condicion],
+    [T.campos.email, data.email],
+    [T.campos.telefono, data.telefono],
   ];
-  if (data.provincia) rows.push(['Provincia', data.provincia]);
-  if (data.empleador) rows.push(['Empleador', data.empleador]);
+  if (data.provincia) rows.push([T.campos.provincia, data.provincia]);
+  if (data.empleador) rows.push([T.campos.empleador, data.empleador]);
   return rows;
 }
 
@@ -115,9 +98,9 @@ function signatures(doc: Doc, data: SolicitudClaveData): void {
   ensureSpace(doc, 110);
   const width = doc.page.width - 2 * MARGIN;
   const boxes: Array<[string, string]> = [
-    ['Firma del afiliado(a) / pensionista', `${data.nombres} ${data.apellidos} · ${data.identificacion}`],
+    [T.firmas.afiliado, `${data.nombres} ${data.apellidos} · ${data.identificacion}`],
   ];
-  if (data.empleador) boxes.push(['Firma y sello del empleador', data.empleador]);
+  if (data.empleador) boxes.push([T.firmas.empleador, data.empleador]);
   const boxWidth = (width - 40) / 2;
   const lineY = doc.y + 60;
   boxes.forEach(([title, who], index) => {
@@ -132,7 +115,7 @@ function signatures(doc: Doc, data: SolicitudClaveData): void {
 }
 
 function footer(doc: Doc): void {
-  const text = 'Documento generado por el asistente virtual del IESS. No contiene ni reemplaza su clave personal.';
+  const text = T.pie;
   doc.font('Helvetica').fontSize(8).fillColor(GREY);
   ensureSpace(doc, 20);
   doc.text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, align: 'center' });
@@ -151,9 +134,9 @@ export function renderSolicitudClavePdf(data: SolicitudClaveData): Promise<Buffe
       lang: 'es-EC',
       displayTitle: true,
       info: {
-        Title: printable(`Solicitud de clave personal ${data.numero}`),
-        Author: 'Instituto Ecuatoriano de Seguridad Social',
-        Subject: 'Solicitud de clave personal del IESS',
+        Title: printable(T.metadatos.titulo(data.numero)),
+        Author: T.metadatos.autor,
+        Subject: T.metadatos.asunto,
         CreationDate: data.fecha,
       },
     });
@@ -163,12 +146,12 @@ export function renderSolicitudClavePdf(data: SolicitudClaveData): Promise<Buffe
     doc.on('error', reject);
     try {
       heading(doc, data);
-      sectionTitle(doc, 'Datos del solicitante');
+      sectionTitle(doc, T.secciones.solicitante);
       table(doc, dataRows(data));
-      sectionTitle(doc, 'Documentos que debe presentar para la entrega de la clave');
+      sectionTitle(doc, T.secciones.documentos);
       bullets(doc, data.documentos);
       if (data.notas.length > 0) {
-        sectionTitle(doc, 'Consideraciones');
+        sectionTitle(doc, T.secciones.consideraciones);
         bullets(doc, data.notas);
       }
       signatures(doc, data);

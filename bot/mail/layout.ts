@@ -1,6 +1,7 @@
-/** Footer of every citizen e-mail: the only contact channels and web domain the IESS shows. */
-export const DEFAULT_FOOTER =
-  'Este es un mensaje automático del IESS. No responda a este correo. Atención al ciudadano: 593-2-3945666 · atencionalusuario@iess.gob.ec · www.iess.gob.ec';
+import { EMAIL_FOOTER, EMAIL_LAYOUT } from '../../catalog';
+
+/** Footer of every citizen e-mail (the catalog's EMAIL_FOOTER): the only contact channels and web domain shown. */
+export const DEFAULT_FOOTER = EMAIL_FOOTER;
 
 /** Content of one e-mail: a title, paragraphs of plain Spanish text and at most one call-to-action link. */
 export interface EmailContent {
@@ -27,10 +28,10 @@ function safeLinkUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error('El enlace del correo no es una URL válida.');
+    throw new Error('The e-mail link is not a valid URL.');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new Error('El enlace del correo debe usar http o https.');
+    throw new Error('The e-mail link must use http or https.');
   }
   return parsed.href;
 }
@@ -63,7 +64,7 @@ export function renderEmail(content: EmailContent): { text: string; html: string
     const href = escapeHtml(url);
     htmlParts.push(
       `<p style="${body}"><a href="${href}" style="${FONT}display:inline-block;padding:12px 20px;background:#003b71;color:#ffffff;text-decoration:underline;border-radius:4px;font-weight:bold;">${escapeHtml(content.link.label)}</a></p>`,
-      `<p style="${FONT}font-size:14px;line-height:1.5;color:#333333;margin:0 0 16px 0;">Si el botón no funciona, copie esta dirección en su navegador:<br><span style="word-break:break-all;">${href}</span></p>`,
+      `<p style="${FONT}font-size:14px;line-height:1.5;color:#333333;margin:0 0 16px 0;">${escapeHtml(EMAIL_LAYOUT.copyLink)}<br><span style="word-break:break-all;">${href}</span></p>`,
     );
   }
   htmlParts.push(

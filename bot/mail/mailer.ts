@@ -47,7 +47,7 @@ export class SmtpMailer implements Mailer {
     try {
       parsed = new URL(smtpUrl);
     } catch {
-      throw new Error('SMTP_URL no es una URL válida.');
+      throw new Error('SMTP_URL is not a valid URL.');
     }
     if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
       throw new Error('SMTP_URL debe empezar por smtp:// o smtps://.');
@@ -99,7 +99,7 @@ export class FileMailer implements Mailer {
   async send(message: MailMessage): Promise<void> {
     const info = await this.transport.sendMail(toMailOptions(message));
     const bytes = info.message;
-    if (!Buffer.isBuffer(bytes)) throw new Error('El transporte de archivos no devolvió el mensaje completo.');
+    if (!Buffer.isBuffer(bytes)) throw new Error('The file transport did not return the whole message.');
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const stamp = this.clock().toISOString().replace(/[-:]/g, '').replace('.', '');
     const file = path.join(this.dir, `${stamp}-${randomBytes(6).toString('hex')}.eml`);

@@ -95,7 +95,7 @@ export class OutboxWorker {
     for (;;) {
       await this.runOnce();
       if (!(await hasDueEmails(this.options.prisma, { now: this.clock() }))) return;
-      if (Date.now() > deadline) throw new Error('El outbox no se vació a tiempo.');
+      if (Date.now() > deadline) throw new Error('The outbox did not drain in time.');
     }
   }
 

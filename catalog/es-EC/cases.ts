@@ -1,4 +1,4 @@
-import type { CaseStateName, CaseStatusView, CaseTypeName } from '../../core/ports';
+import type { CaseStateName, CaseStatusView, CaseTypeName } from '../../core/domain/cases';
 
 /** Plain-Spanish name of each case state. */
 export const ESTADO_NOMBRE: Record<CaseStateName, string> = {

@@ -8,6 +8,15 @@ export interface EmailContent {
   link?: { label: string; url: string };
 }
 
+/** Footer of every citizen e-mail: the only contact channels and web domain the IESS shows. */
+export const EMAIL_FOOTER = `Este es un mensaje automático del IESS. No responda a este correo. Atención al ciudadano: ${CONTACTO.telefono} · ${CONTACTO.correo} · ${CONTACTO.portal}`;
+
+/** Fixed texts of the e-mail layout. */
+export const EMAIL_LAYOUT = {
+  /** Shown under the call-to-action button, before the bare address. */
+  copyLink: 'Si el botón no funciona, copie esta dirección en su navegador:',
+} as const;
+
 /** The link to create a new clave (seed 004, steps 10–12). */
 export function resetLinkEmail(options: { nombres: string; url: string; minutes: number }): EmailContent {
   return {

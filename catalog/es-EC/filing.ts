@@ -1,7 +1,7 @@
 import { CONTACTO } from './contact';
 import { ESTADO_EXPLICACION, ESTADO_NOMBRE, TIPO_NOMBRE, formatFecha } from './cases';
 import type { EmailContent } from './emails';
-import type { CaseHistoryView, CaseStatusView, FilingProfile, FilingTypeName, IneligibilityReason } from '../../core/ports';
+import type { CaseHistoryView, CaseStatusView, FilingProfile, FilingTypeName, IneligibilityReason } from '../../core/domain/cases';
 
 /** Plain-Spanish name of each kind of pension (the store's PensionTipo). */
 export const PENSION_NOMBRE: Record<string, string> = {
@@ -26,6 +26,9 @@ export const FILING_NOTAS = {
   recibido: 'Recibimos su solicitud en el asistente virtual.',
   documentoRecibido: 'Recibimos el documento que faltaba.',
 } as const;
+
+/** Author recorded on the first event of a case the citizen filed from the chat. */
+export const FILING_AUTOR_CHAT = 'ciudadano (chat)';
 
 const SEGUIMIENTO = 'Para ver cómo avanza, escriba "mis trámites" en el chat del IESS. También puede consultarlo con el número del trámite y su cédula.';
 const SI_ES_ERROR = `Si cree que es un error, llame al ${CONTACTO.telefono} o escriba a ${CONTACTO.correo}.`;

@@ -10,3 +10,9 @@ export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.length < 4 ? '***' : `******${digits.slice(-4)}`;
 }
+
+/** Masks a cédula or código for display, keeping the first two and the last two characters: 09******15. */
+export function maskIdentificacion(value: string): string {
+  if (value.length <= 4) return '****';
+  return `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;
+}

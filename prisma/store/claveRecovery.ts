@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { normalizeForMatch } from '../../nlu';
+import { normalizeForMatch } from '../../core/domain/text';
 import type { PrismaClient } from '../client';
 import { hashSecret, verifySecret } from './secrets';
 
@@ -18,9 +18,6 @@ export interface RecoveryChallenge {
 
 /** The answer to one question: a day and month, a chosen option, or free text. */
 export type RecoveryAnswer = { day: number; month: number } | string;
-
-/** The pair most people chose; asked when the identification has no questions, so the answer reveals nothing. */
-const FALLBACK_QUESTIONS = ['¿Cuál es el nombre de su primera mascota?', '¿En qué ciudad nació su madre?'] as const;
 
 /** Settings shared by the recovery functions: the server secret that makes answers for unknown identifications stable. */
 export interface RecoveryContext {
@@ -60,10 +57,13 @@ export async function isRecoveryBlocked(db: PrismaClient, options: { identificac
 /**
  * Builds the questions for an identification: the first employer among three others, and the first year among
  * three near it. An unknown identification, or one with no personal questions,
- * gets questions of the same shape (the usual pair, a stable made-up employer and year derived from the server
+ * gets questions of the same shape (the given usual pair, a stable made-up employer and year derived from the server
  * secret), so the questions never reveal whether the person is registered.
  */
-export async function buildRecoveryChallenge(ctx: RecoveryContext, options: { identificacion: string; now: Date }): Promise<RecoveryChallenge> {
+export async function buildRecoveryChallenge(
+  ctx: RecoveryContext,
+  options: { identificacion: string; now: Date; fallbackQuestions: readonly [string, string] },
+): Promise<RecoveryChallenge> {
   const { identificacion } = options;
   const person = await findAfiliado(ctx.db, identificacion);
   const history = person?.workHistory.map((w) => w.empleador) ?? [];
@@ -79,7 +79,7 @@ export async function buildRecoveryChallenge(ctx: RecoveryContext, options: { id
   ).slice(0, 3);
   const questions = person && person.securityQuestions.length >= 2
     ? [person.securityQuestions[0].pregunta, person.securityQuestions[1].pregunta]
-    : FALLBACK_QUESTIONS;
+    : options.fallbackQuestions;
   return {
     employerOptions: shuffle([real, ...others]),
     yearOptions: [firstYear, ...candidates].sort((a, b) => a - b).map(String),
@@ -135,8 +135,11 @@ export async function recordRecoveryFailure(db: PrismaClient, options: { identif
   return { failures: guard.fallos, blocked: guard.fallos >= MAX_RECOVERY_FAILURES };
 }
 
-/** The registered e-mail of a person who has passed every question; undefined otherwise. */
-export async function getRecoveryEmail(db: PrismaClient, options: { identificacion: string }): Promise<{ afiliadoId: string; email?: string } | undefined> {
+/** The person's id, names and registered e-mail (ask only after every answer was right); undefined when unknown. */
+export async function getRecoveryEmail(
+  db: PrismaClient,
+  options: { identificacion: string },
+): Promise<{ afiliadoId: string; nombres: string; email?: string } | undefined> {
   const person = await db.afiliado.findFirst({ where: { OR: [{ cedula: options.identificacion }, { codigoExtranjero: options.identificacion }] } });
-  return person ? { afiliadoId: person.id, email: person.email ?? undefined } : undefined;
+  return person ? { afiliadoId: person.id, nombres: person.nombres, email: person.email ?? undefined } : undefined;
 }

@@ -1,10 +1,9 @@
+import { FINAL_CASE_STATES } from '../../core/domain/cases';
 import type { PrismaClient } from '../client';
 import type { CaseState, Condicion } from '../generated/client';
 import { nextCaseNumber } from './caseNumbers';
-import { enqueueEmail, type OutboxMessage } from './outbox';
-
-/** Conditions that may request a first clave online (seed 003). */
-export const CONDICIONES_CLAVE: readonly Condicion[] = ['AFILIADO_DEPENDENCIA', 'AFILIADO_CESANTE', 'AFILIADO_VOLUNTARIO', 'JUBILADO', 'MONTEPIO_CONYUGE'];
+import type { OutboxMessage } from '../../core/ports';
+import { enqueueEmail } from './outbox';
 
 /** What the first-clave journey needs to know about a person. */
 export interface ClaveRequestProfile {
@@ -23,10 +22,10 @@ export interface ClaveRequestProfile {
 }
 
 /** The person behind an identification, with their clave and any open clave request. */
-export async function getClaveRequestProfile(db: PrismaClient, options: { identificacion: string }): Promise<ClaveRequestProfile | undefined> {
+export async function findClaveRequestProfile(db: PrismaClient, options: { identificacion: string }): Promise<ClaveRequestProfile | undefined> {
   const p = await db.afiliado.findFirst({
     where: { OR: [{ cedula: options.identificacion }, { codigoExtranjero: options.identificacion }] },
-    include: { clave: true, cases: { where: { tipo: 'CLAVE', estado: { notIn: ['APROBADO', 'NEGADO', 'CERRADO'] } }, take: 1 } },
+    include: { clave: true, cases: { where: { tipo: 'CLAVE', estado: { notIn: [...FINAL_CASE_STATES] } }, take: 1 } },
   });
   if (!p) return undefined;
   return {
@@ -46,27 +45,32 @@ export async function getClaveRequestProfile(db: PrismaClient, options: { identi
 }
 
 /**
- * Files a first-clave request as a CLAVE case, with its e-mails, in one transaction. A person has at most one
+ * Creates a first-clave request as a CLAVE case in the given first state with its note, the clave row (SOLICITADA)
+ * and its e-mails, in one transaction. A person has at most one
  * open request: the dedup key is unique, so a retry or a double click returns the existing case; a finished
  * request frees the key for a new one.
  */
-export async function fileClaveRequest(
+export async function createClaveRequestCase(
   db: PrismaClient,
-  options: { profile: ClaveRequestProfile; email: string; telefono: string; now: Date; messages: (numero: string) => OutboxMessage[] },
+  options: {
+    profile: ClaveRequestProfile;
+    email: string;
+    telefono: string;
+    now: Date;
+    estado: CaseState;
+    nota: string;
+    messages: (numero: string) => OutboxMessage[];
+  },
 ): Promise<{ numero: string; created: boolean; caseId: string }> {
   const { profile, now } = options;
   const dedupKey = `CLAVE:${profile.afiliadoId}`;
   const existing = await db.case.findUnique({ where: { dedupKey } });
-  if (existing && ['APROBADO', 'NEGADO', 'CERRADO'].includes(existing.estado)) {
+  if (existing && FINAL_CASE_STATES.includes(existing.estado)) {
     await db.case.updateMany({ where: { id: existing.id, dedupKey }, data: { dedupKey: null } });
   } else if (existing) {
     return { numero: existing.numero, created: false, caseId: existing.id };
   }
-  const dependencia = profile.condicion === 'AFILIADO_DEPENDENCIA';
-  const estado = dependencia ? 'PENDIENTE_EMPLEADOR' : 'RECIBIDO';
-  const nota = dependencia
-    ? `Enviada a su empleador (${profile.empleador?.razonSocial ?? 'empleador registrado'}) para que la califique, imprima, firme y se la entregue.`
-    : 'Imprima y firme su solicitud, y preséntela en una oficina del IESS con sus documentos.';
+  const { estado, nota } = options;
   try {
     return await db.$transaction(async (tx) => {
       const numero = await nextCaseNumber(tx, { tipo: 'CLAVE', now });

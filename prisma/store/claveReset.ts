@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../client';
-import { enqueueEmail, type OutboxMessage } from './outbox';
+import type { OutboxMessage } from '../../core/ports';
+import { enqueueEmail } from './outbox';
 import { hashSecret } from './secrets';
 
 /** Life of a reset link (seed 004: 15 minutos). */

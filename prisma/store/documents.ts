@@ -6,7 +6,7 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 const MAX_NAME = 200;
 /** Control characters, and the bidirectional marks that can make "fdp.exe" read as "exe.pdf". */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_CHARS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /**
  * The client's file name, fit to keep and to show: last path segment ("../../x.pdf" becomes "x.pdf"), NFC, no

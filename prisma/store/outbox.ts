@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../client';
 import type { Prisma } from '../generated/client';
 
-/** An e-mail to queue: the addressee, a Spanish subject and the same content as plain text and HTML. */
-export interface OutboxMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Idempotency key: a second message with the same key is ignored, so a retried request mails once. */
-  dedupKey?: string;
-}
+import type { OutboxMessage } from '../../core/ports';
+
+/** An e-mail to queue: the addressee, the subject and the same content as plain text and HTML (declared in core). */
+export type { OutboxMessage } from '../../core/ports';
 
 /** A message leased by one worker, with the attempts already spent on it. */
 export interface ClaimedEmail {
@@ -132,7 +127,7 @@ export async function markEmailFailed(
   const lastError = options.error.slice(0, MAX_ERROR_CHARS);
   for (;;) {
     const row = await db.outboxEmail.findUnique({ where: { id: options.id }, select: { estado: true, attempts: true } });
-    if (!row) throw new Error(`OutboxEmail ${options.id} no existe.`);
+    if (!row) throw new Error(`OutboxEmail ${options.id} does not exist.`);
     if (row.estado !== 'PENDIENTE') return row.estado === 'FALLIDO' ? 'failed' : 'retry';
     const attempts = row.attempts + 1;
     const final = attempts >= options.maxAttempts;

@@ -1,4 +1,5 @@
-import { normalizeForMatch } from '../../nlu';
+import { normalizeForMatch } from '../../core/domain/text';
+import { CASE_PREFIXES } from '../../core/domain/tramites';
 import type { PrismaClient } from '../client';
 import type { CaseState, CaseType, Condicion, PensionSeguro, PensionTipo } from '../generated/client';
 import demo from '../fixtures/demo-afiliados.json';
@@ -10,11 +11,9 @@ export type DemoFixture = typeof demo;
 /** The demo fixture shipped with the project (a copy of the shared one; never read from outside at run time). */
 export const DEMO_FIXTURE: DemoFixture = demo;
 
-const PREFIX: Record<CaseType, string> = { RELIQUIDACION: 'RL', REINSERCION: 'RI', CLAVE: 'CL' };
-
-/** Case-number prefix of each kind of trámite (RL-2026-000042). */
+/** Case-number prefix of each kind of trámite (RL-2026-000042), from the trámite registry. */
 export function casePrefix(tipo: CaseType): string {
-  return PREFIX[tipo];
+  return CASE_PREFIXES[tipo];
 }
 
 /**

@@ -6,8 +6,9 @@ import { DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { encode } from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
-import { createDocumentIntakeService, directLineAttachmentReader } from '../../bot/documents/documentIntakeService';
-import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH, UNREADABLE_ATTACHMENT_MESSAGE } from '../../bot/documents/intake';
+import { createDocumentIntakeService } from '../../bot/documents/documentIntakeService';
+import { UNREADABLE_ATTACHMENT_MESSAGE } from '../../catalog';
+import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from '../../core/documents';
 import type { AttachmentContent } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { silentLogger } from '../../bot/logger';
@@ -16,6 +17,7 @@ import { DocumentoDialog, MAX_INTENTOS_DOCUMENTO, type DocumentoOptions } from '
 import { classifyDocumentTurn, type DocumentTurn } from '../../dialogs/documentos/documentTurn';
 import { CANCELLED } from '../../dialogs/shared/interruptibleDialog';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
+import { directLineReader } from '../helpers/documentFiles';
 import { createDialogWorld, FIXED_NOW, type DialogWorld } from '../helpers/dialogHarness';
 
 const CONVERSATION = 'conv-documento';
@@ -56,7 +58,7 @@ describe('DocumentoDialog', () => {
     const documents = createDocumentIntakeService({
       prisma: world.db.prisma,
       storage: new LocalFolderStorage(root),
-      readAttachment: directLineAttachmentReader({ readAttachment: async (url) => channel.get(url) }),
+      readAttachment: directLineReader({ readAttachment: async (url) => channel.get(url) }),
       clock: () => FIXED_NOW,
       logger: silentLogger,
     });

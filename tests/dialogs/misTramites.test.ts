@@ -3,21 +3,19 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { encode } from 'jpeg-js';
 import { createDocumentIntakeService, type AttachmentBytes } from '../../bot/documents/documentIntakeService';
 import { createLogger } from '../../bot/logger';
-import { renderEmail } from '../../bot/mail/layout';
-import { DOCUMENTO, type EmailContent, FILING_NOTAS, MIS, MSG, RELIQ } from '../../catalog';
+import { DOCUMENTO, FILING_NOTAS, MIS, MSG, RELIQ } from '../../catalog';
 import { MisTramitesDialog, type MisTramitesOptions } from '../../dialogs/misTramites/misTramitesDialog';
 import { acceptsChoice, MAX_CHOICE_ATTEMPTS, readChoice } from '../../dialogs/misTramites/validators';
 import type { CaseHistoryView, FilingPort } from '../../core/ports';
 import { ReliquidacionDialog } from '../../dialogs/reliquidacion/reliquidacionDialog';
-import { createFilingStore } from '../../prisma/store/filing';
 import { playConversation, type BotLine } from '../helpers/conversation';
+import { createTestFiling } from '../helpers/db';
 import { createDialogWorld, FIXED_NOW, type DialogWorld } from '../helpers/dialogHarness';
 
 const DIEGO = '2314944220';
 const RL42 = 'RL-2026-000042';
 const PIDE = 'Envíe una copia legible de su cédula, por ambos lados.';
 const PIDIO_EN = new Date('2026-11-01T09:00:00-05:00');
-const toMessage = (to: string, content: EmailContent, dedupKey?: string) => ({ to, subject: content.subject, dedupKey, ...renderEmail(content) });
 const elegir = (numeros: string[], text: string = MIS.elegir): BotLine => ({ text, options: [...numeros, MIS.volver] });
 const ACCIONES = [MIS.enviarDocumento, MIS.verOtro, MIS.volver];
 
@@ -97,7 +95,7 @@ describe('MisTramitesDialog', () => {
 
   beforeEach(async () => {
     world = await createDialogWorld();
-    filing = createFilingStore(world.db.prisma, { clock: () => FIXED_NOW, toMessage });
+    filing = createTestFiling(world.db.prisma, () => FIXED_NOW);
   });
   afterEach(async () => world.db.dispose());
 

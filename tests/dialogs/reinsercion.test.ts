@@ -6,10 +6,9 @@ import { DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { encode } from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
-import { createDocumentIntakeService, directLineAttachmentReader } from '../../bot/documents/documentIntakeService';
+import { createDocumentIntakeService } from '../../bot/documents/documentIntakeService';
 import type { AttachmentContent } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
-import { renderEmail } from '../../bot/mail/layout';
 import { silentLogger } from '../../bot/logger';
 import { DOCUMENTO, MENU_OPCIONES, MSG, PROVINCIAS, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_NO_ELEGIBLE, REINSERCION_PRESENCIAL } from '../../catalog';
 import type { SignedInCitizen } from '../../core/ports';
@@ -17,11 +16,10 @@ import { checkDetalle, DETALLE_MAX_CHARS, parseConfirmacion } from '../../dialog
 import { editDistance, matchProvincia } from '../../dialogs/reinsercion/provincia';
 import { ReinsercionDialog, type ReinsercionOptions, type ReinsercionResult } from '../../dialogs/reinsercion/reinsercionDialog';
 import { CANCELLED } from '../../dialogs/shared/interruptibleDialog';
-import { createStore } from '../../prisma/store';
-import { DEMO_FIXTURE } from '../../prisma/store/seed';
-import { createFilingStore } from '../../prisma/store/filing';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
-import { createDialogWorld, FIXED_NOW, TEST_SECRET, type DialogWorld } from '../helpers/dialogHarness';
+import { createTestFiling } from '../helpers/db';
+import { directLineReader } from '../helpers/documentFiles';
+import { createDialogWorld, FIXED_NOW, type DialogWorld } from '../helpers/dialogHarness';
 
 const CONVERSATION = 'conv-reinsercion';
 const DETALLE = 'Quiero volver a trabajar como bodeguero en una ferretería de Ambato.';
@@ -61,18 +59,11 @@ describe('ReinsercionDialog', () => {
   }
 
   function chat(who: SignedInCitizen): ChatWithFiles {
-    const store = createStore(world.db.prisma, {
-      clock: () => FIXED_NOW,
-      secret: TEST_SECRET,
-      distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
-      resetUrl: (t) => `http://127.0.0.1:1/clave/nueva?token=${t}`,
-      render: renderEmail,
-    });
-    const filing = createFilingStore(world.db.prisma, { clock: () => FIXED_NOW, toMessage: store.toMessage });
+    const filing = createTestFiling(world.db.prisma, () => FIXED_NOW);
     const documents = createDocumentIntakeService({
       prisma: world.db.prisma,
       storage: new LocalFolderStorage(root),
-      readAttachment: directLineAttachmentReader({ readAttachment: async (url) => channel.get(url) }),
+      readAttachment: directLineReader({ readAttachment: async (url) => channel.get(url) }),
       clock: () => FIXED_NOW,
       logger: silentLogger,
     });

@@ -1,12 +1,11 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { renderEmail } from '../../bot/mail/layout';
-import { type EmailContent, MSG, RELIQ } from '../../catalog';
+import { MSG, RELIQ } from '../../catalog';
 import type { FilingPort, FilingProfile, SignedInCitizen } from '../../core/ports';
 import { ReliquidacionDialog, type ReliquidacionOptions } from '../../dialogs/reliquidacion/reliquidacionDialog';
 import { acceptsConfirmation, MAX_CONFIRM_ATTEMPTS, readConfirmation } from '../../dialogs/reliquidacion/validators';
-import { createFilingStore } from '../../prisma/store/filing';
 import { playConversation, type Turn } from '../helpers/conversation';
+import { createTestFiling } from '../helpers/db';
 import { createDialogWorld, FIXED_NOW, type DialogWorld } from '../helpers/dialogHarness';
 
 const SI_NO = [RELIQ.si, RELIQ.no];
@@ -20,7 +19,6 @@ const JOSE: FilingProfile = {
   maskedEmail: 'j***@example.ec',
   provincia: 'Guayas',
 };
-const toMessage = (to: string, content: EmailContent, dedupKey?: string) => ({ to, subject: content.subject, dedupKey, ...renderEmail(content) });
 
 describe('validators of the reliquidación journey', () => {
   it.each<[string, boolean | undefined]>([
@@ -59,7 +57,7 @@ describe('ReliquidacionDialog', () => {
 
   beforeEach(async () => {
     world = await createDialogWorld();
-    filing = createFilingStore(world.db.prisma, { clock: () => FIXED_NOW, toMessage });
+    filing = createTestFiling(world.db.prisma, () => FIXED_NOW);
   });
   afterEach(async () => world.db.dispose());
 

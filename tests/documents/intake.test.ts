@@ -12,7 +12,7 @@ import {
   type IntakeProblem,
   type IntakeResult,
   type RefusedDocument,
-} from '../../bot/documents/intake';
+} from '../../core/documents';
 
 // ---- Files generated for the tests -------------------------------------------------------------
 

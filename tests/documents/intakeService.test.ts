@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  attachmentReaderByChannel,
-  createDocumentIntakeService,
-  directLineAttachmentReader,
-  DOCUMENT_UPLOAD_LIMIT,
-  type AttachmentReader,
-} from '../../bot/documents/documentIntakeService';
-import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH, UNREADABLE_ATTACHMENT_MESSAGE, uploadLimitMessage } from '../../bot/documents/intake';
+import { createDocumentIntakeService, DOCUMENT_UPLOAD_LIMIT, type AttachmentReader } from '../../bot/documents/documentIntakeService';
+import { UNREADABLE_ATTACHMENT_MESSAGE, uploadLimitMessage } from '../../catalog';
+import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from '../../core/documents';
 import type { AttachmentContent } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { createLogger } from '../../bot/logger';
@@ -17,7 +12,18 @@ import { attachDocumentsToCase, cleanDocumentName, findCitizenDocument } from '.
 import { seedDemoData } from '../../prisma/store/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { FIXED_NOW } from '../helpers/dialogHarness';
-import { makeJpeg, makeJpegWithExif, makeOversizedFile, makePdf, makePng, makeTextFile, makeTruncatedPdf, sha256 } from '../helpers/documentFiles';
+import {
+  directLineReader,
+  makeJpeg,
+  makeJpegWithExif,
+  makeOversizedFile,
+  makePdf,
+  makePng,
+  makeTextFile,
+  makeTruncatedPdf,
+  readerByChannel,
+  sha256,
+} from '../helpers/documentFiles';
 
 const GPS = 'GPS 0°10\'S 78°29\'W casa de Carlos';
 
@@ -55,7 +61,7 @@ describe('document intake service', () => {
     createDocumentIntakeService({
       prisma: db.prisma,
       storage,
-      readAttachment: overrides.readAttachment ?? directLineAttachmentReader(uploads),
+      readAttachment: overrides.readAttachment ?? directLineReader(uploads),
       clock: () => FIXED_NOW,
       logger: createLogger('debug', (line) => logs.push(line)),
       uploadLimit: overrides.uploadLimit,
@@ -184,7 +190,7 @@ describe('document intake service', () => {
   it('lets another channel (WhatsApp media fetched by id) feed the same intake through a reader per channel', async () => {
     const media = new Map([['wamid-media-1', { bytes: await makePdf(), contentType: 'application/pdf', name: 'cedula.pdf' }]]);
     const whatsapp: AttachmentReader = async (attachment) => (attachment.contentUrl ? media.get(attachment.contentUrl) : undefined);
-    const readAttachment = attachmentReaderByChannel({ directline: directLineAttachmentReader(uploads), whatsapp });
+    const readAttachment = readerByChannel({ directline: directLineReader(uploads), whatsapp });
     const intake = service({ readAttachment });
     const fromWhatsapp = await intake.receive({ afiliadoId: carlosId, purpose: 'cedula', attachment: { contentType: 'application/pdf', contentUrl: 'wamid-media-1' }, conversation: { channelId: 'whatsapp', conversationId: '593991234504' } });
     const fromTeams = await intake.receive({ afiliadoId: carlosId, purpose: 'cedula', attachment: { contentType: 'application/pdf', contentUrl: 'wamid-media-1' }, conversation: { channelId: 'msteams', conversationId: 'x' } });

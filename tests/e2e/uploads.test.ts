@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DirectLine, type Activity, type Attachment, type Message, type Signin } from 'botframework-directlinejs';
 import type { Subscription } from 'rxjs/Subscription';
-import { UNREADABLE_ATTACHMENT_MESSAGE } from '../../bot/documents/intake';
+import { UNREADABLE_ATTACHMENT_MESSAGE } from '../../catalog';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { DOCUMENTO, DOCUMENTO_NOMBRE, INGRESAR, MSG, REINSERCION, REINSERCION_PRESENCIAL, SIGNIN, SIGNIN_MOTIVO } from '../../catalog';
 import { DEMO_FIXTURE } from '../../prisma/store/seed';

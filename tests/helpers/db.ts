@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { renderEmail } from '../../bot/mail/layout';
+import type { Clock, FilingPort } from '../../core/ports';
+import type { EmailRenderer } from '../../core/usecases/email';
+import { createFiling } from '../../core/usecases/filing';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
+import { createFilingRecords } from '../../prisma/store/filing';
 
 /** A migrated, empty database private to one test file. */
 export interface TestDatabase {
@@ -27,4 +32,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The FilingPort the services build (core/usecases/filing over the store's records), for tests that swap or wrap it. */
+export function createTestFiling(prisma: PrismaClient, clock: Clock, render: EmailRenderer = renderEmail): FilingPort {
+  return createFiling({ records: createFilingRecords(prisma), clock, render });
 }

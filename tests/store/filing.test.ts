@@ -1,12 +1,11 @@
-import { renderEmail } from '../../bot/mail/layout';
 import { FILING_NOTAS } from '../../catalog/es-EC/filing';
 import type { FilingPort, FilingTypeName } from '../../core/ports';
-import { createStore } from '../../prisma/store';
-import { createFilingStore, DocumentNotAttachableError, FilingRefusedError, maskIdentificacion } from '../../prisma/store/filing';
-import { DEMO_FIXTURE, seedDemoData } from '../../prisma/store/seed';
+import { DocumentNotAttachableError, FilingRefusedError } from '../../core/domain/errors';
+import { maskIdentificacion } from '../../core/domain/masking';
+import { seedDemoData } from '../../prisma/store/seed';
 import type { PrismaClient } from '../../prisma/client';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { FIXED_NOW, TEST_SECRET } from '../helpers/dialogHarness';
+import { createTestDatabase, createTestFiling, type TestDatabase } from '../helpers/db';
+import { FIXED_NOW } from '../helpers/dialogHarness';
 
 const ID = {
   jose: '0939336715',
@@ -33,14 +32,7 @@ describe('filing store', () => {
   beforeEach(async () => {
     db = await createTestDatabase();
     await seedDemoData(db.prisma, { scryptLogN: 10 });
-    const store = createStore(db.prisma, {
-      clock: () => FIXED_NOW,
-      secret: TEST_SECRET,
-      distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
-      resetUrl: (t) => `http://127.0.0.1:1/clave/nueva?token=${t}`,
-      render: renderEmail,
-    });
-    filing = createFilingStore(db.prisma, { clock: () => FIXED_NOW, toMessage: store.toMessage });
+    filing = createTestFiling(db.prisma, () => FIXED_NOW);
     for (const [who, id] of Object.entries(ID) as [Person, string][]) {
       const found = await db.prisma.afiliado.findFirstOrThrow({ where: { OR: [{ cedula: id }, { codigoExtranjero: id }] } });
       idOf[who] = found.id;
@@ -135,7 +127,7 @@ describe('filing store', () => {
           },
         },
       });
-      const loser = createFilingStore(racing as unknown as PrismaClient, { clock: () => FIXED_NOW, toMessage: (to, c, k) => ({ to, subject: c.subject, text: 't', html: 'h', dedupKey: k }) });
+      const loser = createTestFiling(racing as unknown as PrismaClient, () => FIXED_NOW, () => ({ text: 't', html: 'h' }));
       expect(await loser.fileCase({ afiliadoId: afiliado('jose'), tipo: 'RELIQUIDACION', requestId: 'b' })).toEqual({ ...winner, created: false });
       expect(await db.prisma.case.count({ where: { afiliadoId: afiliado('jose') } })).toBe(1);
       expect(await db.prisma.outboxEmail.count()).toBe(1);

@@ -1,33 +1,39 @@
-import type { FilingTypeName } from '../../../core/ports';
-import { maskEmail } from '../../../core/domain/masking';
+import type { FilingTypeName, IneligibilityReason } from '../../../core/domain/cases';
+import { FINAL_CASE_STATES, openCaseKey } from '../../../core/domain/cases';
+import { DocumentNotAttachableError, FilingRefusedError } from '../../../core/domain/errors';
+import type { OutboxMessage } from '../../../core/ports';
 import type { PrismaClient } from '../../client';
 import { nextCaseNumber } from '../caseNumbers';
 import { attachDocumentsToCase } from '../documents';
-import { enqueueEmail, type OutboxMessage } from '../outbox';
-import { FINAL_CASE_STATES, openCaseKey, readEligibility, type FilingDb, type FilingPerson } from './eligibility';
-import { DocumentNotAttachableError, FilingRefusedError, isUniqueViolation } from './errors';
+import { enqueueEmail } from '../outbox';
+import { findFilingCandidate, type FilingCandidate, type FilingDb } from './candidates';
+import { isUniqueViolation } from './errors';
 
-/** What a filing request carries. */
-export interface FileCaseOptions {
+/** What a new filed case carries; the copy (note, author, e-mail) and the rules come from the use case. */
+export interface NewFiledCase {
   afiliadoId: string;
   tipo: FilingTypeName;
   requestId: string;
   provincia?: string;
   detalle?: string;
   documentIds?: string[];
+  now: Date;
+  /** Note and author of the first RECIBIDO event. */
+  nota: string;
+  autor: string;
+  /** The eligibility rules, run on the rows read inside the transaction. */
+  judge: (candidate: FilingCandidate | undefined) => IneligibilityReason | undefined;
+  /** The confirmation e-mail for the person's address, queued in the same transaction. */
+  compose: (person: { nombres: string; email: string; pensionTipo?: string }, numero: string) => OutboxMessage;
 }
 
-/** Outcome of a filing: the case number, whether this call created it, and where the confirmation went. */
-export interface FiledCase {
+/** Outcome of a filing: the case number, whether this call created it, and the person's address (unmasked). */
+export interface CreatedFiledCase {
   numero: string;
   created: boolean;
-  maskedEmail?: string;
+  email?: string;
 }
 
-/** Author recorded on the first event of a case the citizen filed from the chat. */
-export const CHAT_AUTHOR = 'ciudadano (chat)';
-
-/** The case this request id filed; the id is unique in the store, so a retry always finds it, even once closed. */
 async function findByRequest(db: FilingDb, options: { afiliadoId: string; tipo: FilingTypeName; requestId: string }): Promise<string | undefined> {
   const found = await db.case.findFirst({
     where: { requestId: options.requestId, afiliadoId: options.afiliadoId, tipo: options.tipo },
@@ -36,13 +42,12 @@ async function findByRequest(db: FilingDb, options: { afiliadoId: string; tipo: 
   return found?.numero;
 }
 
-async function maskedEmailOf(db: FilingDb, afiliadoId: string): Promise<string | undefined> {
+async function emailOf(db: FilingDb, afiliadoId: string): Promise<string | undefined> {
   const p = await db.afiliado.findUnique({ where: { id: afiliadoId }, select: { email: true } });
-  return p?.email?.trim() ? maskEmail(p.email.trim()) : undefined;
+  return p?.email?.trim() || undefined;
 }
 
-/** The case this request already filed, or the citizen's open case of the same type. */
-async function findExisting(db: FilingDb, options: { afiliadoId: string; tipo: FilingTypeName; requestId: string }): Promise<FiledCase | undefined> {
+async function findExisting(db: FilingDb, options: { afiliadoId: string; tipo: FilingTypeName; requestId: string }): Promise<CreatedFiledCase | undefined> {
   const open = async () =>
     (await db.case.findFirst({
       where: { afiliadoId: options.afiliadoId, tipo: options.tipo, estado: { notIn: [...FINAL_CASE_STATES] } },
@@ -50,19 +55,16 @@ async function findExisting(db: FilingDb, options: { afiliadoId: string; tipo: F
       select: { numero: true },
     }))?.numero;
   const numero = (await findByRequest(db, options)) ?? (await open());
-  return numero ? { numero, created: false, maskedEmail: await maskedEmailOf(db, options.afiliadoId) } : undefined;
+  return numero ? { numero, created: false, email: await emailOf(db, options.afiliadoId) } : undefined;
 }
 
 /**
- * Files a reliquidación or reinserción at most once, in one transaction: case number, case, first RECIBIDO event,
- * the given documents (only the citizen's own, not yet in a case) and the confirmation e-mail in the outbox.
- * The same request id, or an open case of the same type, returns that case with `created: false`; the unique
- * dedup key `<tipo>:<afiliadoId>` keeps concurrent requests to one open case. Eligibility is checked again inside.
+ * Creates a reliquidación or reinserción case at most once, in one transaction: case number, case, first RECIBIDO
+ * event, the given documents (only the citizen's own, not yet in a case) and the confirmation e-mail in the outbox.
+ * The same request id, or an open case of the same type, returns that case with `created: false`; the unique dedup
+ * key `<tipo>:<afiliadoId>` keeps concurrent requests to one open case. `judge` runs again inside the transaction.
  */
-export async function fileCitizenCase(
-  db: PrismaClient,
-  options: FileCaseOptions & { now: Date; nota: string; compose: (person: FilingPerson & { email: string }, numero: string) => OutboxMessage },
-): Promise<FiledCase> {
+export async function createFiledCase(db: PrismaClient, options: NewFiledCase): Promise<CreatedFiledCase> {
   const { afiliadoId, tipo, now } = options;
   const dedupKey = openCaseKey({ tipo, afiliadoId });
   const before = await findExisting(db, options);
@@ -70,13 +72,14 @@ export async function fileCitizenCase(
   try {
     return await db.$transaction(async (tx) => {
       const again = await findByRequest(tx, options);
-      const reading = await readEligibility(tx, { afiliadoId, tipo });
-      const maskedEmail = reading.person?.email ? maskEmail(reading.person.email) : undefined;
-      if (again) return { numero: again, created: false, maskedEmail };
-      if (reading.openCase) return { numero: reading.openCase.numero, created: false, maskedEmail };
-      const { view, person } = reading;
-      if (!view.eligible) throw new FilingRefusedError(view.reason);
-      if (!person) throw new FilingRefusedError('NO_PENSIONISTA');
+      const candidate = await findFilingCandidate(tx, { afiliadoId, tipo });
+      const email = candidate?.person.email?.trim() || undefined;
+      if (again) return { numero: again, created: false, email };
+      if (candidate?.openCase) return { numero: candidate.openCase.numero, created: false, email };
+      const reason = options.judge(candidate);
+      if (reason) throw new FilingRefusedError(reason);
+      if (!candidate) throw new FilingRefusedError('NO_PENSIONISTA');
+      const { person } = candidate;
       await tx.case.updateMany({ where: { dedupKey, estado: { in: [...FINAL_CASE_STATES] } }, data: { dedupKey: null } });
       const numero = await nextCaseNumber(tx, { tipo, now });
       const created = await tx.case.create({
@@ -85,12 +88,12 @@ export async function fileCitizenCase(
           tipo,
           estado: 'RECIBIDO',
           afiliadoId,
-          provincia: options.provincia ?? person.provincia,
+          provincia: options.provincia ?? person.provincia ?? undefined,
           detalle: options.detalle,
           dedupKey,
           requestId: options.requestId,
           createdAt: now,
-          history: { create: [{ estado: 'RECIBIDO', fecha: now, nota: options.nota, autor: CHAT_AUTHOR }] },
+          history: { create: [{ estado: 'RECIBIDO', fecha: now, nota: options.nota, autor: options.autor }] },
         },
         select: { id: true },
       });
@@ -99,8 +102,11 @@ export async function fileCitizenCase(
         const linked = await attachDocumentsToCase(tx, { afiliadoId, caseId: created.id, documentIds });
         if (linked !== documentIds.length) throw new DocumentNotAttachableError(documentIds);
       }
-      if (person.email) await enqueueEmail(tx, { message: options.compose({ ...person, email: person.email }, numero), now });
-      return { numero, created: true, maskedEmail };
+      if (email) {
+        const message = options.compose({ nombres: person.nombres, email, pensionTipo: person.pensionTipo ?? undefined }, numero);
+        await enqueueEmail(tx, { message, now });
+      }
+      return { numero, created: true, email };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../client';
 import { attachDocumentsToCase } from '../documents';
-import { enqueueEmail, type OutboxMessage } from '../outbox';
+import type { OutboxMessage } from '../../../core/ports';
+import { enqueueEmail } from '../outbox';
 
 /** Thrown inside the transaction to undo it when the document cannot be attached after all. */
 class NotAttached extends Error {}
@@ -10,7 +11,7 @@ class NotAttached extends Error {}
  * a note, and queues a short e-mail, all in one transaction. False (nothing written) when the case is not the
  * citizen's, is in another state, or the document is not the citizen's or is already in a case.
  */
-export async function submitMissingDocument(
+export async function attachMissingDocument(
   db: PrismaClient,
   options: {
     afiliadoId: string;

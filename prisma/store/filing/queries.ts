@@ -1,4 +1,4 @@
-import type { CaseHistoryView, CaseStatusView } from '../../../core/ports';
+import type { CaseHistoryView, CaseStatusView } from '../../../core/domain/cases';
 import type { PrismaClient } from '../../client';
 
 /** The citizen's cases, newest first, each with the state, date and note of its latest event. */

@@ -1,7 +1,15 @@
-/** Spanish refusal messages (usted, short sentences): what was wrong and what to send instead. */
-import type { DetectedKind } from './magic';
-import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from './limits';
-import type { AcceptedDocument, DocumentPurpose, RefusedDocument } from './types';
+/** Document refusals and receipts in the chat (usted, short sentences): what was wrong and what to send instead. */
+import type { AcceptedDocumentFacts, DetectedKind, DocumentPurposeName, DocumentRefusalFacts } from '../../core/domain/cases';
+
+/** What a refusal needs beyond the document's facts: the client's extension and what it claims, and the size floor. */
+export interface RefusalContext {
+  /** Extension of the client's file name, when short and alphanumeric. */
+  ext?: string;
+  /** The kind that extension claims, when recognised. */
+  extKind?: DetectedKind;
+  minWidth: number;
+  minHeight: number;
+}
 
 /** A file kind in words, with its article, for "en realidad es …". */
 const KIND_WORDS: Record<DetectedKind, string> = {
@@ -37,43 +45,6 @@ const IMAGE_KINDS = new Set<DetectedKind>(['png', 'gif', 'webp', 'avif', 'tiff',
 /** The closing every refusal shares: exactly what is accepted. */
 const SEND_INSTEAD = 'Envíelo en formato JPG o PDF, de máximo 1 MB, completo, legible y, si es la solicitud, firmado.';
 
-const EXTENSION_KINDS: Record<string, DetectedKind> = {
-  pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', gif: 'gif', webp: 'webp',
-  heic: 'heic', heif: 'heic', avif: 'avif', tif: 'tiff', tiff: 'tiff', bmp: 'bmp', mp4: 'video', mov: 'video',
-  docx: 'docx', doc: 'doc', xls: 'doc', zip: 'zip', txt: 'text',
-};
-
-/**
- * The extension of a client-supplied file name, lower-cased, if it is short and alphanumeric; the rest
- * of the name (paths, markup, control characters) is never echoed back.
- */
-export function safeExtension(declaredName: string | undefined): string | undefined {
-  if (!declaredName) return undefined;
-  const base = declaredName.split(/[\\/]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const ext = base.slice(dot + 1).toLowerCase();
-  return /^[a-z0-9]{1,5}$/.test(ext) ? ext : undefined;
-}
-
-const MEDIA_TYPE_KINDS: Record<string, DetectedKind> = {
-  'application/pdf': 'pdf', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/png': 'png',
-  'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic', 'image/heif': 'heic', 'image/avif': 'avif',
-  'image/tiff': 'tiff', 'image/bmp': 'bmp', 'application/zip': 'zip', 'text/plain': 'text', 'application/msword': 'doc',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-};
-
-/** The kind a client claims through a declared media type (parameters such as `; charset=` ignored), if recognised. */
-export function kindFromMediaType(declaredType: string | undefined): DetectedKind | undefined {
-  const type = declaredType?.split(';')[0].trim().toLowerCase();
-  return type !== undefined && Object.prototype.hasOwnProperty.call(MEDIA_TYPE_KINDS, type) ? MEDIA_TYPE_KINDS[type] : undefined;
-}
-
-/** The kind a client claims through a file name's extension, if recognised. */
-export function kindFromExtension(ext: string | undefined): DetectedKind | undefined {
-  return ext !== undefined && Object.prototype.hasOwnProperty.call(EXTENSION_KINDS, ext) ? EXTENSION_KINDS[ext] : undefined;
-}
-
 /** A file size in words: "1025 KB" just above the limit, "5,3 MB" well above it. */
 function weight(size: number): string {
   const twoMegabytes = 2 * 1024 * 1024;
@@ -81,10 +52,9 @@ function weight(size: number): string {
   return `${(size / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
 }
 
-function unsupportedType(result: RefusedDocument, declaredName: string | undefined): string {
+function unsupportedType(result: DocumentRefusalFacts, context: RefusalContext): string {
   const detected = result.detected ?? 'unknown';
-  const ext = safeExtension(declaredName);
-  const claimed = kindFromExtension(ext);
+  const { ext, extKind: claimed } = context;
   let what = `Su archivo es ${KIND_WORDS[detected]}.`;
   if (ext !== undefined && claimed !== detected) {
     what = `Su archivo termina en .${ext}, pero en realidad es ${KIND_WORDS[detected]}.`;
@@ -97,9 +67,9 @@ function unsupportedType(result: RefusedDocument, declaredName: string | undefin
 
 /**
  * The message for a refused document: what was wrong and what to send instead (JPG or PDF, máximo 1 MB,
- * legible, firmado). `declaredName` is only used for its extension ("termina en .jpg, pero es una imagen PNG").
+ * legible, firmado). The client's extension only explains a mismatch ("termina en .jpg, pero es una imagen PNG").
  */
-export function refusalMessage(result: RefusedDocument, declaredName?: string): string {
+export function documentRefusal(result: DocumentRefusalFacts, context: RefusalContext): string {
   switch (result.problem) {
     case 'EMPTY':
       return `El archivo llegó vacío (0 bytes). Adjúntelo de nuevo. ${SEND_INSTEAD}`;
@@ -112,7 +82,7 @@ export function refusalMessage(result: RefusedDocument, declaredName?: string): 
       );
     }
     case 'UNSUPPORTED_TYPE':
-      return unsupportedType(result, declaredName);
+      return unsupportedType(result, context);
     case 'PDF_UNREADABLE':
       return `No pudimos abrir su PDF: está dañado o incompleto, quizás no terminó de subirse. Genérelo o escanéelo de nuevo. ${SEND_INSTEAD}`;
     case 'PDF_ENCRYPTED':
@@ -126,7 +96,7 @@ export function refusalMessage(result: RefusedDocument, declaredName?: string): 
         result.width !== undefined && result.height !== undefined ? `mide ${result.width} × ${result.height} píxeles y ` : '';
       return (
         `Su imagen ${measured}es demasiado pequeña para leerse. ` +
-        `Necesitamos al menos ${MIN_IMAGE_WIDTH} × ${MIN_IMAGE_HEIGHT} píxeles. ` +
+        `Necesitamos al menos ${context.minWidth} × ${context.minHeight} píxeles. ` +
         'Tome la foto de cerca, con buena luz y el documento completo, o escanéelo. ' +
         SEND_INSTEAD
       );
@@ -144,7 +114,7 @@ export function uploadLimitMessage(minutes: number): string {
 }
 
 /** Each requirement in words, with its article, for "Recibimos …". */
-const PURPOSE_WORDS: Record<DocumentPurpose, string> = {
+const PURPOSE_WORDS: Record<DocumentPurposeName, string> = {
   cedula: 'su cédula',
   solicitud: 'su solicitud de autorización',
   codigo_extranjero: 'el documento de su código de identificación',
@@ -155,7 +125,7 @@ const PURPOSE_WORDS: Record<DocumentPurpose, string> = {
  * An accepted document in words, for the chat: "su cédula, en PDF de 1 página (48 KB)" or "su solicitud de
  * autorización, en imagen JPG de 1200 × 800 píxeles (230 KB)". Never uses the client's file name.
  */
-export function documentDescription(purpose: DocumentPurpose, accepted: AcceptedDocument): string {
+export function documentDescription<T extends AcceptedDocumentFacts>(purpose: DocumentPurposeName, accepted: T): string {
   const size = `${Math.max(1, Math.ceil(accepted.size / 1024))} KB`;
   if (accepted.kind === 'pdf') {
     const pages = accepted.pages ?? 1;

@@ -3,16 +3,17 @@
  * (peso máximo 1MB)"). Files are judged by their bytes only; the client's name and type only explain refusals.
  */
 import { createHash } from 'node:crypto';
+import { documentRefusal } from '../../catalog';
+import { kindFromExtension, kindFromMediaType, safeExtension } from './claims';
 import { checkJpeg } from './jpeg';
-import { MAX_DOCUMENT_BYTES } from './limits';
+import { MAX_DOCUMENT_BYTES, MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from './limits';
 import { detectKind, hasMisplacedPdfHeader } from './magic';
-import { kindFromExtension, kindFromMediaType, safeExtension } from './messages';
 import { checkPdf } from './pdf';
 import type { DocumentPurpose, IntakeResult, RefusedDocument } from './types';
 
 export { MAX_DOCUMENT_BYTES, MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from './limits';
 export { MalformedJpegError, stripJpegMetadata } from './jpeg';
-export { documentDescription, refusalMessage, UNREADABLE_ATTACHMENT_MESSAGE, uploadLimitMessage } from './messages';
+export { kindFromExtension, kindFromMediaType, safeExtension } from './claims';
 export type { DetectedKind } from './magic';
 export type { AcceptedDocument, DocumentPurpose, IntakeProblem, IntakeResult, RefusedDocument } from './types';
 
@@ -39,7 +40,7 @@ function sha256(bytes: Buffer): string {
  */
 export async function inspectDocument(input: IntakeInput): Promise<IntakeResult> {
   const { bytes, purpose } = input;
-  if (!PURPOSES.has(purpose)) throw new TypeError(`propósito de documento desconocido: ${String(purpose)}`);
+  if (!PURPOSES.has(purpose)) throw new TypeError(`unknown document purpose: ${String(purpose)}`);
   const claimed = kindFromExtension(safeExtension(input.declaredName)) ?? kindFromMediaType(input.declaredType);
   const refuse = (fields: Omit<RefusedDocument, 'ok' | 'claimed'>): RefusedDocument =>
     claimed === undefined ? { ok: false, ...fields } : { ok: false, ...fields, claimed };
@@ -83,4 +84,13 @@ export async function inspectDocument(input: IntakeInput): Promise<IntakeResult>
   }
   if (hasMisplacedPdfHeader(bytes)) return refuse({ problem: 'PDF_UNREADABLE', detected: 'pdf' });
   return refuse({ problem: 'UNSUPPORTED_TYPE', detected });
+}
+
+/**
+ * The chat's message for a refused document, from the catalog: `declaredName` is used only for its extension
+ * ("termina en .jpg, pero es una imagen PNG"), never echoed.
+ */
+export function refusalMessage(result: RefusedDocument, declaredName?: string): string {
+  const ext = safeExtension(declaredName);
+  return documentRefusal(result, { ext, extKind: kindFromExtension(ext), minWidth: MIN_IMAGE_WIDTH, minHeight: MIN_IMAGE_HEIGHT });
 }

@@ -1,22 +1,13 @@
 /** Result types of the document intake checks. */
-import type { DetectedKind } from './magic';
+import type { DetectedKind, DocumentPurposeName, IntakeProblem } from '../domain/cases';
 
-/** Why a document was refused. */
-export type IntakeProblem =
-  | 'EMPTY'
-  | 'TOO_LARGE'
-  | 'UNSUPPORTED_TYPE'
-  | 'PDF_UNREADABLE'
-  | 'PDF_ENCRYPTED'
-  | 'PDF_NO_PAGES'
-  | 'IMAGE_UNREADABLE'
-  | 'IMAGE_TOO_SMALL';
+export type { IntakeProblem } from '../domain/cases';
 
 /**
  * Which requirement of the trámite the attachment is for; it also names the stored file. `complemento` is a
  * document the IESS asked for later (a case that requires information).
  */
-export type DocumentPurpose = 'cedula' | 'solicitud' | 'codigo_extranjero' | 'complemento';
+export type DocumentPurpose = DocumentPurposeName;
 
 /** An accepted document, ready to store under `safeName`. */
 export interface AcceptedDocument {

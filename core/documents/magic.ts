@@ -3,23 +3,9 @@
  * Only `pdf` and `jpeg` are accepted; the other kinds exist so a refusal can say what the file really is.
  */
 
-/** What a file is, judged by its bytes. */
-export type DetectedKind =
-  | 'pdf'
-  | 'jpeg'
-  | 'png'
-  | 'gif'
-  | 'webp'
-  | 'heic'
-  | 'avif'
-  | 'tiff'
-  | 'bmp'
-  | 'video'
-  | 'docx'
-  | 'zip'
-  | 'doc'
-  | 'text'
-  | 'unknown';
+import type { DetectedKind } from '../domain/cases';
+
+export type { DetectedKind } from '../domain/cases';
 
 /** How many leading bytes the text heuristic looks at. */
 const TEXT_SAMPLE_BYTES = 4096;
