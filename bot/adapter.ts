@@ -1,26 +1,8 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type ConversationState,
-  type TurnContext,
-} from 'botbuilder';
-import { MSG } from '../catalog/es-EC/messages';
+import type { ConversationState, TurnContext } from 'botbuilder';
+import { MSG } from '../catalog';
 import { reply } from '../dialogs/shared/replies';
-import type { BotCredentials } from './config';
 import { AppError, errorCode } from './errors';
 import type { Logger } from './logger';
-
-/** The Azure Bot Service endpoint's adapter; with no app id it accepts the Emulator unauthenticated (local mode). */
-export function createCloudAdapter(credentials: BotCredentials): CloudAdapter {
-  const factory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: credentials.appId,
-    MicrosoftAppPassword: credentials.appPassword,
-    MicrosoftAppType: credentials.appType,
-    MicrosoftAppTenantId: credentials.appTenantId,
-  });
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, factory));
-}
 
 /**
  * Handler for any error that escapes a turn: logs its code (never the message text), apologises in Spanish,

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { MainDialog } from '../dialogs/main/mainDialog';
-import type { AttachmentReader, Clock } from '../core/ports';
+import type { Clock } from '../core/ports';
 import { createServices } from './services';
 import type { Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
@@ -11,9 +11,9 @@ import { registerResetRoutes } from './clave/resetRoutes';
 import { registerDownloads } from './downloads';
 import { createMailer } from './mail/mailer';
 import { OutboxWorker } from './mail/outboxWorker';
-import { createCloudAdapter, createTurnErrorHandler } from './adapter';
+import { createTurnErrorHandler } from './adapter';
 import type { AppConfig } from './config';
-import { registerDirectLine, type DirectLineAdapter } from './channels/directline';
+import { attachmentReaderOf, createChannels, signInBindingOf, type Channel } from './channels';
 import { LocalFolderStorage } from './fileStorage';
 import { IessBot } from './iessBot';
 import type { Logger } from './logger';
@@ -26,8 +26,8 @@ import { createConversationContinuer, signInContinuation } from './signin/contin
 export interface Application {
   server: restify.Server;
   prisma: PrismaClient;
-  cloudAdapter: CloudAdapter;
-  directLine: DirectLineAdapter;
+  /** The configured channels, in the order they own conversation references; find one by its `id`. */
+  channels: readonly Channel[];
   bot: IessBot;
   outbox: OutboxWorker;
   /** Starts listening; resolves with the base URL actually bound. */
@@ -55,15 +55,14 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });
   }
   const documents = new LocalFolderStorage(path.join(config.documentsDir, 'documentos'));
-  // The Direct Line channel is created after the dialogs; its reader is bound when the first file arrives.
-  let directLineRef: DirectLineAdapter | undefined;
-  // Interim Direct Line reader until bot/channels/ provides one (the channel seam, another branch).
-  const readAttachment: AttachmentReader = async (attachment, conversation) => {
-    if (conversation.channelId !== 'directline' || !attachment.contentUrl || !directLineRef) return undefined;
-    const file = await directLineRef.readAttachment(attachment.contentUrl);
-    if (!file || file.conversationId !== conversation.conversationId) return undefined;
-    return { bytes: file.bytes, contentType: file.contentType, name: file.name };
-  };
+  const storage = new PrismaStorage(prisma);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const onTurnError = createTurnErrorHandler({ logger, conversationState });
+  // The channels run the bot's turns; the bot is built below, before any request can arrive.
+  const runBot = (context: TurnContext): Promise<void> => bot.run(context);
+  const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
+  const readAttachment = attachmentReaderOf(channels);
   const { deps, store, sessions, newClave } = createServices({
     prisma,
     clock,
@@ -78,31 +77,14 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     recognizer: overrides.recognizer,
   });
 
-  const storage = new PrismaStorage(prisma);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
-  const onTurnError = createTurnErrorHandler({ logger, conversationState });
-
-  const cloudAdapter = createCloudAdapter(config.credentials);
-  cloudAdapter.onTurnError = onTurnError;
 
   const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     return next();
   });
-  server.post(
-    '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, mapFiles: false }),
-    async (req: restify.Request, res: restify.Response) => {
-      if (!req.is('json') || typeof req.body !== 'object' || req.body === null) {
-        res.json(400, { error: { code: 'BadArgument', message: 'Se esperaba una actividad en JSON.' } });
-        return;
-      }
-      await cloudAdapter.process(req, res, (context: TurnContext) => bot.run(context));
-    },
-  );
+  for (const channel of channels) channel.registerRoutes(server);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const healthy = await store.isHealthy();
     res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
@@ -112,35 +94,17 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   registerResetRoutes(server, { newClave, rateLimiter: store.rateLimiter, logger });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
   const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });
-  const directLine = registerDirectLine(server, {
-    prisma,
-    logic: (context) => bot.run(context),
-    onTurnError,
-    attachments: new LocalFolderStorage(path.join(config.documentsDir, 'directline')),
-    publicBaseUrl: config.publicBaseUrl,
-    tokenTtlSeconds: config.directLineTokenTtlSeconds,
-    logger,
-    clock,
-    bot: { id: 'iess-asistente', name: 'Asistente IESS' },
-  });
-  directLineRef = directLine;
   registerSignInRoutes(server, {
     sessions,
     logger,
-    continueConversation: createConversationContinuer({
-      directLine,
-      directLineServiceUrl: config.publicBaseUrl,
-      cloudAdapter,
-      appId: config.credentials.appId,
-      logic: signInContinuation(bot),
-    }),
+    signInBinding: signInBindingOf(channels),
+    continueConversation: createConversationContinuer({ channels, logic: signInContinuation(bot) }),
   });
 
   return {
     server,
     prisma,
-    cloudAdapter,
-    directLine,
+    channels,
     bot,
     outbox,
     listen: () =>

@@ -1,8 +1,11 @@
 import type { Request, Response, Server } from 'restify';
+import { PAGINA_DESCARGAS } from '../catalog';
 import type { PrismaClient } from '../prisma/client';
 import { resolveDownload, type ResolvedDownload } from '../prisma/store/downloads';
 import type { FileStorage } from './fileStorage';
 import type { Logger } from './logger';
+import { escapeHtml } from './mail/layout';
+import { pageLayout } from './pages/layout';
 
 /** Path of the download links; the token is the last segment. */
 export const DOWNLOADS_PATH = '/descargas';
@@ -23,30 +26,19 @@ const COMMON_HEADERS = {
 };
 
 function page(title: string, message: string): Buffer {
-  return Buffer.from(
-    `<!doctype html>
-<html lang="es">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
-<body style="font-family: sans-serif; max-width: 36em; margin: 3em auto; padding: 0 1em; color: #222">
-<h1 style="font-size: 1.3em; color: #00573f">${title}</h1>
-<p>${message}</p>
-</body>
-</html>
-`,
-    'utf8',
-  );
+  return Buffer.from(pageLayout({ title, heading: PAGINA_DESCARGAS.encabezado, body: `<p role="status">${escapeHtml(message)}</p>` }), 'utf8');
 }
 
 /** The one page for unknown, malformed and expired links alike, so the answer reveals nothing about the token. */
-export const INVALID_LINK_PAGE = page('Enlace no válido', 'Este enlace ya no es válido. Vuelva a pedir el documento en el chat.');
-const UNAVAILABLE_PAGE = page('Documento no disponible', 'No pudimos entregar el documento en este momento. Intente de nuevo más tarde o pídalo otra vez en el chat.');
+export const INVALID_LINK_PAGE = page(PAGINA_DESCARGAS.invalidoTitulo, PAGINA_DESCARGAS.invalido);
+const UNAVAILABLE_PAGE = page(PAGINA_DESCARGAS.noDisponibleTitulo, PAGINA_DESCARGAS.noDisponible);
 
 function sendPage(res: Response, status: number, body: Buffer): void {
   res.sendRaw(status, body, {
     ...COMMON_HEADERS,
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': String(body.length),
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   });
 }
 

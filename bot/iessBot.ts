@@ -1,6 +1,6 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { MENU_OPCIONES, MSG } from '../catalog/es-EC/messages';
+import { MENU_OPCIONES, MSG } from '../catalog';
 import { SIGNIN_COMPLETED_EVENT } from '../core/ports';
 import { reply } from '../dialogs/shared/replies';
 

@@ -1,6 +1,7 @@
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
 import fs from 'node:fs';
+import { ARRANQUE } from '../catalog';
 import { createApplication } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -12,25 +13,23 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`Configuración no válida: ${error.message}\n`);
+      process.stderr.write(`${ARRANQUE.configuracionNoValida(error.message)}\n`);
       process.exit(1);
     }
     throw error;
   }
   const logger = createLogger(config.logLevel);
   if (!config.credentials.appId) {
-    logger.warn('local_mode', {
-      message: 'MicrosoftAppId no está definido: modo local. /api/messages acepta solicitudes sin autenticar (Emulator). No use este modo en producción.',
-    });
+    logger.warn('local_mode', { message: ARRANQUE.modoLocal });
   }
   if (config.appSecretGenerated) {
-    logger.warn('app_secret_generated', { message: 'APP_SECRET no está definido: se usa uno aleatorio en este proceso. Defínalo igual en todas las instancias.' });
+    logger.warn('app_secret_generated', { message: ARRANQUE.secretoGenerado });
   }
   fs.mkdirSync(config.documentsDir, { recursive: true });
   const app = await createApplication(config, { logger });
   const url = await app.listen();
   logger.info('listening', { url, webChat: `${config.publicBaseUrl}/` });
-  process.stdout.write(`\nAsistente IESS listo. Abra el chat web en: ${config.publicBaseUrl}/\n\n`);
+  process.stdout.write(`\n${ARRANQUE.listo(`${config.publicBaseUrl}/`)}\n\n`);
   const stop = async (signal: string) => {
     logger.info('stopping', { signal });
     await app.close();
@@ -41,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`No se pudo iniciar el asistente: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${ARRANQUE.noInicio(error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 });

@@ -1,4 +1,3 @@
-import type { ConversationReference } from 'botbuilder';
 import type { Recognizer } from '../nlu';
 import type {
   CaseHistoryView,
@@ -100,6 +99,21 @@ export interface ConversationKey {
   conversationId: string;
 }
 
+/**
+ * A conversation reference as a channel hands it out and gets it back to continue the conversation proactively:
+ * opaque JSON for everything outside bot/ (the store keeps it as text). The Bot Framework's ConversationReference
+ * fits it; only the channel that owns the reference reads more than these fields.
+ */
+export interface ConversationReferenceJson {
+  channelId?: string;
+  serviceUrl?: string;
+  conversation?: { id: string; isGroup?: boolean; conversationType?: string; name?: string; tenantId?: string };
+  user?: { id: string; name?: string; role?: string };
+  bot?: { id: string; name?: string; role?: string };
+  activityId?: string;
+  locale?: string;
+}
+
 /** Name of the event activity the server sends into a conversation once its citizen has signed in on the web page. */
 export const SIGNIN_COMPLETED_EVENT = 'iess/signinCompleted';
 
@@ -114,7 +128,7 @@ export interface SessionPort {
   /** The citizen signed in to this conversation; undefined when nobody is or the session went idle. Renews the idle timer. */
   current(conversation: ConversationKey): Promise<SignedInCitizen | undefined>;
   /** A single-use, short-lived link to the sign-in page, bound to this conversation; the reference lets the server continue it. */
-  createSignInLink(options: { reference: Partial<ConversationReference> }): Promise<{ url: string; expiresInMinutes: number }>;
+  createSignInLink(options: { reference: ConversationReferenceJson }): Promise<{ url: string; expiresInMinutes: number }>;
   /** Ends this conversation's session; false when there was none. */
   signOut(conversation: ConversationKey): Promise<boolean>;
 }

@@ -1,18 +1,9 @@
-import { NUEVA_CLAVE } from '../../catalog/es-EC/clave';
+import { NUEVA_CLAVE, NUEVA_CLAVE_PAGINA } from '../../catalog';
 import { escapeHtml } from '../mail/layout';
+import { pageLayout } from '../pages/layout';
 
 function page(title: string, body: string): string {
-  return [
-    '<!doctype html>',
-    '<html lang="es">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)} · IESS</title>`,
-    '<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/styles.css"></head>',
-    '<body><header class="banner"><div class="brand" aria-hidden="true">IESS</div><div><h1>Clave personal</h1><p>Instituto Ecuatoriano de Seguridad Social</p></div></header>',
-    `<main class="page"><h2>${escapeHtml(title)}</h2>${body}</main>`,
-    '<footer>Portal oficial: <a href="https://www.iess.gob.ec">www.iess.gob.ec</a> · Atención al ciudadano: 593-2-3945666</footer>',
-    '</body></html>',
-  ].join('\n');
+  return pageLayout({ title, heading: NUEVA_CLAVE_PAGINA.encabezado, body });
 }
 
 /** The form: the declaration checkbox and the new clave twice; `error` is shown in an alert region. */

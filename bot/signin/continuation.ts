@@ -1,15 +1,10 @@
-import { ActivityTypes, type ConversationReference, type TurnContext } from 'botbuilder';
-import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
-import type { TurnLogic } from '../channels/directline/adapter';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { SIGNIN_COMPLETED_EVENT, type ConversationReferenceJson } from '../../core/ports';
+import type { Channel, TurnLogic } from '../channels/channel';
 
 /** Anything that runs a turn (IessBot). */
 export interface TurnRunner {
   run(context: TurnContext): Promise<void>;
-}
-
-/** An adapter able to start a proactive turn in an existing conversation (CloudAdapter, DirectLineAdapter). */
-export interface ProactiveAdapter {
-  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
 }
 
 /**
@@ -26,21 +21,16 @@ export function signInContinuation(bot: TurnRunner): TurnLogic {
 }
 
 /**
- * Continues a conversation on the adapter that owns it: the self-hosted Direct Line adapter for references whose
- * serviceUrl is this server's own Direct Line endpoint, the CloudAdapter (Azure channels, Emulator) otherwise.
+ * Continues a conversation on the channel that owns its reference: the first of `channels` whose `ownsReference`
+ * says so (so the list goes from the most specific channel to the catch-all Bot Framework one).
  */
 export function createConversationContinuer(options: {
-  directLine: ProactiveAdapter;
-  /** serviceUrl of the self-hosted Direct Line activities: the public base URL without a trailing slash. */
-  directLineServiceUrl: string;
-  cloudAdapter: ProactiveAdapter;
-  appId: string;
+  channels: readonly Pick<Channel, 'id' | 'ownsReference' | 'continueConversation'>[];
   logic: TurnLogic;
-}): (reference: Partial<ConversationReference>) => Promise<void> {
-  const own = options.directLineServiceUrl.replace(/\/+$/, '');
+}): (reference: ConversationReferenceJson) => Promise<void> {
   return async (reference) => {
-    const selfHosted = reference.channelId === 'directline' && (reference.serviceUrl ?? '').replace(/\/+$/, '') === own;
-    const adapter = selfHosted ? options.directLine : options.cloudAdapter;
-    await adapter.continueConversationAsync(options.appId, reference, options.logic);
+    const owner = options.channels.find((channel) => channel.ownsReference(reference));
+    if (!owner) throw new Error(`No channel owns conversation references of channel "${reference.channelId ?? ''}"`);
+    await owner.continueConversation(reference, options.logic);
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { INGRESAR } from '../../catalog/es-EC/signin';
+import { INGRESAR } from '../../catalog';
 import { escapeHtml } from '../mail/layout';
+import { pageLayout } from '../pages/layout';
 
 /** The one inline style of the page (text inputs look like the password input of the shared stylesheet). */
 const INLINE_STYLE =
@@ -17,17 +18,7 @@ export const SIGNIN_CSP = [
 ].join('; ');
 
 function page(title: string, body: string): string {
-  return [
-    '<!doctype html>',
-    '<html lang="es">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)} · IESS</title>`,
-    `<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/styles.css"><style>${INLINE_STYLE}</style></head>`,
-    `<body><header class="banner"><div class="brand" aria-hidden="true">IESS</div><div><h1>${escapeHtml(INGRESAR.encabezado)}</h1><p>Instituto Ecuatoriano de Seguridad Social</p></div></header>`,
-    `<main class="page"><h2>${escapeHtml(title)}</h2>${body}</main>`,
-    '<footer>Portal oficial: <a href="https://www.iess.gob.ec">www.iess.gob.ec</a> · Atención al ciudadano: 593-2-3945666</footer>',
-    '</body></html>',
-  ].join('\n');
+  return pageLayout({ title, heading: INGRESAR.encabezado, body, inlineStyle: INLINE_STYLE });
 }
 
 /**

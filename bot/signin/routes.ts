@@ -1,8 +1,8 @@
-import type { ConversationReference } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { INGRESAR, INGRESAR_OTRO_NAVEGADOR } from '../../catalog/es-EC/signin';
-import type { SessionStore, SignInLinkStatus } from '../../prisma/store/session';
-import { browserKeyHashOf } from '../channels/directline/browserKey';
+import { INGRESAR, INGRESAR_OTRO_NAVEGADOR } from '../../catalog';
+import type { ConversationReferenceJson } from '../../core/ports';
+import type { ChatHolderCheck, SessionStore, SignInLinkStatus } from '../../prisma/store/session';
+import type { SignInBinding } from '../channels/channel';
 import { readBody } from '../channels/directline/http';
 import { DirectLineError } from '../channels/directline/errors';
 import type { Logger } from '../logger';
@@ -18,7 +18,9 @@ export const SIGNIN_MAX_BODY_BYTES = 4 * 1024;
 export interface SignInRoutesDependencies {
   sessions: Pick<SessionStore, 'inspectLink' | 'signInWithLink'>;
   /** Continues the conversation the link was sent to, so its dialog receives SIGNIN_COMPLETED_EVENT. */
-  continueConversation: (reference: Partial<ConversationReference>) => Promise<void>;
+  continueConversation: (reference: ConversationReferenceJson) => Promise<void>;
+  /** How a link is bound to the person holding the chat: every channel's binding (bot/channels/channelList.ts). */
+  signInBinding: SignInBinding;
   logger: Logger;
 }
 
@@ -66,17 +68,18 @@ async function readForm(req: Request): Promise<URLSearchParams | { status: numbe
 
 /**
  * GET /ingresar?t=TOKEN shows the form (or a page saying the link expired, was used, is unknown, or was opened in
- * another browser than the chat's: 403, checked against the browser key cookie before any clave is read);
+ * another browser than the chat's: 403, checked by the channel's sign-in binding before any clave is read);
  * POST /ingresar checks the identification and clave, opens the session and continues the chat. Neither the
  * token, the browser key, the identification nor the clave is ever logged.
  */
 export function registerSignInRoutes(server: Server, deps: SignInRoutesDependencies): void {
   const { sessions, logger } = deps;
+  const holderOf = (req: Request): ChatHolderCheck => (conversation) => deps.signInBinding(conversation, req);
 
   server.get(SIGNIN_PATH, async (req: Request, res: Response) => {
     try {
       const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t') ?? '';
-      const status = await sessions.inspectLink({ token, browserKeyHash: browserKeyHashOf(req) });
+      const status = await sessions.inspectLink({ token, holdsChat: holderOf(req) });
       if (status === 'otherBrowser') logger.info('signin_refused', { reason: 'browser' });
       if (status !== 'valid') return sendLinkPage(res, status);
       return send(res, 200, signInFormPage({ token }));
@@ -94,13 +97,13 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
       const identificacion = (form.get('identificacion') ?? '').trim();
       const clave = form.get('clave') ?? '';
       if (!token) return send(res, 400, signInMessagePage(INGRESAR.invalidaTitulo, INGRESAR.invalida));
-      const browserKeyHash = browserKeyHashOf(req);
+      const holdsChat = holderOf(req);
       if (!identificacion || !clave) {
-        const status = await sessions.inspectLink({ token, browserKeyHash });
+        const status = await sessions.inspectLink({ token, holdsChat });
         if (status !== 'valid') return sendLinkPage(res, status);
         return send(res, 400, signInFormPage({ token, identificacion, error: INGRESAR.faltanDatos }));
       }
-      const outcome = await sessions.signInWithLink({ token, identificacion, clave, browserKeyHash });
+      const outcome = await sessions.signInWithLink({ token, identificacion, clave, holdsChat });
       if (outcome.ok) {
         logger.info('signin_completed', { channel: outcome.reference.channelId });
         await continueSafely(deps, outcome.reference);
@@ -121,7 +124,7 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
 }
 
 /** The session is open whatever happens here: a failed continuation is logged, and the next chat message finds the session. */
-async function continueSafely(deps: SignInRoutesDependencies, reference: Partial<ConversationReference>): Promise<void> {
+async function continueSafely(deps: SignInRoutesDependencies, reference: ConversationReferenceJson): Promise<void> {
   try {
     await deps.continueConversation(reference);
   } catch (error) {

@@ -21,3 +21,16 @@ export function isValidCedula(text: string): boolean {
 export function isValidCodigoExtranjero(text: string): boolean {
   return /^ec[\s_-]*ext[\s_-]*\d{7}$/i.test(text.trim());
 }
+
+const CODIGO_EXTRANJERO = /^ec[\s_-]*ext[\s_-]*(\d{7})$/i;
+
+/**
+ * An identification as the store keeps it: a cédula's 10 digits (spaces and dashes ignored) or a foreigner's código
+ * as "EC-EXT-0045871"; undefined when the text is neither. The sign-in page and the store compare this form only.
+ */
+export function normalizeIdentificacion(text: string): string | undefined {
+  const digits = text.replace(/[\s-]/g, '');
+  if (isValidCedula(digits)) return digits;
+  const codigo = CODIGO_EXTRANJERO.exec(text.trim());
+  return codigo ? `EC-EXT-${codigo[1]}` : undefined;
+}

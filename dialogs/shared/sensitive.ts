@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
+import { TRANSCRIPCION } from '../../catalog';
 
 const SENSITIVE_INPUT = Symbol('iess.sensitiveInput');
 
 /** Text that replaces a security answer in stored transcripts. */
-export const REDACTED_TEXT = '[respuesta oculta]';
+export const REDACTED_TEXT = TRANSCRIPCION.respuestaOculta;
 
 /** Marks the citizen's message of this turn as a security answer, so channels that keep transcripts redact it. */
 export function markSensitiveInput(context: TurnContext): void {

@@ -1,7 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
-import type { Clock, ConversationKey, SessionPort, SignedInCitizen } from '../../core/ports';
-import { isValidCedula, isValidCodigoExtranjero, parseIdentificacion } from '../../nlu';
+import { createHmac, randomBytes } from 'node:crypto';
+import { normalizeIdentificacion } from '../../core/domain/identification';
+import type { Clock, ConversationKey, ConversationReferenceJson, SessionPort, SignedInCitizen } from '../../core/ports';
 import type { PrismaClient } from '../client';
 import { hitRateLimit } from './rateLimits';
 import { DEFAULT_SCRYPT_LOG_N, hashSecret, verifySecret } from './secrets';
@@ -16,19 +15,18 @@ export const SIGNIN_ID_LIMIT = { limit: 5, windowSeconds: 15 * 60 } as const;
 export const SIGNIN_LINK_LIMIT = { limit: 10, windowSeconds: 60 * 60 } as const;
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const DIRECT_LINE_KEY = 'directline:';
 const MAX_CLAVE_CHARS = 256;
 const dummyHashes = new Map<number, Promise<string>>();
 
 /**
  * What a sign-in link is, as the page may tell the citizen; it never says who the link is for. `otherBrowser`: the
- * link is for a self-hosted Direct Line conversation bound to another browser than the one that opened it.
+ * person who opened the link does not hold the chat it was sent to (for Direct Line: another browser than the chat's).
  */
 export type SignInLinkStatus = 'valid' | 'expired' | 'used' | 'unknown' | 'otherBrowser';
 
 /** Outcome of the sign-in form: unknown people and wrong claves get the same `invalid`. */
 export type SignInOutcome =
-  | { ok: true; reference: Partial<ConversationReference>; citizen: SignedInCitizen }
+  | { ok: true; reference: ConversationReferenceJson; citizen: SignedInCitizen }
   | { ok: false; reason: 'link'; status: Exclude<SignInLinkStatus, 'valid'> }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
@@ -47,24 +45,20 @@ export interface SessionStoreOptions {
 }
 
 /**
- * The chat's SessionPort plus what the sign-in page needs. `browserKeyHash` is the SHA-256 (hex) of the browser key
- * cookie the page's request carried, as bot/directline stores it; without it a browser-bound link is `otherBrowser`.
+ * Whether the person who opened a sign-in link holds the chat of `conversation`. The channel that owns the
+ * conversation answers (Direct Line: the browser key cookie); the store only asks, so it keeps no channel's key.
  */
+export type ChatHolderCheck = (conversation: ConversationKey) => Promise<boolean>;
+
+/** The chat's SessionPort plus what the sign-in page needs; `holdsChat` is asked before a link counts as valid. */
 export interface SessionStore extends SessionPort {
-  inspectLink(options: { token: string; browserKeyHash?: string }): Promise<SignInLinkStatus>;
-  signInWithLink(options: { token: string; identificacion: string; clave: string; browserKeyHash?: string }): Promise<SignInOutcome>;
+  inspectLink(options: { token: string; holdsChat: ChatHolderCheck }): Promise<SignInLinkStatus>;
+  signInWithLink(options: { token: string; identificacion: string; clave: string; holdsChat: ChatHolderCheck }): Promise<SignInOutcome>;
 }
 
 /** "<channelId>:<conversationId>", the key of a conversation in SignInLink and CitizenSession. */
 export function conversationKeyString(key: ConversationKey): string {
   return `${key.channelId}:${key.conversationId}`;
-}
-
-/** A cédula (10 valid digits, spaces and dashes ignored) or a foreigner's código as stored; undefined otherwise. */
-export function normalizeIdentificacion(text: string): string | undefined {
-  const digits = text.replace(/[\s-]/g, '');
-  if (isValidCedula(digits)) return digits;
-  return isValidCodigoExtranjero(text) ? parseIdentificacion(text.trim())?.value : undefined;
 }
 
 function hashLinkToken(secret: string, token: string): string {
@@ -74,13 +68,13 @@ function hashLinkToken(secret: string, token: string): string {
 /** Issues a random 256-bit single-use link bound to the reference's conversation; only its HMAC is stored. */
 export async function createSignInLink(
   db: PrismaClient,
-  options: { secret: string; reference: Partial<ConversationReference>; now: Date; ttlMinutes: number },
+  options: { secret: string; reference: ConversationReferenceJson; now: Date; ttlMinutes: number },
 ): Promise<{ token: string; expiresAt: Date }> {
   const { channelId, conversation } = options.reference;
-  if (!channelId || !conversation?.id) throw new Error('createSignInLink: la referencia no tiene canal o conversación');
+  if (!channelId || !conversation?.id) throw new Error('createSignInLink: the reference has no channel or conversation');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(options.now.getTime() + options.ttlMinutes * 60_000);
-  const reference: Partial<ConversationReference> = { ...options.reference, activityId: undefined };
+  const reference: ConversationReferenceJson = { ...options.reference, activityId: undefined };
   await db.signInLink.create({
     data: {
       tokenHash: hashLinkToken(options.secret, token),
@@ -93,35 +87,23 @@ export async function createSignInLink(
   return { token, expiresAt };
 }
 
-/**
- * Whether the browser that opened a link may use it: a conversation of the self-hosted Direct Line channel
- * (a DlConversation row) bound to a browser key requires that key's hash; every other conversation (Azure channels,
- * WhatsApp, Teams, the Emulator, unbound Direct Line conversations) accepts any browser.
- */
-export async function isLinkBrowserAllowed(
-  db: PrismaClient,
-  options: { conversationKey: string; browserKeyHash?: string },
-): Promise<boolean> {
-  if (!options.conversationKey.startsWith(DIRECT_LINE_KEY)) return true;
-  const id = options.conversationKey.slice(DIRECT_LINE_KEY.length);
-  const bound = (await db.dlConversation.findUnique({ where: { id }, select: { browserKeyHash: true } }))?.browserKeyHash;
-  if (!bound) return true;
-  const [expected, given] = [Buffer.from(bound), Buffer.from(options.browserKeyHash ?? '')];
-  return expected.length === given.length && timingSafeEqual(expected, given);
+/** The conversation a stored "<channelId>:<conversationId>" key names (channel ids hold no colon). */
+function conversationOfKey(key: string): ConversationKey {
+  const at = key.indexOf(':');
+  return { channelId: key.slice(0, at), conversationId: key.slice(at + 1) };
 }
 
-/** Whether a link can still be used, and by this browser; malformed and unknown tokens look alike. */
+/** Whether a link can still be used, and by whoever opened it; malformed and unknown tokens look alike. */
 export async function inspectSignInLink(
   db: PrismaClient,
-  options: { secret: string; token: string; now: Date; browserKeyHash?: string },
+  options: { secret: string; token: string; now: Date; holdsChat: ChatHolderCheck },
 ): Promise<SignInLinkStatus> {
   if (!TOKEN.test(options.token)) return 'unknown';
   const link = await db.signInLink.findUnique({ where: { tokenHash: hashLinkToken(options.secret, options.token) } });
   if (!link) return 'unknown';
   if (link.usedAt) return 'used';
   if (link.expiresAt.getTime() <= options.now.getTime()) return 'expired';
-  const allowed = await isLinkBrowserAllowed(db, { conversationKey: link.conversationKey, browserKeyHash: options.browserKeyHash });
-  return allowed ? 'valid' : 'otherBrowser';
+  return (await options.holdsChat(conversationOfKey(link.conversationKey))) ? 'valid' : 'otherBrowser';
 }
 
 /** Checks a clave with the same scrypt work whether or not the person exists, has a clave, or has it active. */
@@ -141,14 +123,14 @@ async function verifyClave(db: PrismaClient, options: { identificacion: string; 
 }
 
 /**
- * Signs a citizen in through a link: a link opened in another browser than its conversation's is refused before
+ * Signs a citizen in through a link: a link opened by someone who does not hold its chat is refused before
  * anything is counted or checked; attempts are counted per link and per identification (rate limits in the store,
  * keys hashed), the clave is checked, then the link is consumed atomically, the conversation's other links are
  * voided and the session is opened, in one transaction.
  */
 export async function signInWithLink(
   db: PrismaClient,
-  options: { secret: string; token: string; identificacion: string; clave: string; now: Date; scryptLogN: number; browserKeyHash?: string },
+  options: { secret: string; token: string; identificacion: string; clave: string; now: Date; scryptLogN: number; holdsChat: ChatHolderCheck },
 ): Promise<SignInOutcome> {
   const { now } = options;
   const status = await inspectSignInLink(db, options);
@@ -178,7 +160,7 @@ export async function signInWithLink(
     const after = await inspectSignInLink(db, options);
     return { ok: false, reason: 'link', status: after === 'valid' ? 'used' : after };
   }
-  const reference = JSON.parse(link.reference) as Partial<ConversationReference>;
+  const reference = JSON.parse(link.reference) as ConversationReferenceJson;
   return { ok: true, reference, citizen: { afiliadoId: person.id, nombres: person.nombres } };
 }
 
@@ -217,7 +199,7 @@ export function createSessionStore(db: PrismaClient, options: SessionStoreOption
       return { url: options.signInUrl(token), expiresInMinutes: ttlMinutes };
     },
     signOut: (conversation) => deleteCitizenSession(db, { conversation }),
-    inspectLink: ({ token, browserKeyHash }) => inspectSignInLink(db, { secret, token, now: clock(), browserKeyHash }),
+    inspectLink: ({ token, holdsChat }) => inspectSignInLink(db, { secret, token, now: clock(), holdsChat }),
     signInWithLink: (o) => signInWithLink(db, { ...o, secret, now: clock(), scryptLogN }),
   };
 }

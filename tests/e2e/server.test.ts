@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApplication } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
+import { MENU_OPCIONES, MSG } from '../../catalog';
 import { startTestServer, type TestServer, freePort } from '../helpers/server';
 import { testRecognizer } from '../helpers/dialogHarness';
 

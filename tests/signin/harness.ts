@@ -4,8 +4,10 @@ import path from 'node:path';
 import { ConversationState, MemoryStorage, UserState } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import restify from 'restify';
-import { createCloudAdapter, createTurnErrorHandler } from '../../bot/adapter';
-import { registerDirectLine } from '../../bot/channels/directline';
+import { createTurnErrorHandler } from '../../bot/adapter';
+import { signInBindingOf } from '../../bot/channels';
+import { createBotFrameworkChannel } from '../../bot/channels/botframework';
+import { createDirectLineChannel } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { IessBot } from '../../bot/iessBot';
 import { silentLogger, type Logger } from '../../bot/logger';
@@ -73,9 +75,12 @@ export function listenOnLoopback(server: restify.Server): Promise<string> {
 }
 
 /** A server with only the sign-in page, for HTTP tests with a stand-in continuation. */
-export async function startSignInPage(deps: SignInRoutesDependencies): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+export async function startSignInPage(
+  deps: Omit<SignInRoutesDependencies, 'signInBinding'> & Partial<Pick<SignInRoutesDependencies, 'signInBinding'>>,
+): Promise<{ baseUrl: string; close: () => Promise<void> }> {
   const server = restify.createServer({ name: 'ingresar-prueba', handleUncaughtExceptions: false });
-  registerSignInRoutes(server, deps);
+  // Without a binding, whoever opens the link holds the chat (the browser binding has its own tests).
+  registerSignInRoutes(server, { signInBinding: async () => true, ...deps });
   const baseUrl = await listenOnLoopback(server);
   return { baseUrl, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
@@ -102,7 +107,7 @@ export async function startSignInApp(options: { clock?: Clock; logger?: Logger }
   registerWebChatPage(server);
   const baseUrl = await listenOnLoopback(server);
   setBaseUrl(baseUrl);
-  const directLine = registerDirectLine(server, {
+  const directLine = createDirectLineChannel({
     prisma: db.prisma,
     logic: (context) => bot.run(context),
     onTurnError,
@@ -113,9 +118,15 @@ export async function startSignInApp(options: { clock?: Clock; logger?: Logger }
     clock,
     bot: { id: 'iess-asistente', name: 'Asistente IESS' },
   });
-  const cloudAdapter = createCloudAdapter({ appId: '', appPassword: '', appTenantId: '', appType: 'MultiTenant' });
-  const continueConversation = createConversationContinuer({ directLine, directLineServiceUrl: baseUrl, cloudAdapter, appId: '', logic: signInContinuation(bot) });
-  registerSignInRoutes(server, { sessions, continueConversation, logger });
+  const botFramework = createBotFrameworkChannel({
+    credentials: { appId: '', appPassword: '', appTenantId: '', appType: 'MultiTenant' },
+    logic: (context) => bot.run(context),
+    onTurnError,
+  });
+  const channels = [directLine, botFramework];
+  for (const channel of channels) channel.registerRoutes(server);
+  const continueConversation = createConversationContinuer({ channels, logic: signInContinuation(bot) });
+  registerSignInRoutes(server, { sessions, continueConversation, signInBinding: signInBindingOf(channels), logger });
   return {
     baseUrl,
     db,

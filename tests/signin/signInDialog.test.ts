@@ -1,7 +1,6 @@
 import { ConversationState, MemoryStorage, TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { MENU_OPCIONES, MSG } from '../../catalog/es-EC/messages';
-import { SIGNIN } from '../../catalog/es-EC/signin';
+import { MENU_OPCIONES, MSG, SIGNIN } from '../../catalog';
 import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
 import { isSensitiveInput } from '../../dialogs/shared/sensitive';
 import { MAX_SIGNIN_RESENDS, SIGNIN_WAIT_OPTIONS } from '../../dialogs/signin/signInDialog';
@@ -28,7 +27,7 @@ describe('SignInDialog', () => {
   let sensitive: boolean[];
 
   const signInJose = async (): Promise<void> => {
-    const outcome = await sessions.signInWithLink({ token: tokens[tokens.length - 1], identificacion: '0939336715', clave: 'Litoral2017' });
+    const outcome = await sessions.signInWithLink({ token: tokens[tokens.length - 1], identificacion: '0939336715', clave: 'Litoral2017', holdsChat: async () => true });
     if (!outcome.ok) throw new Error(`José no pudo ingresar: ${outcome.reason}`);
   };
 

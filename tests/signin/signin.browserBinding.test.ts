@@ -1,8 +1,7 @@
 import { BROWSER_COOKIE } from '../../bot/channels/directline/browserKey';
 import { createLogger } from '../../bot/logger';
 import { escapeHtml } from '../../bot/mail/layout';
-import { INGRESAR_OTRO_NAVEGADOR } from '../../catalog/es-EC/signin';
-import { INGRESAR, SIGNIN } from '../../catalog/es-EC/signin';
+import { INGRESAR, INGRESAR_OTRO_NAVEGADOR, SIGNIN } from '../../catalog';
 import { Chat, linkIn, openLink, submitSignIn } from './chat';
 import { hostSays, startSignInApp, type SignInApp } from './harness';
 

@@ -1,5 +1,4 @@
-import { MSG } from '../../catalog/es-EC/messages';
-import { INGRESAR, SIGNIN } from '../../catalog/es-EC/signin';
+import { INGRESAR, MSG, SIGNIN } from '../../catalog';
 import { REDACTED_TEXT } from '../../dialogs/shared/sensitive';
 import { Chat, linkIn, openLink, submitSignIn } from './chat';
 import { HOST_MOTIVO, hostSays, startSignInApp, type SignInApp } from './harness';

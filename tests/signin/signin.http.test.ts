@@ -1,7 +1,7 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReferenceJson } from '../../core/ports';
 import { createLogger } from '../../bot/logger';
 import { SIGNIN_MAX_BODY_BYTES } from '../../bot/signin/routes';
-import { INGRESAR } from '../../catalog/es-EC/signin';
+import { INGRESAR } from '../../catalog';
 import { escapeHtml } from '../../bot/mail/layout';
 import type { SessionStore } from '../../prisma/store/session';
 import type { TestDatabase } from '../helpers/db';
@@ -20,7 +20,7 @@ const form = (fields: Record<string, string>, type = 'application/x-www-form-url
 describe('sign-in page over HTTP', () => {
   const clock = manualClock();
   const lines: string[] = [];
-  const continued: Partial<ConversationReference>[] = [];
+  const continued: ConversationReferenceJson[] = [];
   let failContinuation = false;
   let db: TestDatabase;
   let sessions: SessionStore;
@@ -76,7 +76,7 @@ describe('sign-in page over HTTP', () => {
 
   it.each<[string, (token: string) => Promise<string>, number, string]>([
     ['an expired link', async (t) => { clock.advance(10 * MINUTE); return t; }, 410, INGRESAR.vencido],
-    ['a used link', async (t) => { await sessions.signInWithLink({ token: t, identificacion: JOSE.cedula, clave: JOSE.clave }); return t; }, 410, INGRESAR.usado],
+    ['a used link', async (t) => { await sessions.signInWithLink({ token: t, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: async () => true }); return t; }, 410, INGRESAR.usado],
     ['an unknown link', async () => 'A'.repeat(43), 404, INGRESAR.desconocido],
     ['no link at all', async () => '', 404, INGRESAR.desconocido],
     ['markup instead of a token', async () => '<script>alert(1)</script>', 404, INGRESAR.desconocido],

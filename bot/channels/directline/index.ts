@@ -1,6 +1,13 @@
+import type { ConversationReference } from 'botbuilder';
 import type { Server } from 'restify';
+import type { Channel } from '../channel';
+import { installRenderer } from '../render';
 import { DirectLineAdapter } from './adapter';
+import { DIRECT_LINE_CHANNEL_ID, directLineAttachmentReader } from './attachments';
+import { transcriptRedactor } from './redact';
+import { renderDirectLine } from './render';
 import { registerConversationRoutes, type RouteContext } from './routes';
+import { directLineSignInBinding } from './signInBinding';
 import { DirectLineStore } from './store';
 import { TokenService } from './tokens';
 import { resolveOptions, type DirectLineOptions } from './types';
@@ -8,13 +15,22 @@ import { registerAttachmentRoutes } from './upload';
 
 export { DirectLineAdapter } from './adapter';
 export type { AttachmentContent, TurnLogic } from './adapter';
+export { DIRECT_LINE_CHANNEL_ID, directLineAttachmentReader } from './attachments';
 export type { AttachmentStore, BotAccountInfo, DirectLineOptions } from './types';
 
+/** The Direct Line channel, with its adapter typed as the Direct Line adapter (tests read uploads through it). */
+export interface DirectLineChannel extends Channel {
+  readonly adapter: DirectLineAdapter;
+}
+
 /**
- * Serves the Direct Line 3.0 subset used by Web Chat (polling, no WebSocket) on `server` and returns the adapter that
- * runs the bot's turns in-process. Every route reads its own body with its own limit; all state lives in the database.
+ * The self-hosted Direct Line 3.0 channel for Web Chat (polling, no WebSocket): its routes, its in-process adapter
+ * (with the Web Chat renderer installed), proactive turns for references whose serviceUrl is this server, uploads
+ * read without HTTP, security answers redacted from its stored transcript, and sign-in links bound to the browser
+ * that holds the chat (`iess_navegador` cookie). Every route reads its own body with its own limit; all state lives
+ * in the database.
  */
-export function registerDirectLine(server: Server, options: DirectLineOptions): DirectLineAdapter {
+export function createDirectLineChannel(options: DirectLineOptions): DirectLineChannel {
   const resolved = resolveOptions(options);
   const store = new DirectLineStore(resolved.prisma);
   const channel = { serviceUrl: resolved.serviceUrl, bot: resolved.bot };
@@ -27,9 +43,12 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     logger: resolved.logger,
   });
   adapter.onTurnError = options.onTurnError;
+  installRenderer(adapter, renderDirectLine);
+  const redact = transcriptRedactor(store);
   const ctx: RouteContext = {
     options: resolved,
     store,
+    redact,
     tokens: new TokenService(resolved.prisma, resolved.tokenTtlSeconds, resolved.clock),
     adapter,
     logic: options.logic,
@@ -37,7 +56,26 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     clock: resolved.clock,
     logger: resolved.logger,
   };
-  registerConversationRoutes(server, ctx);
-  registerAttachmentRoutes(server, ctx);
-  return adapter;
+  return {
+    id: DIRECT_LINE_CHANNEL_ID,
+    adapter,
+    registerRoutes(server: Server) {
+      registerConversationRoutes(server, ctx);
+      registerAttachmentRoutes(server, ctx);
+    },
+    ownsReference: (reference) =>
+      reference.channelId === DIRECT_LINE_CHANNEL_ID && (reference.serviceUrl ?? '').replace(/\/+$/, '') === resolved.serviceUrl,
+    continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference as Partial<ConversationReference>, logic),
+    readAttachment: directLineAttachmentReader(adapter),
+    redact,
+    signInBinding: directLineSignInBinding(store),
+    render: renderDirectLine,
+  };
+}
+
+/** Creates the Direct Line channel and registers its routes on `server`; returns its adapter (tests' shortcut). */
+export function registerDirectLine(server: Server, options: DirectLineOptions): DirectLineAdapter {
+  const channel = createDirectLineChannel(options);
+  channel.registerRoutes(server);
+  return channel.adapter;
 }

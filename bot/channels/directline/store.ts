@@ -52,6 +52,12 @@ export class DirectLineStore {
     return id;
   }
 
+  /** The hash of the browser key the conversation is bound to; undefined for unknown or unbound conversations. */
+  async browserKeyHash(conversationId: string): Promise<string | undefined> {
+    const row = await this.prisma.dlConversation.findUnique({ where: { id: conversationId }, select: { browserKeyHash: true } });
+    return row?.browserKeyHash ?? undefined;
+  }
+
   /** The user of a conversation, or undefined if there is no such conversation. */
   async conversationUser(conversationId: string): Promise<string | undefined> {
     const row = await this.prisma.dlConversation.findUnique({ where: { id: conversationId }, select: { userId: true } });

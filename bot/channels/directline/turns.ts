@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { isSensitiveInput, REDACTED_TEXT } from '../../../dialogs/shared/sensitive';
+import { isSensitiveInput } from '../../../dialogs/shared/sensitive';
 import type { Logger } from '../../logger';
 import { inboundActivity, validateInbound, type ChannelInfo } from './activity';
 import type { DirectLineAdapter, TurnLogic } from './adapter';
@@ -7,9 +7,11 @@ import { DirectLineError } from './errors';
 import type { DirectLineStore, NewAttachment } from './store';
 import type { Grant } from './tokens';
 
-/** What posting an activity needs: where to store it and how to run the bot's turn. */
+/** What posting an activity needs: where to store it, how to run the bot's turn and how to redact it. */
 export interface TurnRunner {
   store: DirectLineStore;
+  /** Replaces the stored text of an inbound activity the dialogs marked as a security answer. */
+  redact: (activity: Partial<Activity>) => Promise<void>;
   adapter: DirectLineAdapter;
   logic: TurnLogic;
   channel: ChannelInfo;
@@ -19,7 +21,7 @@ export interface TurnRunner {
 
 /**
  * Runs a turn; a failure that onTurnError did not absorb becomes 502 BotError (the activity stays stored).
- * When the dialogs marked the message as a security answer, its stored text is replaced before clients poll it again.
+ * When the dialogs marked the message as a security answer, the channel redacts it before clients poll it again.
  */
 export async function runTurn(runner: TurnRunner, activity: Partial<Activity>): Promise<void> {
   const conversationId = activity.conversation?.id;
@@ -33,9 +35,7 @@ export async function runTurn(runner: TurnRunner, activity: Partial<Activity>): 
     runner.logger.error('directline.turn_failed', { conversationId, error });
     throw new DirectLineError(502, 'BotError', 'The bot failed to process the activity.');
   }
-  if (sensitive && conversationId && activity.id) {
-    await runner.store.replace(conversationId, activity.id, { ...activity, text: REDACTED_TEXT });
-  }
+  if (sensitive) await runner.redact(activity);
 }
 
 /**

@@ -14,7 +14,8 @@ const MAX_NAME = 255;
 /** A file name safe to show and to put in a header: last path segment, no control characters, at most 255 chars. */
 export function sanitizeFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(0, MAX_NAME).join('');
+  const printable = Array.from(base).filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('');
+  const clean = Array.from(printable.trim()).slice(0, MAX_NAME).join('');
   return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
 }
 

@@ -1,0 +1,63 @@
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import restify from 'restify';
+import { API_MENSAJES } from '../../../catalog';
+import type { BotCredentials } from '../../config';
+import type { Channel, TurnLogic } from '../channel';
+import { installRenderer } from '../render';
+import { createCloudAdapter } from './adapter';
+import { renderBotFramework } from './render';
+
+export { createCloudAdapter } from './adapter';
+
+/** Path Azure Bot Service and the Emulator post activities to. */
+export const BOT_FRAMEWORK_PATH = '/api/messages';
+/** Largest activity accepted on {@link BOT_FRAMEWORK_PATH}, in bytes. */
+export const BOT_FRAMEWORK_MAX_BODY_BYTES = 256 * 1024;
+
+/** What the Bot Framework channel is built from. */
+export interface BotFrameworkChannelOptions {
+  credentials: BotCredentials;
+  /** The bot's turn handler (bot.run). */
+  logic: TurnLogic;
+  onTurnError: (context: TurnContext, error: unknown) => Promise<void>;
+}
+
+/** The Bot Framework channel, with its adapter typed as the CloudAdapter. */
+export interface BotFrameworkChannel extends Channel {
+  readonly adapter: CloudAdapter;
+}
+
+/**
+ * The Bot Framework channel on POST /api/messages: the CloudAdapter for Azure Bot Service channels (Teams among
+ * them) and the Emulator, with the Bot Framework renderer. It is the catch-all owner of conversation references, so
+ * it goes last in the channel list. Azure keeps no transcript of ours to redact, it cannot hand files to the intake
+ * yet, and its conversations are not bound to a browser.
+ */
+export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): BotFrameworkChannel {
+  const adapter = createCloudAdapter(options.credentials);
+  adapter.onTurnError = options.onTurnError;
+  installRenderer(adapter, renderBotFramework);
+  return {
+    id: 'botframework',
+    adapter,
+    registerRoutes(server) {
+      server.post(
+        BOT_FRAMEWORK_PATH,
+        restify.plugins.bodyParser({ maxBodySize: BOT_FRAMEWORK_MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
+        async (req: restify.Request, res: restify.Response) => {
+          if (!req.is('json') || typeof req.body !== 'object' || req.body === null) {
+            res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.noEsJson } });
+            return;
+          }
+          await adapter.process(req, res, options.logic);
+        },
+      );
+    },
+    ownsReference: () => true,
+    continueConversation: (reference, logic) =>
+      adapter.continueConversationAsync(options.credentials.appId, reference as Partial<ConversationReference>, logic),
+    redact: async () => undefined,
+    signInBinding: async () => true,
+    render: renderBotFramework,
+  };
+}

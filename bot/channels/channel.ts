@@ -1,0 +1,44 @@
+import type { Activity, BotAdapter, TurnContext } from 'botbuilder';
+import type { Request, Server } from 'restify';
+import type { AttachmentReader, ConversationKey, ConversationReferenceJson } from '../../core/ports';
+
+/** A bot turn handler (IessBot.run, or the sign-in continuation). */
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * Turns one outgoing activity into the channel's own form, within the channel's limits. It reads the neutral message
+ * the dialogs put in the activity (dialogs/shared/replies.ts) and leaves activities without one as they are.
+ */
+export type ActivityRenderer = (activity: Partial<Activity>) => Partial<Activity>;
+
+/**
+ * How a sign-in link is bound to the person holding the chat: true when whoever sent `request` (the browser that
+ * opened the link) holds the chat of `conversation`. A channel answers only for its own conversations and says true
+ * for any other, so the page asks every channel and needs all of them to agree.
+ */
+export type SignInBinding = (conversation: ConversationKey, request: Pick<Request, 'headers'>) => Promise<boolean>;
+
+/**
+ * One channel of the assistant, as bot/app.ts wires it. Adding a channel means writing one folder that exports one
+ * factory returning this object, and adding it to the list in app.ts.
+ */
+export interface Channel {
+  /** Stable id ('directline', 'botframework', later 'whatsapp'); also the key of its attachment reader. */
+  readonly id: string;
+  /** The adapter that runs this channel's turns; its renderer is already installed on it. */
+  readonly adapter: BotAdapter;
+  /** Registers the channel's HTTP routes on the server. */
+  registerRoutes(server: Server): void;
+  /** Whether this channel can continue the conversation of `reference` (the first channel that says so does). */
+  ownsReference(reference: ConversationReferenceJson): boolean;
+  /** Runs `logic` in a proactive turn of the conversation of `reference` (one this channel handed out). */
+  continueConversation(reference: ConversationReferenceJson, logic: TurnLogic): Promise<void>;
+  /** Reads an attachment the citizen sent through this channel; absent when the channel cannot receive files. */
+  readonly readAttachment?: AttachmentReader;
+  /** Replaces the stored text of an inbound activity (a security answer) in the channel's transcript, if it keeps one. */
+  redact(activity: Partial<Activity>): Promise<void>;
+  /** How a sign-in link is bound to the person holding a chat of this channel. */
+  readonly signInBinding: SignInBinding;
+  /** The channel's renderer (installed on `adapter`), exposed for tests. */
+  readonly render: ActivityRenderer;
+}

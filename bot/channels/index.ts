@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { TurnContext } from 'botbuilder';
+import type { PrismaClient } from '../../prisma/client';
+import { ASISTENTE } from '../../catalog';
+import type { AppConfig } from '../config';
+import { LocalFolderStorage } from '../fileStorage';
+import type { Logger } from '../logger';
+import { createBotFrameworkChannel } from './botframework';
+import type { Channel, TurnLogic } from './channel';
+import { createDirectLineChannel } from './directline';
+
+export type { ActivityRenderer, Channel, SignInBinding, TurnLogic } from './channel';
+export { attachmentReaderByChannel, attachmentReaderOf } from './attachments';
+export { signInBindingOf } from './signInBinding';
+
+/** What every channel is built from: the configuration and the shared pieces of the composition root. */
+export interface ChannelsOptions {
+  config: AppConfig;
+  prisma: PrismaClient;
+  logic: TurnLogic;
+  onTurnError: (context: TurnContext, error: unknown) => Promise<void>;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/**
+ * The configured channels, built once, from the most specific owner of conversation references to the catch-all:
+ * the self-hosted Direct Line for Web Chat, then the Bot Framework endpoint (Azure channels, Teams, the Emulator).
+ * Adding a channel adds one line here.
+ */
+export function createChannels(options: ChannelsOptions): readonly Channel[] {
+  const { config, prisma, logic, onTurnError, logger, clock } = options;
+  return [
+    createDirectLineChannel({
+      prisma,
+      logic,
+      onTurnError,
+      attachments: new LocalFolderStorage(path.join(config.documentsDir, 'directline')),
+      publicBaseUrl: config.publicBaseUrl,
+      tokenTtlSeconds: config.directLineTokenTtlSeconds,
+      logger,
+      clock,
+      bot: { id: 'iess-asistente', name: ASISTENTE.nombre },
+    }),
+    createBotFrameworkChannel({ credentials: config.credentials, logic, onTurnError }),
+  ];
+}

@@ -1,0 +1,47 @@
+import { CONTACTO } from './contact';
+
+/** The shell every HTML page of the bot shares (sign-in, new clave, downloads): header, footer, title suffix. */
+export const PAGINA_WEB = {
+  institucion: 'Instituto Ecuatoriano de Seguridad Social',
+  sufijoTitulo: 'IESS',
+  portalEtiqueta: 'Portal oficial:',
+  portal: CONTACTO.portal,
+  atencion: `Atención al ciudadano: ${CONTACTO.telefono}`,
+} as const;
+
+/** Header of the new-clave pages (GET and POST /clave/nueva). */
+export const NUEVA_CLAVE_PAGINA = { encabezado: 'Clave personal' } as const;
+
+/** The download pages (GET /descargas/:token) when the document cannot be given. */
+export const PAGINA_DESCARGAS = {
+  encabezado: 'Descargas',
+  invalidoTitulo: 'Enlace no válido',
+  invalido: 'Este enlace ya no es válido. Vuelva a pedir el documento en el chat.',
+  noDisponibleTitulo: 'Documento no disponible',
+  noDisponible: 'No pudimos entregar el documento en este momento. Intente de nuevo más tarde o pídalo otra vez en el chat.',
+} as const;
+
+/** Answers of POST /api/messages that are not a bot turn. */
+export const API_MENSAJES = { noEsJson: 'Se esperaba una actividad en JSON.' } as const;
+
+/** What the process writes on start-up (bot/index.ts): configuration problems and warnings for the operator. */
+export const ARRANQUE = {
+  configuracionNoValida: (detalle: string) => `Configuración no válida: ${detalle}`,
+  modoLocal:
+    'MicrosoftAppId no está definido: modo local. /api/messages acepta solicitudes sin autenticar (Emulator). No use este modo en producción.',
+  secretoGenerado: 'APP_SECRET no está definido: se usa uno aleatorio en este proceso. Defínalo igual en todas las instancias.',
+  listo: (url: string) => `Asistente IESS listo. Abra el chat web en: ${url}`,
+  noInicio: (detalle: string) => `No se pudo iniciar el asistente: ${detalle}`,
+} as const;
+
+/** The assistant as it appears on the activities it sends. */
+export const ASISTENTE = { nombre: 'Asistente IESS' } as const;
+
+/** Text that replaces a security answer in stored chat transcripts. */
+export const TRANSCRIPCION = { respuestaOculta: '[respuesta oculta]' } as const;
+
+/** Labels of the WhatsApp renderer's interactive messages (WhatsApp caps the list button at 20 characters). */
+export const CANAL_WHATSAPP = {
+  verOpciones: 'Ver opciones',
+  elijaOpcion: 'Elija una opción:',
+} as const;
