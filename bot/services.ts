@@ -1,4 +1,5 @@
-import { assertDependencies, type Clock, type DialogDependencies } from '../core/ports';
+import { type Clock } from '../core/ports';
+import { assertDependencies, type DialogDependencies } from '../dialogs/dependencies';
 import { createFiling } from '../core/usecases/filing';
 import { createRecoverClave } from '../core/usecases/recoverClave';
 import { createRequestFirstClave } from '../core/usecases/requestFirstClave';

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Next, Request, Response, Server } from 'restify';
+import { PAGINA_CHAT, PAGINA_WEB } from '../catalog';
 import { PROJECT_ROOT } from './config';
+import { escapeHtml } from './mail/layout';
 
 /** A static asset kept in memory, with a gzip copy made once. */
 interface Asset {
@@ -15,12 +17,28 @@ interface Asset {
 const WEB_DIR = path.join(PROJECT_ROOT, 'bot', 'web');
 const WEBCHAT_BUNDLE = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 
-const SOURCES: Record<string, { file: string; type: string; cache: string }> = {
-  '/': { file: path.join(WEB_DIR, 'index.html'), type: 'text/html; charset=utf-8', cache: 'no-cache' },
+const SOURCES: Record<string, { file: string; type: string; cache: string; render?: (text: string) => string }> = {
+  '/': { file: path.join(WEB_DIR, 'index.html'), type: 'text/html; charset=utf-8', cache: 'no-cache', render: renderChatPage },
   '/static/app.js': { file: path.join(WEB_DIR, 'app.js'), type: 'text/javascript; charset=utf-8', cache: 'no-cache' },
   '/static/styles.css': { file: path.join(WEB_DIR, 'styles.css'), type: 'text/css; charset=utf-8', cache: 'no-cache' },
   '/static/webchat.js': { file: WEBCHAT_BUNDLE, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=86400' },
 };
+
+/**
+ * Fills the chat page's `{{name}}` placeholders from the copy catalog (HTML-escaped), and its JSON data block with
+ * the texts the page's script shows; `<` is escaped there so no text can close the block.
+ */
+export function renderChatPage(template: string): string {
+  const { script, ...page } = PAGINA_CHAT;
+  const values: Record<string, string> = { ...PAGINA_WEB, ...page };
+  const textosScript = JSON.stringify(script).replace(/</g, '\\u003c');
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    if (name === 'textosScript') return textosScript;
+    const value = values[name];
+    if (value === undefined) throw new Error(`Chat page placeholder without copy: ${whole}`);
+    return escapeHtml(value);
+  });
+}
 
 /**
  * Content-Security-Policy of the page: only this origin. Web Chat needs inline styles and blob/data images,
@@ -46,7 +64,8 @@ export function registerWebChatPage(server: Server): void {
     let asset = assets.get(route);
     if (!asset) {
       const source = SOURCES[route];
-      const body = fs.readFileSync(source.file);
+      const raw = fs.readFileSync(source.file);
+      const body = source.render ? Buffer.from(source.render(raw.toString('utf8')), 'utf8') : raw;
       asset = { type: source.type, body, gzip: zlib.gzipSync(body), cache: source.cache };
       assets.set(route, asset);
     }

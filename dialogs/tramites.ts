@@ -1,6 +1,6 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { TramiteId } from '../core/domain/tramites';
-import type { DialogDependencies } from '../core/ports';
+import type { DialogDependencies } from './dependencies';
 import { ObtenerClaveDialog, OBTENER_CLAVE_DIALOG } from './clave/obtenerClaveDialog';
 import { RecuperarClaveDialog, RECUPERAR_CLAVE_DIALOG } from './clave/recuperarClaveDialog';
 import { ReinsercionDialog, REINSERCION_DIALOG } from './reinsercion/reinsercionDialog';

@@ -2,6 +2,8 @@
 (function () {
   'use strict';
   var status = document.getElementById('status');
+  /* The page's texts come from the copy catalog, rendered by the server into a JSON data block of the page. */
+  var TEXTOS = JSON.parse(document.getElementById('iess-textos').textContent);
 
   /* Sign-in cards open the bot's own /ingresar page in a new tab, as is: no Bot Framework token-service session. */
   function isOwnSignIn(value) {
@@ -27,14 +29,13 @@
   }
 
   function fail() {
-    status.textContent = 'No pudimos abrir el chat. Actualice la página o inténtelo más tarde.';
+    status.textContent = TEXTOS.errorAlAbrir;
   }
 
   /* Without cookies the sign-in page cannot recognise this browser as the chat's, so say so up front. */
   function warnIfNoCookies() {
     if (navigator.cookieEnabled === false) {
-      status.textContent =
-        'Su navegador no acepta cookies. Puede hacer consultas, pero para ingresar con su clave active las cookies de esta página y actualícela.';
+      status.textContent = TEXTOS.sinCookies;
     }
   }
 
@@ -69,7 +70,7 @@
             bubbleFromUserBackground: '#e6eef6',
             suggestedActionLayout: 'flow',
             suggestedActionBorderRadius: 16,
-            sendBoxPlaceholder: 'Escriba su consulta aquí',
+            sendBoxPlaceholder: TEXTOS.placeholder,
             hideUploadButton: false,
             primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
           }

@@ -45,3 +45,19 @@ export const CANAL_WHATSAPP = {
   verOpciones: 'Ver opciones',
   elijaOpcion: 'Elija una opción:',
 } as const;
+
+/** The web chat page (GET /): its static texts and the messages its script shows (bot/web/app.js). */
+export const PAGINA_CHAT = {
+  titulo: 'Asistente virtual del IESS',
+  saltarAlChat: 'Ir al chat',
+  encabezado: 'Asistente virtual',
+  intro: 'Consulte requisitos de trámites y el estado de su trámite. No escriba su clave en este chat: el IESS nunca se la pedirá aquí.',
+  regionChat: 'Conversación con el asistente virtual del IESS',
+  /** Read by the page's script from a JSON data block; never executed. */
+  script: {
+    errorAlAbrir: 'No pudimos abrir el chat. Actualice la página o inténtelo más tarde.',
+    sinCookies:
+      'Su navegador no acepta cookies. Puede hacer consultas, pero para ingresar con su clave active las cookies de esta página y actualícela.',
+    placeholder: 'Escriba su consulta aquí',
+  },
+} as const;

@@ -2,7 +2,8 @@ import { ActivityTypes } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseEmail, parseIdentificacion, parsePhone, parseYesNo } from '../../nlu';
 import { ESTADO_NOMBRE, MSG, OBTENER } from '../../catalog';
-import type { ClaveRequestView, DialogDependencies } from '../../core/ports';
+import type { ClaveRequestView } from '../../core/ports';
+import type { DialogDependencies } from '../dependencies';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 

@@ -1,7 +1,8 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseDayMonth, parseEmail, parseIdentificacion, parseYesNo } from '../../nlu';
 import { MSG, RECUPERAR } from '../../catalog';
-import type { DialogDependencies, RecoveryChallengeView, RecoveryQuestionName } from '../../core/ports';
+import type { RecoveryChallengeView, RecoveryQuestionName } from '../../core/ports';
+import type { DialogDependencies } from '../dependencies';
 import { matchOption } from '../shared/choices';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';

@@ -1,6 +1,7 @@
 import { Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DOCUMENTO } from '../../catalog';
-import type { DialogDependencies, DocumentPurposeName } from '../../core/ports';
+import type { DocumentPurposeName } from '../../core/ports';
+import type { DialogDependencies } from '../dependencies';
 import { conversationKeyOf } from '../shared/conversation';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';

@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseCaseNumber, parseIdentificacion } from '../../nlu';
 import { describeCase, ESTADO, MSG } from '../../catalog';
-import type { DialogDependencies } from '../../core/ports';
+import type { DialogDependencies } from '../dependencies';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 

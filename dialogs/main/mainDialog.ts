@@ -3,7 +3,8 @@ import { ComponentDialog, DialogTurnStatus, TextPrompt, WaterfallDialog, type Di
 import type { IntentName, NluResult } from '../../nlu';
 import { CLARIFY_LABELS, MENU_OPCIONES, MSG } from '../../catalog';
 import { isFiledTramite, isTramiteId, isTramiteMention, TRAMITES_REGISTRY } from '../../core/domain/tramites';
-import { SIGNIN_COMPLETED_EVENT, type DialogDependencies } from '../../core/ports';
+import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
+import type { DialogDependencies } from '../dependencies';
 import { EstadoTramiteDialog, ESTADO_DIALOG, type EstadoOptions } from '../estado/estadoTramiteDialog';
 import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../requisitos/requisitosDialog';
 import { isCancelled } from '../shared/interruptibleDialog';

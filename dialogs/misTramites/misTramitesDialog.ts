@@ -1,7 +1,8 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MIS, MSG } from '../../catalog';
 import { DocumentoDialog, DOCUMENTO_DIALOG, type DocumentoOptions, type DocumentoResult } from '../documentos/documentoDialog';
-import type { DialogDependencies, SignedInCitizen } from '../../core/ports';
+import type { SignedInCitizen } from '../../core/ports';
+import type { DialogDependencies } from '../dependencies';
 import { CANCELLED, InterruptibleDialog, isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { acceptsChoice, readChoice } from './validators';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { ESTADO_NOMBRE, MSG, RELIQ } from '../../catalog';
-import type { DialogDependencies, EligibilityView, SignedInCitizen } from '../../core/ports';
+import type { EligibilityView, SignedInCitizen } from '../../core/ports';
+import type { DialogDependencies } from '../dependencies';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { acceptsConfirmation, readConfirmation } from './validators';

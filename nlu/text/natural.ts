@@ -1,6 +1,6 @@
 import '../env';
-import PorterStemmerEs = require('natural/lib/natural/stemmers/porter_stemmer_es');
-import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
+import PorterStemmerEs from 'natural/lib/natural/stemmers/porter_stemmer_es';
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { words as naturalStopwordsEs } from 'natural/lib/natural/util/stopwords_es';
 

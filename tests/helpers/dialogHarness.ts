@@ -1,7 +1,8 @@
 import { ConversationState, MemoryStorage, type Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Dialog } from 'botbuilder-dialogs';
-import type { Clock, DialogDependencies } from '../../core/ports';
+import type { Clock } from '../../core/ports';
+import type { DialogDependencies } from '../../dialogs/dependencies';
 import { createRecognizer, type Recognizer } from '../../nlu';
 import { seedDemoData } from '../../prisma/store/seed';
 import fs from 'node:fs';

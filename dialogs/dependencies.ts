@@ -1,0 +1,32 @@
+import type { Recognizer } from '../nlu';
+import type { CaseReader, ClaveRecoveryPort, ClaveRequestPort, Clock, DocumentIntakePort, FilingPort, RateLimiter, SessionPort } from '../core/ports';
+
+/** Everything the dialogs need from the outside world, wired once in bot/. */
+export interface DialogDependencies {
+  recognizer: Recognizer;
+  cases: CaseReader;
+  rateLimiter: RateLimiter;
+  clock: Clock;
+  claveRecovery: ClaveRecoveryPort;
+  claveRequests: ClaveRequestPort;
+  session: SessionPort;
+  filing: FilingPort;
+  documents: DocumentIntakePort;
+}
+
+/** Fails start-up loudly when a dependency is missing, instead of failing on a citizen's turn. */
+export function assertDependencies(deps: Partial<DialogDependencies>): asserts deps is DialogDependencies {
+  const required: (keyof DialogDependencies)[] = [
+    'recognizer',
+    'cases',
+    'rateLimiter',
+    'clock',
+    'claveRecovery',
+    'claveRequests',
+    'session',
+    'filing',
+    'documents',
+  ];
+  const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
+  if (missing.length > 0) throw new Error(`Faltan dependencias de los diálogos: ${missing.join(', ')}`);
+}
