@@ -10,6 +10,7 @@ import * as contact from './es-EC/contact';
 import * as emails from './es-EC/emails';
 import * as filing from './es-EC/filing';
 import * as messages from './es-EC/messages';
+import * as operator from './es-EC/operator';
 import * as provincias from './es-EC/provincias';
 import * as reinsercion from './es-EC/reinsercion';
 import * as signin from './es-EC/signin';
@@ -22,13 +23,14 @@ export * from './es-EC/contact';
 export * from './es-EC/emails';
 export * from './es-EC/filing';
 export * from './es-EC/messages';
+export * from './es-EC/operator';
 export * from './es-EC/provincias';
 export * from './es-EC/reinsercion';
 export * from './es-EC/signin';
 export * from './es-EC/tramites';
 
 /** The es-EC catalog, section by section. */
-export const esEC = { cases, clave, claveSolicitud, contact, emails, filing, messages, provincias, reinsercion, signin, tramites } as const;
+export const esEC = { cases, clave, claveSolicitud, contact, emails, filing, messages, operator, provincias, reinsercion, signin, tramites } as const;
 
 /** The shape every locale's catalog has. */
 export type Catalog = typeof esEC;
