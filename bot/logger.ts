@@ -50,7 +50,7 @@ function sanitize(value: unknown, key = ''): unknown {
 }
 
 /**
- * Creates a pino logger writing JSON lines (`level` as a label, ISO `time`, the `event`, then the fields) to the
+ * Creates a pino logger writing JSON lines (`level` as a label, ISO `time`, the `event`, then the fields, in that order) to the
  * given sink, or synchronously to stdout by default.
  */
 export function createLogger(level: LogLevel = 'info', sink?: (line: string) => void): Logger {
@@ -61,9 +61,10 @@ export function createLogger(level: LogLevel = 'info', sink?: (line: string) => 
     {
       level,
       base: null,
-      messageKey: 'event',
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: HIDDEN },
+      // No field is pino's error key: pino would copy an `err` field's raw message into the line as `msg`.
+      errorKey: '__pinoError',
       // Errors are already reduced to { name, message } by sanitize; pino's own err serializer would add the stack.
       serializers: { err: (value: unknown) => value },
       formatters: {
@@ -74,8 +75,8 @@ export function createLogger(level: LogLevel = 'info', sink?: (line: string) => 
     destination,
   );
   const write = (lvl: LogLevel, event: string, fields?: Record<string, unknown>): void => {
-    if (fields) log[lvl](fields, event);
-    else log[lvl](event);
+    // The event goes first among the fields (pino writes its message key last), as readers of the log expect.
+    log[lvl]({ event, ...fields });
   };
   return {
     debug: (e, f) => write('debug', e, f),

@@ -39,6 +39,8 @@ describe('logger masking', () => {
     expect(new Date(String(parsed.time)).toISOString()).toBe(parsed.time);
     expect(parsed).not.toHaveProperty('pid');
     expect(parsed).not.toHaveProperty('hostname');
+    createLogger('info', (l) => lines.push(l)).info('con.campos', { reason: 'browser' });
+    expect(lines[1]).toMatch(/^\{"level":"info","time":"[^"]+","event":"con\.campos","reason":"browser"\}$/);
   });
 
   it('hides secrets at any depth and under any name that contains a secret word', () => {
