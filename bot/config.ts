@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { z } from 'zod';
+import { OPERATOR } from '../catalog';
 
 /** Root of the project (one level above bot/, also when compiled to dist/bot/). */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -47,79 +49,125 @@ export class ConfigError extends Error {
   }
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} debe ser un entero entre ${min} y ${max}; se recibió "${raw}".`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(`${name} debe ser uno de ${allowed.join(', ')}; se recibió "${raw}".`);
-  }
-  return raw as T;
-}
-
 /** The default SQLite file, resolved against the project root so every entry point opens the same file. */
 export const DEFAULT_DATABASE_URL = `file:${path.join(PROJECT_ROOT, 'data', 'iess.db')}`;
 
-/** Reads and validates the configuration; throws ConfigError on any invalid or unsafe value. */
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** Integer variables: default, smallest and largest value accepted. */
+const INTEGERS = {
+  PORT: [3978, 0, 65535],
+  DIRECTLINE_TOKEN_TTL_SECONDS: [1800, 60, 86400],
+  MAX_MESSAGE_CHARS: [1000, 50, 10000],
+  SESSION_IDLE_MINUTES: [15, 1, 1440],
+  SIGNIN_LINK_TTL_MINUTES: [10, 1, 60],
+} as const;
+
+/** Variables that take one of a fixed set of values. */
+const CHOICES: Record<string, readonly string[]> = { MicrosoftAppType: APP_TYPES, LOG_LEVEL: LOG_LEVELS };
+
+/** An unset or empty variable counts as absent, so its default applies. */
+const blank = (value: unknown): unknown => (value === '' ? undefined : value);
+
+const integer = ([fallback, min, max]: readonly [number, number, number]) =>
+  z.preprocess(blank, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const oneOf = <T extends readonly [string, ...string[]]>(allowed: T, fallback: T[number]) =>
+  z.preprocess(blank, z.enum(allowed).default(fallback));
+
+/** A variable whose empty value also means "use the default". */
+const text = (fallback: string) => z.preprocess(blank, z.string().default(fallback));
+
+/** The environment variables README lists, each with its default and range. */
+const envSchema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    PORT: integer(INTEGERS.PORT),
+    HOST: text('0.0.0.0'),
+    PUBLIC_BASE_URL: z.preprocess(blank, z.string().optional()),
+    DATABASE_URL: text(DEFAULT_DATABASE_URL).pipe(z.string().startsWith('file:', { error: OPERATOR.databaseUrlSqlite })),
+    SEED_DEMO: z.string().optional(),
+    MicrosoftAppId: z.string().default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppTenantId: z.string().default(''),
+    MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
+    DIRECTLINE_TOKEN_TTL_SECONDS: integer(INTEGERS.DIRECTLINE_TOKEN_TTL_SECONDS),
+    MAX_MESSAGE_CHARS: integer(INTEGERS.MAX_MESSAGE_CHARS),
+    DOCUMENTS_DIR: text('data/documents'),
+    MAIL_OUTBOX_DIR: text('data/outbox'),
+    SMTP_URL: z.preprocess(blank, z.string().optional()),
+    MAIL_FROM: text('IESS Asistente Virtual <no-responder@iess.gob.ec>'),
+    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+    APP_SECRET: z.string().default('').refine((s) => s === '' || s.length >= 32, { error: OPERATOR.appSecretCorto }),
+    SESSION_IDLE_MINUTES: integer(INTEGERS.SESSION_IDLE_MINUTES),
+    SIGNIN_LINK_TTL_MINUTES: integer(INTEGERS.SIGNIN_LINK_TTL_MINUTES),
+  })
+  .superRefine((env, ctx) => {
+    const production = env.NODE_ENV === 'production';
+    const fail = (variable: string, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    };
+    if (production && !env.MicrosoftAppId) fail('MicrosoftAppId', OPERATOR.appIdEnProduccion);
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      fail('MicrosoftAppPassword', OPERATOR.appPasswordObligatorio);
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      fail('MicrosoftAppTenantId', OPERATOR.tenantObligatorio);
+    }
+    if (production && !env.APP_SECRET) fail('APP_SECRET', OPERATOR.appSecretEnProduccion);
+    if (!URL.canParse(publicBaseUrl(env))) fail('PUBLIC_BASE_URL', OPERATOR.publicBaseUrlNoValida(publicBaseUrl(env)));
+  });
+
+type ParsedEnv = z.output<typeof envSchema>;
+
+function publicBaseUrl(env: Pick<ParsedEnv, 'PUBLIC_BASE_URL' | 'PORT'>): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+}
+
+/** The Spanish sentence for one refused variable, naming it and, for ranges and choices, the value received. */
+function describe(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const variable = String(issue.path[0] ?? '');
+  const received = env[variable] ?? '';
+  if (variable in INTEGERS) {
+    const [, min, max] = INTEGERS[variable as keyof typeof INTEGERS];
+    return OPERATOR.entero(variable, min, max, received);
+  }
+  if (CHOICES[variable]) return OPERATOR.unoDe(variable, CHOICES[variable], received);
+  if (issue.code === 'custom' || (variable === 'DATABASE_URL' && issue.code === 'invalid_format')) return issue.message;
+  return OPERATOR.valorNoValido(variable, received);
+}
+
+/** Reads and validates the configuration; throws ConfigError, naming every refused variable, on any invalid or unsafe value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
-  const port = integer(env, 'PORT', 3978, 0, 65535);
-  const host = env.HOST || '0.0.0.0';
-  const credentials: BotCredentials = {
-    appId: env.MicrosoftAppId ?? '',
-    appPassword: env.MicrosoftAppPassword ?? '',
-    appTenantId: env.MicrosoftAppTenantId ?? '',
-    appType: oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant'),
-  };
-  if (nodeEnv === 'production' && !credentials.appId) {
-    throw new ConfigError('En producción MicrosoftAppId es obligatorio: el bot no arranca en modo local.');
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError([...new Set(parsed.error.issues.map((issue) => describe(issue, env)))].join(' '));
   }
-  if (credentials.appId && credentials.appType !== 'UserAssignedMSI' && !credentials.appPassword) {
-    throw new ConfigError('MicrosoftAppPassword es obligatorio cuando se define MicrosoftAppId.');
-  }
-  if (credentials.appType === 'SingleTenant' && credentials.appId && !credentials.appTenantId) {
-    throw new ConfigError('MicrosoftAppTenantId es obligatorio con MicrosoftAppType=SingleTenant.');
-  }
-  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  if (!databaseUrl.startsWith('file:')) {
-    throw new ConfigError('DATABASE_URL debe ser una URL file: de SQLite (por ejemplo file:./data/iess.db).');
-  }
-  const appSecret = env.APP_SECRET ?? '';
-  if (appSecret && appSecret.length < 32) throw new ConfigError('APP_SECRET debe tener al menos 32 caracteres.');
-  if (nodeEnv === 'production' && !appSecret) throw new ConfigError('En producción APP_SECRET es obligatorio.');
-  const publicBaseUrl = (env.PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
-  try {
-    new URL(publicBaseUrl);
-  } catch {
-    throw new ConfigError(`PUBLIC_BASE_URL no es una URL válida: "${publicBaseUrl}".`);
-  }
+  const e = parsed.data;
   return {
-    nodeEnv,
-    port,
-    host,
-    publicBaseUrl,
-    databaseUrl,
-    seedDemo: env.DATABASE_URL ? env.SEED_DEMO === 'true' : env.SEED_DEMO !== 'false',
-    credentials,
-    directLineTokenTtlSeconds: integer(env, 'DIRECTLINE_TOKEN_TTL_SECONDS', 1800, 60, 86400),
-    maxMessageChars: integer(env, 'MAX_MESSAGE_CHARS', 1000, 50, 10000),
-    documentsDir: path.resolve(PROJECT_ROOT, env.DOCUMENTS_DIR || 'data/documents'),
-    mailOutboxDir: path.resolve(PROJECT_ROOT, env.MAIL_OUTBOX_DIR || 'data/outbox'),
-    smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM || 'IESS Asistente Virtual <no-responder@iess.gob.ec>',
-    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    appSecret: appSecret || randomBytes(32).toString('base64url'),
-    appSecretGenerated: !appSecret,
-    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 15, 1, 1440),
-    signInLinkTtlMinutes: integer(env, 'SIGNIN_LINK_TTL_MINUTES', 10, 1, 60),
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicBaseUrl: publicBaseUrl(e),
+    databaseUrl: e.DATABASE_URL,
+    seedDemo: env.DATABASE_URL ? e.SEED_DEMO === 'true' : e.SEED_DEMO !== 'false',
+    credentials: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appTenantId: e.MicrosoftAppTenantId,
+      appType: e.MicrosoftAppType,
+    },
+    directLineTokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
+    maxMessageChars: e.MAX_MESSAGE_CHARS,
+    documentsDir: path.resolve(PROJECT_ROOT, e.DOCUMENTS_DIR),
+    mailOutboxDir: path.resolve(PROJECT_ROOT, e.MAIL_OUTBOX_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    appSecret: e.APP_SECRET || randomBytes(32).toString('base64url'),
+    appSecretGenerated: !e.APP_SECRET,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    signInLinkTtlMinutes: e.SIGNIN_LINK_TTL_MINUTES,
   };
 }

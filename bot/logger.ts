@@ -1,3 +1,5 @@
+import pino from 'pino';
+
 /** Severity of a log line; lines below the configured level are dropped. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -9,8 +11,18 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** Text that replaces a secret field's value. */
+export const HIDDEN = '[oculto]';
+
+/** Field names whose value is never written, at any depth (passwords, claves, tokens, security answers...). */
 const SECRET_KEYS = /(password|clave|token|secret|respuesta|answer|authorization)/i;
+
+/**
+ * The secret fields the code logs today, as pino redact paths (top level and two levels down). pino's redact
+ * matches paths, not name patterns, so the formatter below still hides any other key matching SECRET_KEYS.
+ */
+const SECRET_FIELDS = ['password', 'clave', 'token', 'secret', 'respuesta', 'answer', 'authorization'];
+const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
 /** Masks a cédula or other identifier, keeping the first two and last digit: 17*******3. */
 export function maskIdentifier(value: string): string {
@@ -25,8 +37,9 @@ export function maskText(text: string): string {
     .replace(/\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@/g, '$1***@');
 }
 
+/** Hides secret keys, masks free text and reduces errors to name and masked message, at any depth. */
 function sanitize(value: unknown, key = ''): unknown {
-  if (SECRET_KEYS.test(key)) return '[oculto]';
+  if (SECRET_KEYS.test(key)) return HIDDEN;
   if (typeof value === 'string') return maskText(value);
   if (value instanceof Error) return { name: value.name, message: maskText(value.message) };
   if (Array.isArray(value)) return value.map((v) => sanitize(v));
@@ -36,12 +49,34 @@ function sanitize(value: unknown, key = ''): unknown {
   return value;
 }
 
-/** Creates a logger writing JSON lines to the given sink (stdout by default). */
-export function createLogger(level: LogLevel = 'info', sink: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
+/**
+ * Creates a pino logger writing JSON lines (`level` as a label, ISO `time`, the `event`, then the fields, in that order) to the
+ * given sink, or synchronously to stdout by default.
+ */
+export function createLogger(level: LogLevel = 'info', sink?: (line: string) => void): Logger {
+  const destination: pino.DestinationStream = sink
+    ? { write: (chunk: string) => sink(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) }
+    : pino.destination({ dest: 1, sync: true });
+  const log = pino(
+    {
+      level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: HIDDEN },
+      // No field is pino's error key: pino would copy an `err` field's raw message into the line as `msg`.
+      errorKey: '__pinoError',
+      // Errors are already reduced to { name, message } by sanitize; pino's own err serializer would add the stack.
+      serializers: { err: (value: unknown) => value },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => sanitize(fields) as Record<string, unknown>,
+      },
+    },
+    destination,
+  );
   const write = (lvl: LogLevel, event: string, fields?: Record<string, unknown>): void => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    const safe = fields ? (sanitize(fields) as Record<string, unknown>) : {};
-    sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...safe }));
+    // The event goes first among the fields (pino writes its message key last), as readers of the log expect.
+    log[lvl]({ event, ...fields });
   };
   return {
     debug: (e, f) => write('debug', e, f),

@@ -11,7 +11,7 @@ import * as documents from './es-EC/documents';
 import * as emails from './es-EC/emails';
 import * as filing from './es-EC/filing';
 import * as messages from './es-EC/messages';
-import * as pages from './es-EC/pages';
+export const esEC = { cases, clave, claveSolicitud, contact, documents, emails, filing, messages, operator, pages, provincias, reinsercion, signin, tramites } as const;
 import * as provincias from './es-EC/provincias';
 import * as reinsercion from './es-EC/reinsercion';
 import * as signin from './es-EC/signin';
@@ -25,14 +25,14 @@ export * from './es-EC/documents';
 export * from './es-EC/emails';
 export * from './es-EC/filing';
 export * from './es-EC/messages';
-export * from './es-EC/pages';
+export const esEC = { cases, clave, claveSolicitud, contact, documents, emails, filing, messages, operator, pages, provincias, reinsercion, signin, tramites } as const;
 export * from './es-EC/provincias';
 export * from './es-EC/reinsercion';
 export * from './es-EC/signin';
 export * from './es-EC/tramites';
 
 /** The es-EC catalog, section by section. */
-export const esEC = { cases, clave, claveSolicitud, contact, documents, emails, filing, messages, pages, provincias, reinsercion, signin, tramites } as const;
+export const esEC = { cases, clave, claveSolicitud, contact, documents, emails, filing, messages, operator, pages, provincias, reinsercion, signin, tramites } as const;
 
 /**
  * Everything the assistant says in one locale, in the spirit of botbuilder-dialogs' `PromptCultureModels`: one

@@ -1,4 +1,5 @@
 import { ConfigError, DEFAULT_DATABASE_URL, loadConfig } from '../../bot/config';
+import { OPERATOR } from '../../catalog';
 
 describe('loadConfig', () => {
   it('has safe local defaults', () => {
@@ -41,5 +42,31 @@ describe('loadConfig', () => {
   it('accepts production with full credentials', () => {
     const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', APP_SECRET: 's'.repeat(40) });
     expect(config.credentials).toMatchObject({ appId: 'id', appType: 'MultiTenant' });
+  });
+
+  it.each<[NodeJS.ProcessEnv, string]>([
+    [{ PORT: '70000' }, OPERATOR.entero('PORT', 0, 65535, '70000')],
+    [{ SESSION_IDLE_MINUTES: 'quince' }, OPERATOR.entero('SESSION_IDLE_MINUTES', 1, 1440, 'quince')],
+    [{ SIGNIN_LINK_TTL_MINUTES: '2.5' }, OPERATOR.entero('SIGNIN_LINK_TTL_MINUTES', 1, 60, '2.5')],
+    [{ LOG_LEVEL: 'trace' }, OPERATOR.unoDe('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'trace')],
+    [{ MicrosoftAppType: 'Other' }, OPERATOR.unoDe('MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'Other')],
+    [{ DATABASE_URL: 'postgres://x' }, OPERATOR.databaseUrlSqlite],
+    [{ APP_SECRET: 'corto' }, OPERATOR.appSecretCorto],
+    [{ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }, OPERATOR.appIdEnProduccion],
+    [{ MicrosoftAppId: 'abc' }, OPERATOR.appPasswordObligatorio],
+    [{ PUBLIC_BASE_URL: 'no es url' }, OPERATOR.publicBaseUrlNoValida('no es url')],
+  ])('names the variable in Spanish: %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('names every refused variable at once', () => {
+    expect(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'trace' })).toThrow(/PORT.*LOG_LEVEL/);
+  });
+
+  it('treats an empty variable as unset, and trims trailing slashes of the public URL', () => {
+    const config = loadConfig({ PORT: '', HOST: '', LOG_LEVEL: '', MicrosoftAppType: '', PUBLIC_BASE_URL: 'https://a.ec//' });
+    expect(config).toMatchObject({ port: 3978, host: '0.0.0.0', logLevel: 'info', publicBaseUrl: 'https://a.ec' });
+    expect(config.credentials.appType).toBe('MultiTenant');
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
   });
 });

@@ -1,4 +1,7 @@
+import busboy from 'busboy';
+import type { Request } from 'restify';
 import { badArgument } from './errors';
+import { readBody } from './http';
 
 /** One part of a multipart/form-data body. */
 export interface FormPart {
@@ -6,82 +9,76 @@ export interface FormPart {
   name: string;
   /** The file name the client declared, undecoded beyond the form-data escapes; undefined for plain fields. */
   filename?: string;
-  /** The declared Content-Type of the part, if any. */
+  /** The declared Content-Type of the part (RFC 7578: text/plain when the part declares none). */
   contentType?: string;
   data: Buffer;
 }
 
+/** Most parts one upload may hold: the activity and up to 20 files. */
 const MAX_PARTS = 21;
 
-/** The boundary of a multipart/form-data Content-Type header (400 if the request is not multipart). */
-export function multipartBoundary(contentType: string | undefined): string {
-  const match = /^multipart\/form-data\s*;.*?boundary=(?:"([^"]{1,70})"|([^;\s]{1,70}))/i.exec(contentType ?? '');
-  if (!match) throw badArgument('Expected a multipart/form-data body with a boundary.');
-  return match[1] ?? match[2];
+/** WHATWG FormData escapes `"`, CR and LF in a plain `filename=` parameter; busboy leaves them escaped. */
+function unescapeFilename(name: string | undefined): string | undefined {
+  return name?.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
 }
 
-function headerParams(value: string): Record<string, string> {
-  const params: Record<string, string> = {};
-  const re = /;\s*([^=;\s]+)\s*=\s*(?:"([^"]*)"|([^;]*))/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) {
-    params[m[1].toLowerCase()] = m[2] !== undefined ? m[2] : m[3].trim();
+type Parser = ReturnType<typeof busboy>;
+
+/** A busboy parser for the request's Content-Type; 400 if the request is not multipart/form-data with a boundary. */
+function createParser(contentType: string | undefined, limit: number): Parser {
+  if (!/^multipart\/form-data\s*;/i.test(contentType ?? '')) {
+    throw badArgument('Expected a multipart/form-data body with a boundary.');
   }
-  return params;
-}
-
-function decodeFilename(params: Record<string, string>): string | undefined {
-  const extended = params['filename*'];
-  if (extended) {
-    const m = /^utf-8'[^']*'(.*)$/i.exec(extended);
-    if (m) {
-      try {
-        return decodeURIComponent(m[1]);
-      } catch {
-        return m[1];
-      }
-    }
-  }
-  const plain = params.filename;
-  return plain === undefined ? undefined : plain.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
-}
-
-function parseHeaders(block: string): { disposition: Record<string, string>; contentType?: string } {
-  let disposition: Record<string, string> = {};
-  let contentType: string | undefined;
-  for (const line of block.split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (key === 'content-disposition') disposition = headerParams(value);
-    else if (key === 'content-type') contentType = value;
-  }
-  return { disposition, contentType };
-}
-
-/** Splits a buffered multipart/form-data body into its parts; 400 if it is malformed. */
-export function parseMultipart(body: Buffer, boundary: string): FormPart[] {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: FormPart[] = [];
-  let pos = body.indexOf(delimiter);
-  if (pos < 0) throw badArgument('Malformed multipart body.');
-  for (;;) {
-    pos += delimiter.length;
-    if (body.subarray(pos, pos + 2).toString('latin1') === '--') return parts;
-    if (body.subarray(pos, pos + 2).toString('latin1') !== '\r\n') throw badArgument('Malformed multipart body.');
-    const headerEnd = body.indexOf('\r\n\r\n', pos + 2);
-    if (headerEnd < 0) throw badArgument('Malformed multipart body.');
-    const { disposition, contentType } = parseHeaders(body.subarray(pos + 2, headerEnd).toString('utf8'));
-    const dataStart = headerEnd + 4;
-    const next = body.indexOf(Buffer.from(`\r\n--${boundary}`), dataStart);
-    if (next < 0) throw badArgument('Malformed multipart body.');
-    if (parts.length >= MAX_PARTS) throw badArgument('Too many parts in the upload.');
-    parts.push({
-      name: disposition.name ?? '',
-      filename: decodeFilename(disposition),
-      contentType,
-      data: body.subarray(dataStart, next),
+  try {
+    return busboy({
+      headers: { 'content-type': contentType },
+      preservePath: true,
+      defParamCharset: 'utf8',
+      // busboy emits partsLimit once the count reaches the limit, so one more than we accept.
+      limits: { parts: MAX_PARTS + 1, fieldSize: limit, headerPairs: 100 },
     });
-    pos = next + 2;
+  } catch {
+    throw badArgument('Expected a multipart/form-data body with a boundary.');
   }
+}
+
+/** Splits a buffered multipart/form-data body into its parts with busboy; 400 if it is malformed or has too many parts. */
+function parse(parser: Parser, body: Buffer): Promise<FormPart[]> {
+  return new Promise((resolve, reject) => {
+    const parts: FormPart[] = [];
+    let failed = false;
+    const fail = (message: string): void => {
+      if (failed) return;
+      failed = true;
+      reject(badArgument(message));
+    };
+    parser.on('file', (name, stream, info) => {
+      const chunks: Buffer[] = [];
+      const part: FormPart = { name, filename: unescapeFilename(info.filename), contentType: info.mimeType, data: Buffer.alloc(0) };
+      parts.push(part);
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        part.data = Buffer.concat(chunks);
+      });
+      stream.on('error', () => fail('Malformed multipart body.'));
+    });
+    parser.on('field', (name, value, info) => {
+      parts.push({ name, contentType: info.mimeType, data: Buffer.from(value, 'utf8') });
+    });
+    parser.on('partsLimit', () => fail('Too many parts in the upload.'));
+    parser.on('error', () => fail('Malformed multipart body.'));
+    parser.on('close', () => {
+      if (!failed) resolve(parts);
+    });
+    parser.end(body);
+  });
+}
+
+/**
+ * Reads a multipart/form-data upload: 400 before reading when the request is not multipart, 413 as soon as the
+ * body passes `limit` bytes, 400 when busboy finds it malformed or it has more than 21 parts.
+ */
+export async function readMultipart(req: Request, limit: number): Promise<FormPart[]> {
+  const parser = createParser(req.headers['content-type'], limit);
+  return parse(parser, await readBody(req, limit));
 }

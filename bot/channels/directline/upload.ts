@@ -2,8 +2,8 @@ import type { Attachment } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { ATTACHMENTS_PATH, attachmentUrl, validateInbound } from './activity';
 import { badArgument, notFound } from './errors';
-import { readBody, routeParam } from './http';
-import { multipartBoundary, parseMultipart, type FormPart } from './multipart';
+import { routeParam } from './http';
+import { readMultipart, type FormPart } from './multipart';
 import { handled, type RouteContext } from './routes';
 import type { NewAttachment } from './store';
 import { randomId } from './tokens';
@@ -44,8 +44,7 @@ function contentDisposition(name: string): string {
 
 async function upload(ctx: RouteContext, req: Request, res: Response): Promise<void> {
   const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
-  const boundary = multipartBoundary(req.headers['content-type']);
-  const parts = parseMultipart(await readBody(req, ctx.options.maxUploadBytes), boundary);
+  const parts = await readMultipart(req, ctx.options.maxUploadBytes);
   const body = validateInbound(activityPart(parts));
   const files = parts.filter((p) => p.name !== 'activity');
   const rows: NewAttachment[] = [];
