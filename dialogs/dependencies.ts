@@ -28,5 +28,5 @@ export function assertDependencies(deps: Partial<DialogDependencies>): asserts d
     'documents',
   ];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
-  if (missing.length > 0) throw new Error(`Faltan dependencias de los diálogos: ${missing.join(', ')}`);
+  if (missing.length > 0) throw new Error(`Missing dialog dependencies: ${missing.join(", ")}`);
 }

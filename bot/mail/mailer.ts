@@ -50,7 +50,7 @@ export class SmtpMailer implements Mailer {
       throw new Error('SMTP_URL is not a valid URL.');
     }
     if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-      throw new Error('SMTP_URL debe empezar por smtp:// o smtps://.');
+      throw new Error('SMTP_URL must start with smtp:// or smtps://.');
     }
     this.target = `${parsed.protocol}//${parsed.host}`;
     const options: SMTPTransport.Options = {

@@ -37,22 +37,22 @@ function endOfScan(bytes: Buffer, from: number): number {
     if (next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) return i;
     i = bytes.indexOf(0xff, i + 1);
   }
-  throw new MalformedJpegError('JPEG cortado: los datos de imagen no terminan');
+  throw new MalformedJpegError('truncated JPEG: the image data does not end');
 }
 
 /** Walks the marker segments, dropping metadata; returns the frame size and the rebuilt bytes (up to EOI). */
 function rebuild(bytes: Buffer): { width: number; height: number; stripped: Buffer } {
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new MalformedJpegError('no empieza con SOI');
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new MalformedJpegError('does not start with SOI');
   const parts: Buffer[] = [bytes.subarray(0, 2)];
   let pos = 2;
   let width = 0;
   let height = 0;
   let scans = 0;
   for (;;) {
-    if (pos >= bytes.length) throw new MalformedJpegError('JPEG cortado: falta el marcador EOI');
-    if (bytes[pos] !== 0xff) throw new MalformedJpegError(`se esperaba un marcador en el byte ${pos}`);
+    if (pos >= bytes.length) throw new MalformedJpegError('truncated JPEG: no EOI marker');
+    if (bytes[pos] !== 0xff) throw new MalformedJpegError(`expected a marker at byte ${pos}`);
     while (pos < bytes.length && bytes[pos] === 0xff) pos++;
-    if (pos >= bytes.length) throw new MalformedJpegError('JPEG cortado: marcador incompleto');
+    if (pos >= bytes.length) throw new MalformedJpegError('truncated JPEG: incomplete marker');
     const marker = bytes[pos];
     const start = pos - 1;
     pos++;
@@ -66,9 +66,9 @@ function rebuild(bytes: Buffer): { width: number; height: number; stripped: Buff
       continue;
     }
     if (marker === 0x00 || marker === 0xd8) throw new MalformedJpegError(`marcador inesperado 0x${marker.toString(16)}`);
-    if (pos + 2 > bytes.length) throw new MalformedJpegError('JPEG cortado: segmento incompleto');
+    if (pos + 2 > bytes.length) throw new MalformedJpegError('truncated JPEG: incomplete segment');
     const length = bytes.readUInt16BE(pos);
-    if (length < 2 || pos + length > bytes.length) throw new MalformedJpegError('JPEG cortado: segmento incompleto');
+    if (length < 2 || pos + length > bytes.length) throw new MalformedJpegError('truncated JPEG: incomplete segment');
     pos += length;
     if (SOF_MARKERS.has(marker)) {
       if (length < 8) throw new MalformedJpegError('cabecera de cuadro (SOF) demasiado corta');
@@ -78,7 +78,7 @@ function rebuild(bytes: Buffer): { width: number; height: number; stripped: Buff
     }
     if (!isDroppedMetadata(marker)) parts.push(bytes.subarray(start, pos));
     if (marker === SOS) {
-      if (width === 0) throw new MalformedJpegError('datos de imagen antes de la cabecera SOF');
+      if (width === 0) throw new MalformedJpegError('image data before the SOF header');
       const end = endOfScan(bytes, pos);
       parts.push(bytes.subarray(pos, end));
       pos = end;

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { encode } from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
-import type { AttachmentReader } from '../../core/ports';
 
 /** One byte over the 1 MB limit. */
 export const OVERSIZED_BYTES = 1_048_577;
@@ -85,23 +84,6 @@ export interface TestUpload {
   conversationId: string;
 }
 
-/**
- * A Direct Line-like attachment reader for tests (the real one lives in bot/channels/directline): reads uploads by
- * contentUrl, only on the 'directline' channel and only for the conversation that uploaded them.
- */
-export function directLineReader(channel: { readAttachment(contentUrl: string): Promise<TestUpload | undefined> }): AttachmentReader {
-  return async (attachment, conversation) => {
-    if (conversation.channelId !== 'directline' || !attachment.contentUrl) return undefined;
-    const file = await channel.readAttachment(attachment.contentUrl);
-    if (!file || file.conversationId !== conversation.conversationId) return undefined;
-    return { bytes: file.bytes, contentType: file.contentType, name: file.name };
-  };
-}
-
-/** One reader per channel id for tests; an attachment from any other channel is unreadable. */
-export function readerByChannel(readers: Readonly<Record<string, AttachmentReader>>): AttachmentReader {
-  return async (attachment, conversation) => {
-    const reader = Object.prototype.hasOwnProperty.call(readers, conversation.channelId) ? readers[conversation.channelId] : undefined;
-    return reader ? reader(attachment, conversation) : undefined;
-  };
-}
+/** The real readers of the channels, under the names the tests use: Direct Line uploads, and dispatch by channel id. */
+export { directLineAttachmentReader as directLineReader } from '../../bot/channels/directline/attachments';
+export { attachmentReaderByChannel as readerByChannel } from '../../bot/channels/attachments';

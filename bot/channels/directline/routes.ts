@@ -45,10 +45,11 @@ function parseWatermark(raw: string | undefined): number {
  * they keep its binding and neither need nor change the cookie.
  */
 export function registerConversationRoutes(server: Server, ctx: RouteContext): void {
-  const limiter = new RateLimiter(ctx.options.tokenRateLimitPerMinute, ctx.clock);
+  // Counted in the shared store, so every instance of the service shares one budget per client address.
+  const limiter = new RateLimiter(ctx.options.tokenRateLimitPerMinute, ctx.clock, ctx.options.prisma);
 
   server.post('/api/directline/token', handled(ctx, 'token', async (req, res) => {
-    const wait = limiter.hit(clientIp(req));
+    const wait = await limiter.consume(clientIp(req));
     if (wait > 0) {
       res.header('Retry-After', String(wait));
       throw new DirectLineError(429, 'TooManyRequests', 'Too many token requests; try again later.');
