@@ -15,7 +15,10 @@ export function createTurnErrorHandler(options: { logger: Logger; conversationSt
       code,
       channel: context.activity.channelId,
       conversation: context.activity.conversation?.id,
-      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack?.split('\n').slice(0, 4).join(' | ') } : String(error),
+      error:
+        error instanceof Error
+          ? { name: error.name, message: error.message, stack: error.stack?.split('\n').slice(0, 4).join(' | ') }
+          : String(error),
     });
     try {
       await options.conversationState.delete(context);

@@ -99,7 +99,10 @@ const envSchema = z
     SMTP_URL: z.preprocess(blank, z.string().optional()),
     MAIL_FROM: text('IESS Asistente Virtual <no-responder@iess.gob.ec>'),
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
-    APP_SECRET: z.string().default('').refine((s) => s === '' || s.length >= 32, { error: OPERATOR.appSecretCorto }),
+    APP_SECRET: z
+      .string()
+      .default('')
+      .refine((s) => s === '' || s.length >= 32, { error: OPERATOR.appSecretCorto }),
     SESSION_IDLE_MINUTES: integer(INTEGERS.SESSION_IDLE_MINUTES),
     SIGNIN_LINK_TTL_MINUTES: integer(INTEGERS.SIGNIN_LINK_TTL_MINUTES),
   })

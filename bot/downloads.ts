@@ -26,7 +26,10 @@ const COMMON_HEADERS = {
 };
 
 function page(title: string, message: string): Buffer {
-  return Buffer.from(pageLayout({ title, heading: PAGINA_DESCARGAS.encabezado, body: `<p role="status">${escapeHtml(message)}</p>` }), 'utf8');
+  return Buffer.from(
+    pageLayout({ title, heading: PAGINA_DESCARGAS.encabezado, body: `<p role="status">${escapeHtml(message)}</p>` }),
+    'utf8',
+  );
 }
 
 /** The one page for unknown, malformed and expired links alike, so the answer reveals nothing about the token. */
@@ -38,7 +41,8 @@ function sendPage(res: Response, status: number, body: Buffer): void {
     ...COMMON_HEADERS,
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': String(body.length),
-    'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   });
 }
 

@@ -32,9 +32,7 @@ export function maskIdentifier(value: string): string {
 
 /** Masks every 10-digit run (cédulas, phone numbers) and e-mail local parts inside free text. */
 export function maskText(text: string): string {
-  return text
-    .replace(/\b\d{10,13}\b/g, (m) => maskIdentifier(m))
-    .replace(/\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@/g, '$1***@');
+  return text.replace(/\b\d{10,13}\b/g, (m) => maskIdentifier(m)).replace(/\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@/g, '$1***@');
 }
 
 /** Hides secret keys, masks free text and reduces errors to name and masked message, at any depth. */

@@ -34,7 +34,22 @@ export * from './es-EC/signin';
 export * from './es-EC/tramites';
 
 /** The es-EC catalog, section by section. */
-export const esEC = { cases, clave, claveSolicitud, contact, documents, emails, filing, messages, operator, pages, provincias, reinsercion, signin, tramites } as const;
+export const esEC = {
+  cases,
+  clave,
+  claveSolicitud,
+  contact,
+  documents,
+  emails,
+  filing,
+  messages,
+  operator,
+  pages,
+  provincias,
+  reinsercion,
+  signin,
+  tramites,
+} as const;
 
 /**
  * Everything the assistant says in one locale, in the spirit of botbuilder-dialogs' `PromptCultureModels`: one

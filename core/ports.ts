@@ -1,11 +1,4 @@
-import type {
-  CaseHistoryView,
-  CaseStateName,
-  CaseStatusView,
-  CondicionName,
-  EligibilityView,
-  FilingTypeName,
-} from './domain/cases';
+import type { CaseHistoryView, CaseStateName, CaseStatusView, CondicionName, EligibilityView, FilingTypeName } from './domain/cases';
 
 export type {
   CaseEventView,

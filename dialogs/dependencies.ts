@@ -1,5 +1,14 @@
 import type { Recognizer } from '../nlu';
-import type { CaseReader, ClaveRecoveryPort, ClaveRequestPort, Clock, DocumentIntakePort, FilingPort, RateLimiter, SessionPort } from '../core/ports';
+import type {
+  CaseReader,
+  ClaveRecoveryPort,
+  ClaveRequestPort,
+  Clock,
+  DocumentIntakePort,
+  FilingPort,
+  RateLimiter,
+  SessionPort,
+} from '../core/ports';
 
 /** Everything the dialogs need from the outside world, wired once in bot/. */
 export interface DialogDependencies {
@@ -28,5 +37,5 @@ export function assertDependencies(deps: Partial<DialogDependencies>): asserts d
     'documents',
   ];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
-  if (missing.length > 0) throw new Error(`Missing dialog dependencies: ${missing.join(", ")}`);
+  if (missing.length > 0) throw new Error(`Missing dialog dependencies: ${missing.join(', ')}`);
 }

@@ -24,7 +24,8 @@ export function parseLabelled(json: unknown, name: string): LabelledText[] {
     });
   }
   const utterances = (json as { utterances?: unknown } | null)?.utterances;
-  if (typeof utterances !== 'object' || utterances === null) throw new Error(`${name}: expected an array of {text, intent} or {utterances: {intent: [text]}}`);
+  if (typeof utterances !== 'object' || utterances === null)
+    throw new Error(`${name}: expected an array of {text, intent} or {utterances: {intent: [text]}}`);
   return Object.entries(utterances as Record<string, unknown>).flatMap(([intent, texts]) => {
     if (!Array.isArray(texts)) throw new Error(`${name}: utterances.${intent} must be an array`);
     return texts.map((text: unknown) => labelled(text, intent, name));

@@ -60,13 +60,14 @@ export function registerResetRoutes(server: restify.Server, options: ResetRoutes
       const clave = field(req.body, 'clave');
       const person = await options.newClave.check(token);
       if (!person) return send(res, 410, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.invalido));
-      const error = field(req.body, 'declaracion') !== 'si'
-        ? NUEVA_CLAVE.faltaDeclaracion
-        : clave !== field(req.body, 'confirmacion')
-          ? NUEVA_CLAVE.noCoinciden
-          : !isValidNuevaClave(clave)
-            ? NUEVA_CLAVE.formato
-            : undefined;
+      const error =
+        field(req.body, 'declaracion') !== 'si'
+          ? NUEVA_CLAVE.faltaDeclaracion
+          : clave !== field(req.body, 'confirmacion')
+            ? NUEVA_CLAVE.noCoinciden
+            : !isValidNuevaClave(clave)
+              ? NUEVA_CLAVE.formato
+              : undefined;
       if (error) return send(res, 422, formPage({ token, nombres: person.nombres, error }));
       const outcome = await options.newClave.complete({ token, clave });
       if (outcome !== 'ok') return send(res, 410, messagePage(NUEVA_CLAVE.titulo, NUEVA_CLAVE.invalido));

@@ -66,12 +66,16 @@ function table(doc: Doc, rows: Array<[string, string]>): void {
   for (const [label, raw] of rows) {
     const value = printable(raw);
     doc.font('Helvetica');
-    const height = Math.max(doc.heightOfString(value, { width: valueWidth }), doc.heightOfString(label, { width: LABEL_WIDTH - 2 * PAD })) + 2 * PAD;
+    const height =
+      Math.max(doc.heightOfString(value, { width: valueWidth }), doc.heightOfString(label, { width: LABEL_WIDTH - 2 * PAD })) + 2 * PAD;
     ensureSpace(doc, height);
     const y = doc.y;
     doc.rect(MARGIN, y, LABEL_WIDTH, height).fillAndStroke('#eef4f1', BORDER);
     doc.rect(MARGIN + LABEL_WIDTH, y, width - LABEL_WIDTH, height).stroke(BORDER);
-    doc.fillColor('black').font('Helvetica-Bold').text(label, MARGIN + PAD, y + PAD, { width: LABEL_WIDTH - 2 * PAD });
+    doc
+      .fillColor('black')
+      .font('Helvetica-Bold')
+      .text(label, MARGIN + PAD, y + PAD, { width: LABEL_WIDTH - 2 * PAD });
     doc.font('Helvetica').text(value, MARGIN + LABEL_WIDTH + PAD, y + PAD, { width: valueWidth });
     doc.y = y + height;
   }
@@ -97,17 +101,27 @@ function bullets(doc: Doc, items: string[]): void {
 function signatures(doc: Doc, data: SolicitudClaveData): void {
   ensureSpace(doc, 110);
   const width = doc.page.width - 2 * MARGIN;
-  const boxes: Array<[string, string]> = [
-    [T.firmas.afiliado, `${data.nombres} ${data.apellidos} · ${data.identificacion}`],
-  ];
+  const boxes: Array<[string, string]> = [[T.firmas.afiliado, `${data.nombres} ${data.apellidos} · ${data.identificacion}`]];
   if (data.empleador) boxes.push([T.firmas.empleador, data.empleador]);
   const boxWidth = (width - 40) / 2;
   const lineY = doc.y + 60;
   boxes.forEach(([title, who], index) => {
     const x = boxes.length === 1 ? MARGIN + (width - boxWidth) / 2 : MARGIN + index * (boxWidth + 40);
-    doc.moveTo(x, lineY).lineTo(x + boxWidth, lineY).lineWidth(0.8).stroke('black');
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor('black').text(title, x, lineY + 5, { width: boxWidth, align: 'center' });
-    doc.font('Helvetica').fontSize(9).fillColor(GREY).text(printable(who), x, lineY + 18, { width: boxWidth, align: 'center' });
+    doc
+      .moveTo(x, lineY)
+      .lineTo(x + boxWidth, lineY)
+      .lineWidth(0.8)
+      .stroke('black');
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9.5)
+      .fillColor('black')
+      .text(title, x, lineY + 5, { width: boxWidth, align: 'center' });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(GREY)
+      .text(printable(who), x, lineY + 18, { width: boxWidth, align: 'center' });
   });
   doc.fillColor('black');
   doc.x = MARGIN;

@@ -24,11 +24,20 @@ export interface SignInRoutesDependencies {
   logger: Logger;
 }
 
-const LINK_PAGES: Record<Exclude<SignInLinkStatus, 'valid'>, { status: number; title: string; message: string; aviso?: string; volver?: false }> = {
+const LINK_PAGES: Record<
+  Exclude<SignInLinkStatus, 'valid'>,
+  { status: number; title: string; message: string; aviso?: string; volver?: false }
+> = {
   expired: { status: 410, title: INGRESAR.vencidoTitulo, message: INGRESAR.vencido },
   used: { status: 410, title: INGRESAR.usadoTitulo, message: INGRESAR.usado },
   unknown: { status: 404, title: INGRESAR.desconocidoTitulo, message: INGRESAR.desconocido },
-  otherBrowser: { status: 403, title: INGRESAR_OTRO_NAVEGADOR.titulo, message: INGRESAR_OTRO_NAVEGADOR.mensaje, aviso: INGRESAR_OTRO_NAVEGADOR.aviso, volver: false },
+  otherBrowser: {
+    status: 403,
+    title: INGRESAR_OTRO_NAVEGADOR.titulo,
+    message: INGRESAR_OTRO_NAVEGADOR.mensaje,
+    aviso: INGRESAR_OTRO_NAVEGADOR.aviso,
+    volver: false,
+  },
 };
 
 function send(res: Response, status: number, html: string, extra: Record<string, string> = {}): void {
@@ -53,7 +62,10 @@ function sendLinkPage(res: Response, status: Exclude<SignInLinkStatus, 'valid'>)
 
 /** Reads the urlencoded form; a status and page instead when the request is not one. */
 async function readForm(req: Request): Promise<URLSearchParams | { status: number; message: string }> {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
     req.resume();
     return { status: 415, message: INGRESAR.tipoNoAdmitido };
@@ -74,7 +86,10 @@ async function readForm(req: Request): Promise<URLSearchParams | { status: numbe
  */
 export function registerSignInRoutes(server: Server, deps: SignInRoutesDependencies): void {
   const { sessions, logger } = deps;
-  const holderOf = (req: Request): ChatHolderCheck => (conversation) => deps.signInBinding(conversation, req);
+  const holderOf =
+    (req: Request): ChatHolderCheck =>
+    (conversation) =>
+      deps.signInBinding(conversation, req);
 
   server.get(SIGNIN_PATH, async (req: Request, res: Response) => {
     try {
@@ -109,11 +124,15 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
         await continueSafely(deps, outcome.reference);
         return send(res, 200, signInMessagePage(INGRESAR.exitoTitulo, INGRESAR.exito, { volver: false }));
       }
-      logger.info('signin_refused', { reason: outcome.reason === 'link' && outcome.status === 'otherBrowser' ? 'browser' : outcome.reason });
+      logger.info('signin_refused', {
+        reason: outcome.reason === 'link' && outcome.status === 'otherBrowser' ? 'browser' : outcome.reason,
+      });
       if (outcome.reason === 'link') return sendLinkPage(res, outcome.status);
       if (outcome.reason === 'throttled') {
         const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-        return send(res, 429, signInMessagePage(INGRESAR.limiteTitulo, INGRESAR.limite(minutes)), { 'Retry-After': String(outcome.retryAfterSeconds) });
+        return send(res, 429, signInMessagePage(INGRESAR.limiteTitulo, INGRESAR.limite(minutes)), {
+          'Retry-After': String(outcome.retryAfterSeconds),
+        });
       }
       return send(res, 422, signInFormPage({ token, identificacion, error: INGRESAR.datosIncorrectos }));
     } catch (error) {

@@ -54,7 +54,7 @@
         token: body.token,
         domain: window.location.origin + '/v3/directline',
         webSocket: false,
-        pollingInterval: 1000
+        pollingInterval: 1000,
       });
       window.WebChat.renderWebChat(
         {
@@ -72,10 +72,10 @@
             suggestedActionBorderRadius: 16,
             sendBoxPlaceholder: TEXTOS.placeholder,
             hideUploadButton: false,
-            primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
-          }
+            primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+          },
         },
-        document.getElementById('webchat')
+        document.getElementById('webchat'),
       );
       document.querySelector('#webchat').focus();
       warnIfNoCookies();

@@ -20,7 +20,8 @@ export const RECUPERAR = {
     'Por su seguridad, la recuperación de la clave en línea está bloqueada para esta identificación, porque hubo 5 respuestas incorrectas.',
     `Acérquese a una agencia del IESS con su cédula, o llame al ${CONTACTO.telefono}, de ${CONTACTO.horario}.`,
   ].join('\n'),
-  confirmarCorreo: (masked: string) => `Sus respuestas son correctas. Su correo registrado es ${masked}. ¿Le enviamos ahí el enlace para crear su nueva clave?`,
+  confirmarCorreo: (masked: string) =>
+    `Sus respuestas son correctas. Su correo registrado es ${masked}. ¿Le enviamos ahí el enlace para crear su nueva clave?`,
   sinCorreo: 'Sus respuestas son correctas, pero no tenemos un correo registrado para usted.',
   pedirCorreo: 'Escriba el correo electrónico donde quiere recibir el enlace.',
   correoInvalido: 'Ese correo no parece válido. Escríbalo completo, por ejemplo: nombre@ejemplo.com',
@@ -44,14 +45,16 @@ export const NUEVA_CLAVE = {
   titulo: 'Crear una nueva clave del IESS',
   saludo: (nombres: string) => `Hola, ${nombres}. Escriba su nueva clave dos veces.`,
   regla: 'La clave debe tener mínimo 8 caracteres, solo letras y números, con al menos una letra y un número.',
-  declaracion: 'Declaración de información fidedigna: declaro que la información que registro es verdadera y que esta clave es personal. Cuidarla es mi responsabilidad.',
+  declaracion:
+    'Declaración de información fidedigna: declaro que la información que registro es verdadera y que esta clave es personal. Cuidarla es mi responsabilidad.',
   clave: 'Nueva clave',
   confirmacion: 'Repita la nueva clave',
   boton: 'Confirmar',
   faltaDeclaracion: 'Debe marcar la casilla "Declaración de información fidedigna".',
   noCoinciden: 'Las dos claves no son iguales. Escríbalas otra vez.',
   formato: 'La clave no cumple la regla: mínimo 8 caracteres, solo letras y números, con al menos una letra y un número.',
-  exito: 'Su clave fue cambiada. Ya puede entrar a los servicios en línea del IESS con su nueva clave. También le enviamos un correo de confirmación.',
+  exito:
+    'Su clave fue cambiada. Ya puede entrar a los servicios en línea del IESS con su nueva clave. También le enviamos un correo de confirmación.',
   invalido: 'Este enlace ya no es válido: venció (dura 15 minutos) o ya se usó. Vuelva a pedir la recuperación de su clave en el chat.',
   volver: 'Puede cerrar esta página y volver al chat.',
   limite: 'Hubo demasiados intentos desde su conexión. Espere unos minutos e inténtelo de nuevo.',
@@ -70,11 +73,13 @@ export const OBTENER = {
     'La solicitud de clave en línea es para afiliados en relación de dependencia, cesantes y voluntarios, jubilados y beneficiarios de montepío (cónyuge).',
     'Los pensionistas deben acercarse a una agencia del IESS con su cédula para pedir su clave personal.',
   ].join('\n'),
-  enCurso: (numero: string, estado: string) => `Ya tiene una solicitud de clave en curso: ${numero} (estado: ${estado}). No necesita pedirla otra vez.`,
+  enCurso: (numero: string, estado: string) =>
+    `Ya tiene una solicitud de clave en curso: ${numero} (estado: ${estado}). No necesita pedirla otra vez.`,
   yaTieneClave:
     'Usted ya tiene una clave activa. Si pide una nueva, la anterior se desactivará. Si la olvidó, puede recuperarla en línea sin ir a una oficina. ¿Quiere pedir una clave nueva de todos modos?',
   mejorRecuperar: 'Entendido. Si olvidó su clave, escriba "recuperar mi clave" y le ayudo a crear una nueva en línea.',
-  confirmarContacto: (email: string, telefono: string) => `Confirmemos sus datos de contacto:\n• Correo: ${email}\n• Teléfono: ${telefono}\n¿Son correctos?`,
+  confirmarContacto: (email: string, telefono: string) =>
+    `Confirmemos sus datos de contacto:\n• Correo: ${email}\n• Teléfono: ${telefono}\n¿Son correctos?`,
   pedirCorreo: 'Escriba su correo electrónico actual.',
   correoInvalido: RECUPERAR.correoInvalido,
   pedirTelefono: 'Escriba su número de teléfono fijo o celular. Por ejemplo: 0991234567.',

@@ -18,7 +18,9 @@ export function consideracionesClave(options: { dependencia: boolean; jubiladoOP
     'Si ya posee una clave como afiliado o jubilado, al solicitar una nueva clave la anterior se desactivará.',
   ];
   if (options.dependencia) {
-    notas.push('Por tener relación de dependencia, su empleador(a) debe calificar, firmar y sellar esta solicitud antes de que usted la presente en el IESS.');
+    notas.push(
+      'Por tener relación de dependencia, su empleador(a) debe calificar, firmar y sellar esta solicitud antes de que usted la presente en el IESS.',
+    );
   }
   if (options.jubiladoOPensionista) {
     notas.push('Los jubilados y pensionistas deben acercarse a las agencias del IESS para solicitar su clave personal.');
@@ -71,7 +73,12 @@ export const ECUADOR_TIME_ZONE = 'America/Guayaquil';
 
 /** A date as written in Spanish documents, in Ecuador: "22 de noviembre de 2026". */
 export function fechaLarga(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: ECUADOR_TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: ECUADOR_TIME_ZONE,
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return `${part('day')} de ${MESES[part('month') - 1]} de ${part('year')}`;
 }
@@ -87,4 +94,7 @@ export const CLAVE_SOLICITUD_NOTAS = {
 export const EMPLEADOR_GENERICO = 'su empleador';
 
 /** The pair most people chose; asked in online recovery when the identification has none, so it reveals nothing. */
-export const RECOVERY_FALLBACK_QUESTIONS: readonly [string, string] = ['¿Cuál es el nombre de su primera mascota?', '¿En qué ciudad nació su madre?'];
+export const RECOVERY_FALLBACK_QUESTIONS: readonly [string, string] = [
+  '¿Cuál es el nombre de su primera mascota?',
+  '¿En qué ciudad nació su madre?',
+];

@@ -78,6 +78,10 @@ export function claveRequestEmail(options: { nombres: string; numero: string; pa
   return {
     subject: `IESS: recibimos su solicitud de clave ${options.numero}`,
     title: 'Solicitud de clave personal registrada',
-    paragraphs: [`Estimado(a) ${options.nombres}:`, `Registramos su solicitud de clave personal número ${options.numero}.`, ...options.pasos],
+    paragraphs: [
+      `Estimado(a) ${options.nombres}:`,
+      `Registramos su solicitud de clave personal número ${options.numero}.`,
+      ...options.pasos,
+    ],
   };
 }

@@ -30,10 +30,14 @@ export const FILING_NOTAS = {
 /** Author recorded on the first event of a case the citizen filed from the chat. */
 export const FILING_AUTOR_CHAT = 'ciudadano (chat)';
 
-const SEGUIMIENTO = 'Para ver cómo avanza, escriba "mis trámites" en el chat del IESS. También puede consultarlo con el número del trámite y su cédula.';
+const SEGUIMIENTO =
+  'Para ver cómo avanza, escriba "mis trámites" en el chat del IESS. También puede consultarlo con el número del trámite y su cédula.';
 const SI_ES_ERROR = `Si cree que es un error, llame al ${CONTACTO.telefono} o escriba a ${CONTACTO.correo}.`;
 
-const NO_CUMPLE_RELIQUIDACION = ['Según nuestros registros, usted no cumple las condiciones para pedir la reliquidación de pensiones.', SI_ES_ERROR].join('\n');
+const NO_CUMPLE_RELIQUIDACION = [
+  'Según nuestros registros, usted no cumple las condiciones para pedir la reliquidación de pensiones.',
+  SI_ES_ERROR,
+].join('\n');
 
 /** Sentences of the reliquidación de pensiones journey (seed 000). */
 export const RELIQ = {
@@ -91,7 +95,10 @@ export const RELIQ = {
 } as const;
 
 function lineasCaso(view: CaseStatusView): string[] {
-  const lines = [`${TIPO_NOMBRE[view.tipo]}: ${view.numero}`, `Estado: ${ESTADO_NOMBRE[view.estado]}, desde el ${formatFecha(view.fecha)}.`];
+  const lines = [
+    `${TIPO_NOMBRE[view.tipo]}: ${view.numero}`,
+    `Estado: ${ESTADO_NOMBRE[view.estado]}, desde el ${formatFecha(view.fecha)}.`,
+  ];
   if (view.nota) lines.push(`Nota: ${view.nota}`);
   return lines;
 }
@@ -103,7 +110,11 @@ export const MIS = {
   sinTramites: 'Todavía no tiene trámites registrados a su nombre.',
   lista: (cases: readonly CaseStatusView[], total: number) =>
     [
-      total === 1 ? 'Este es su trámite:' : total > cases.length ? `Tiene ${total} trámites. Estos son los ${cases.length} más recientes:` : `Estos son sus ${total} trámites:`,
+      total === 1
+        ? 'Este es su trámite:'
+        : total > cases.length
+          ? `Tiene ${total} trámites. Estos son los ${cases.length} más recientes:`
+          : `Estos son sus ${total} trámites:`,
       ...cases.map((c) => lineasCaso(c).join('\n')),
     ].join('\n\n'),
   elegir: 'Para ver el historial de un trámite, elija su número.',
@@ -147,7 +158,13 @@ function resultadoEsperado(tipo: FilingTypeName, pensionTipo?: string): string {
 }
 
 /** Confirms to the citizen that a reliquidación or reinserción was filed from the chat. */
-export function filingConfirmationEmail(options: { tipo: FilingTypeName; nombres: string; numero: string; fecha: Date; pensionTipo?: string }): EmailContent {
+export function filingConfirmationEmail(options: {
+  tipo: FilingTypeName;
+  nombres: string;
+  numero: string;
+  fecha: Date;
+  pensionTipo?: string;
+}): EmailContent {
   return {
     subject: `IESS: recibimos su solicitud ${options.numero}`,
     title: TITULO_CONFIRMACION[options.tipo],

@@ -1,4 +1,10 @@
-import { TRAMITES_REGISTRY, type ConversationalIntent, type FiledTramiteId, type IntentName, type TramiteId } from '../../core/domain/tramites';
+import {
+  TRAMITES_REGISTRY,
+  type ConversationalIntent,
+  type FiledTramiteId,
+  type IntentName,
+  type TramiteId,
+} from '../../core/domain/tramites';
 import { CONTACTO, CONTACTO_TEXTO } from './contact';
 import { TRAMITE_TEXTOS } from './tramites';
 
@@ -32,8 +38,7 @@ export const MSG = {
     'Escriba su pregunta con sus palabras o elija una opción. En cualquier momento puede escribir "cancelar" para empezar de nuevo o "agente" para hablar con una persona.',
   ].join('\n'),
   noEntendi: 'Disculpe, no le entendí. ¿Puede decirlo de otra forma o elegir una de estas opciones?',
-  fueraDeDominio:
-    'Solo puedo ayudarle con trámites y servicios del IESS. Elija una de estas opciones o escriba su pregunta sobre el IESS.',
+  fueraDeDominio: 'Solo puedo ayudarle con trámites y servicios del IESS. Elija una de estas opciones o escriba su pregunta sobre el IESS.',
   aclarar: '¿Se refiere a una de estas opciones?',
   claveQue: '¿Qué necesita hacer con su clave?',
   solicitudQue: '¿Qué solicitud quiere presentar?',
@@ -52,8 +57,7 @@ export const MSG = {
     `Puede llamar a atención al ciudadano al ${CONTACTO.telefono} o escribir a ${CONTACTO.correo}, de ${CONTACTO.horario}.`,
   ].join('\n'),
   seguimos: 'Seguimos donde estábamos.',
-  mensajeLargo: (max: number) =>
-    `Su mensaje es muy largo. Por favor escríbalo en menos de ${max} caracteres, en pocas palabras.`,
+  mensajeLargo: (max: number) => `Su mensaje es muy largo. Por favor escríbalo en menos de ${max} caracteres, en pocas palabras.`,
   soloTexto: 'Por ahora solo puedo leer mensajes de texto. Escríbame su consulta, por favor.',
   archivoSinTramite:
     'Recibí un archivo, pero todavía no estamos en un trámite y no lo guardé. Para enviar documentos, elija primero "Presentar una solicitud" o "Mis trámites".',
@@ -95,7 +99,8 @@ export const REQUISITOS = {
 export const ESTADO = {
   pedirNumero: 'Escriba el número de su trámite. Por ejemplo: RL-2026-000042.',
   /** Help while the case number is asked. */
-  ayudaNumero: 'Escriba el número de su trámite. Por ejemplo: RL-2026-000042.\nEl número está en el comprobante o correo que recibió al presentar el trámite.',
+  ayudaNumero:
+    'Escriba el número de su trámite. Por ejemplo: RL-2026-000042.\nEl número está en el comprobante o correo que recibió al presentar el trámite.',
   numeroInvalido:
     'Ese número no tiene el formato correcto. Tiene dos letras, el año y seis números, por ejemplo RL-2026-000042. Inténtelo de nuevo.',
   pedirIdentificacion:

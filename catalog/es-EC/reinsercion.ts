@@ -14,7 +14,8 @@ type CaseStateName = keyof typeof ESTADO_NOMBRE;
 /** Which requirement an attached document is for (core/ports `DocumentPurposeName`). */
 type DocumentPurposeName = 'cedula' | 'solicitud' | 'codigo_extranjero' | 'complemento';
 /** Why a citizen may not file (core/ports `IneligibilityReason`). */
-type IneligibilityReason = 'NO_PENSIONISTA' | 'SEGURO_DISTINTO' | 'APORTES_PENDIENTES' | 'SIN_CORREO' | 'INCAPACIDAD_NO_TOTAL' | 'CASO_ABIERTO';
+type IneligibilityReason =
+  'NO_PENSIONISTA' | 'SEGURO_DISTINTO' | 'APORTES_PENDIENTES' | 'SIN_CORREO' | 'INCAPACIDAD_NO_TOTAL' | 'CASO_ABIERTO';
 
 const { min: DETALLE_MIN_CHARS, max: DETALLE_MAX_CHARS } = REINSERCION_DETALLE_CHARS;
 
@@ -42,7 +43,8 @@ export const DOCUMENTO_NOMBRE: Record<DocumentPurposeName, string> = {
   complemento: 'el documento',
 };
 
-const COMO_ADJUNTAR = 'Para adjuntarlo, toque el clip (📎) junto al cuadro donde escribe y elija el archivo. Envíe un solo archivo por mensaje.';
+const COMO_ADJUNTAR =
+  'Para adjuntarlo, toque el clip (📎) junto al cuadro donde escribe y elija el archivo. Envíe un solo archivo por mensaje.';
 const REGLAS =
   'El archivo debe ser JPG o PDF, de máximo 1 MB, completo y legible. Si es una foto, debe medir al menos 600 × 400 píxeles. ' +
   'Por su seguridad, no se aceptan documentos borrosos, oscuros, cortados, ilegibles o sin firma.';
@@ -66,7 +68,8 @@ export const DOCUMENTO = {
     ].join(' '),
 } as const;
 
-const QUIENES = 'La reinserción laboral es solo para pensionistas del Seguro General de Riesgos del Trabajo con incapacidad permanente total.';
+const QUIENES =
+  'La reinserción laboral es solo para pensionistas del Seguro General de Riesgos del Trabajo con incapacidad permanente total.';
 const SI_HAY_ERROR = `Si cree que hay un error, llame al ${CONTACTO.telefono} o escriba a ${CONTACTO.correo}.`;
 
 /** Why a citizen may not file a reinserción, in plain words (seed 002, "¿A quién está dirigido?"). */

@@ -38,7 +38,8 @@ export const INGRESAR = {
   encabezado: 'Ingreso seguro',
   titulo: 'Ingresar con su clave del IESS',
   intro: 'Escriba su cédula (o, si es extranjero sin cédula, su código de identificación) y su clave personal del IESS.',
-  aviso: 'Use esta página solo si usted la abrió desde el chat del IESS hace unos minutos. Si alguien le envió este enlace, no escriba sus datos.',
+  aviso:
+    'Use esta página solo si usted la abrió desde el chat del IESS hace unos minutos. Si alguien le envió este enlace, no escriba sus datos.',
   identificacion: 'Cédula o código de identificación',
   identificacionAyuda: 'Cédula de 10 dígitos, o código como EC-EXT-0045871.',
   clave: 'Clave personal',

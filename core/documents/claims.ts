@@ -2,9 +2,27 @@
 import type { DetectedKind } from '../domain/cases';
 
 const EXTENSION_KINDS: Record<string, DetectedKind> = {
-  pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', gif: 'gif', webp: 'webp',
-  heic: 'heic', heif: 'heic', avif: 'avif', tif: 'tiff', tiff: 'tiff', bmp: 'bmp', mp4: 'video', mov: 'video',
-  docx: 'docx', doc: 'doc', xls: 'doc', zip: 'zip', txt: 'text',
+  pdf: 'pdf',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  jpe: 'jpeg',
+  jfif: 'jpeg',
+  png: 'png',
+  gif: 'gif',
+  webp: 'webp',
+  heic: 'heic',
+  heif: 'heic',
+  avif: 'avif',
+  tif: 'tiff',
+  tiff: 'tiff',
+  bmp: 'bmp',
+  mp4: 'video',
+  mov: 'video',
+  docx: 'docx',
+  doc: 'doc',
+  xls: 'doc',
+  zip: 'zip',
+  txt: 'text',
 };
 
 /**
@@ -21,9 +39,21 @@ export function safeExtension(declaredName: string | undefined): string | undefi
 }
 
 const MEDIA_TYPE_KINDS: Record<string, DetectedKind> = {
-  'application/pdf': 'pdf', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/png': 'png',
-  'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic', 'image/heif': 'heic', 'image/avif': 'avif',
-  'image/tiff': 'tiff', 'image/bmp': 'bmp', 'application/zip': 'zip', 'text/plain': 'text', 'application/msword': 'doc',
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpeg',
+  'image/jpg': 'jpeg',
+  'image/pjpeg': 'jpeg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'image/heif': 'heic',
+  'image/avif': 'avif',
+  'image/tiff': 'tiff',
+  'image/bmp': 'bmp',
+  'application/zip': 'zip',
+  'text/plain': 'text',
+  'application/msword': 'doc',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
@@ -37,4 +67,3 @@ export function kindFromMediaType(declaredType: string | undefined): DetectedKin
 export function kindFromExtension(ext: string | undefined): DetectedKind | undefined {
   return ext !== undefined && Object.prototype.hasOwnProperty.call(EXTENSION_KINDS, ext) ? EXTENSION_KINDS[ext] : undefined;
 }
-

@@ -2,9 +2,7 @@
 import { PDFDocument } from 'pdf-lib';
 
 /** Outcome of {@link checkPdf}: the page count, or why the PDF is refused. */
-export type PdfCheck =
-  | { ok: true; pages: number }
-  | { ok: false; problem: 'PDF_UNREADABLE' | 'PDF_ENCRYPTED' | 'PDF_NO_PAGES' };
+export type PdfCheck = { ok: true; pages: number } | { ok: false; problem: 'PDF_UNREADABLE' | 'PDF_ENCRYPTED' | 'PDF_NO_PAGES' };
 
 /** The spec puts `%%EOF` on the last line; readers accept it within the last 1024 bytes. */
 const EOF_WINDOW = 1024;

@@ -7,14 +7,7 @@ import type { CaseTypeName, FiledCaseTypeName } from './tramites';
 export type { CaseTypeName } from './tramites';
 
 /** States a case can be in, as the store names them. */
-export type CaseStateName =
-  | 'RECIBIDO'
-  | 'PENDIENTE_EMPLEADOR'
-  | 'EN_REVISION'
-  | 'REQUIERE_INFORMACION'
-  | 'APROBADO'
-  | 'NEGADO'
-  | 'CERRADO';
+export type CaseStateName = 'RECIBIDO' | 'PENDIENTE_EMPLEADOR' | 'EN_REVISION' | 'REQUIERE_INFORMACION' | 'APROBADO' | 'NEGADO' | 'CERRADO';
 
 /** States after which a case is no longer open: a new case of the same type may be filed. */
 export const FINAL_CASE_STATES: readonly CaseStateName[] = ['APROBADO', 'NEGADO', 'CERRADO'];
@@ -29,24 +22,14 @@ export type FilingTypeName = FiledCaseTypeName;
 
 /** Why a citizen may not file a trámite, each explained in plain Spanish by the journey. */
 export type IneligibilityReason =
-  | 'NO_PENSIONISTA'
-  | 'SEGURO_DISTINTO'
-  | 'APORTES_PENDIENTES'
-  | 'SIN_CORREO'
-  | 'INCAPACIDAD_NO_TOTAL'
-  | 'CASO_ABIERTO';
+  'NO_PENSIONISTA' | 'SEGURO_DISTINTO' | 'APORTES_PENDIENTES' | 'SIN_CORREO' | 'INCAPACIDAD_NO_TOTAL' | 'CASO_ABIERTO';
 
 /** How a person is identified: an Ecuadorian cédula or the IESS código for foreigners. */
 export type IdentificationKind = 'cedula' | 'codigo';
 
 /** A person's condition towards the IESS, as the store records it. */
 export type CondicionName =
-  | 'AFILIADO_DEPENDENCIA'
-  | 'AFILIADO_CESANTE'
-  | 'AFILIADO_VOLUNTARIO'
-  | 'JUBILADO'
-  | 'PENSIONISTA'
-  | 'MONTEPIO_CONYUGE';
+  'AFILIADO_DEPENDENCIA' | 'AFILIADO_CESANTE' | 'AFILIADO_VOLUNTARIO' | 'JUBILADO' | 'PENSIONISTA' | 'MONTEPIO_CONYUGE';
 
 /** Which insurance pays a pension. */
 export type PensionSeguroName = 'SEGURO_GENERAL' | 'RIESGOS_DEL_TRABAJO';
@@ -101,32 +84,11 @@ export type DocumentPurposeName = 'cedula' | 'solicitud' | 'codigo_extranjero' |
 
 /** What a file is, judged by its bytes; only `pdf` and `jpeg` are accepted, the rest explain a refusal. */
 export type DetectedKind =
-  | 'pdf'
-  | 'jpeg'
-  | 'png'
-  | 'gif'
-  | 'webp'
-  | 'heic'
-  | 'avif'
-  | 'tiff'
-  | 'bmp'
-  | 'video'
-  | 'docx'
-  | 'zip'
-  | 'doc'
-  | 'text'
-  | 'unknown';
+  'pdf' | 'jpeg' | 'png' | 'gif' | 'webp' | 'heic' | 'avif' | 'tiff' | 'bmp' | 'video' | 'docx' | 'zip' | 'doc' | 'text' | 'unknown';
 
 /** Why a document was refused. */
 export type IntakeProblem =
-  | 'EMPTY'
-  | 'TOO_LARGE'
-  | 'UNSUPPORTED_TYPE'
-  | 'PDF_UNREADABLE'
-  | 'PDF_ENCRYPTED'
-  | 'PDF_NO_PAGES'
-  | 'IMAGE_UNREADABLE'
-  | 'IMAGE_TOO_SMALL';
+  'EMPTY' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'PDF_UNREADABLE' | 'PDF_ENCRYPTED' | 'PDF_NO_PAGES' | 'IMAGE_UNREADABLE' | 'IMAGE_TOO_SMALL';
 
 /** The facts of a refused document that its refusal explains (`claimed`: what the client said it was). */
 export interface DocumentRefusalFacts {

@@ -14,7 +14,10 @@ const foldCache = new Map<string, string>();
 function foldChar(ch: string): string {
   const cached = foldCache.get(ch);
   if (cached !== undefined) return cached;
-  const base = ch.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const base = ch
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   const out = base.length === 1 ? base : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
   foldCache.set(ch, out);
   return out;

@@ -101,7 +101,6 @@ export function getTramiteDefinition(id: TramiteId): TramiteDefinition {
   return found;
 }
 
-
 /** The registered trámites a mention names: one for its own id, several for a family ("clave"). */
 export function tramitesMentioned(mention: TramiteMention): readonly TramiteId[] {
   return TRAMITES_REGISTRY.filter((t) => t.mention === mention).map((t) => t.id);

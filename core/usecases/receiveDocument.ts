@@ -68,7 +68,12 @@ export function createReceiveDocument(options: ReceiveDocumentOptions): Document
     }
   }
 
-  async function keep(afiliadoId: string, purpose: DocumentPurposeName, name: string | undefined, accepted: AcceptedDocument): Promise<DocumentReceipt> {
+  async function keep(
+    afiliadoId: string,
+    purpose: DocumentPurposeName,
+    name: string | undefined,
+    accepted: AcceptedDocument,
+  ): Promise<DocumentReceipt> {
     const storageKey = await storage.save(accepted.bytes);
     const { id } = await records.recordDocument({
       afiliadoId,
@@ -97,9 +102,20 @@ export function createReceiveDocument(options: ReceiveDocumentOptions): Document
         return { ok: false, message: UNREADABLE_ATTACHMENT_MESSAGE };
       }
       const name = file.name || attachment.name;
-      const result = await inspectDocument({ bytes: file.bytes, declaredName: name, declaredType: file.contentType || attachment.contentType, purpose });
+      const result = await inspectDocument({
+        bytes: file.bytes,
+        declaredName: name,
+        declaredType: file.contentType || attachment.contentType,
+        purpose,
+      });
       if (!result.ok) {
-        logger.info('document.refused', { afiliadoId, purpose, problem: result.problem, detected: result.detected, size: file.bytes.length });
+        logger.info('document.refused', {
+          afiliadoId,
+          purpose,
+          problem: result.problem,
+          detected: result.detected,
+          size: file.bytes.length,
+        });
         return { ok: false, message: refusalMessage(result, name) };
       }
       return keep(afiliadoId, purpose, name, result);

@@ -12,7 +12,11 @@ import { composeEmail, type EmailRenderer } from './email';
 /** The store's recovery rows and writes (prisma/store/claveRecovery and claveReset). */
 export interface RecoveryRecords {
   isRecoveryBlocked(options: { identificacion: string }): Promise<boolean>;
-  buildRecoveryChallenge(options: { identificacion: string; now: Date; fallbackQuestions: readonly [string, string] }): Promise<RecoveryChallengeView>;
+  buildRecoveryChallenge(options: {
+    identificacion: string;
+    now: Date;
+    fallbackQuestions: readonly [string, string];
+  }): Promise<RecoveryChallengeView>;
   checkRecoveryAnswer(options: {
     identificacion: string;
     question: RecoveryQuestionName;
@@ -64,7 +68,8 @@ export function createRecoverClave(options: RecoverClaveOptions): ClaveRecoveryP
         now: clock(),
         linkFor: options.resetUrl,
         compose: (url) => composeEmail(render, to, resetLinkEmail({ nombres: person.nombres, url, minutes: options.linkMinutes })),
-        notifyPrevious: (previous) => composeEmail(render, previous, emailChangedNotice({ nombres: person.nombres, maskedNew: maskEmail(to) })),
+        notifyPrevious: (previous) =>
+          composeEmail(render, previous, emailChangedNotice({ nombres: person.nombres, maskedNew: maskEmail(to) })),
       });
       return { maskedTo: maskEmail(to) };
     },

@@ -99,8 +99,17 @@ function outbox(options: RequestFirstClaveOptions, profile: ClaveRequestPerson, 
       out.push(composeEmail(options.render, profile.empleador.email, content, `clave-empleador:${numero}`));
     }
     if (contactEmail) {
-      const pasos = dependencia ? [OBTENER.registradaEmpleador(numero, profile.empleador?.razonSocial ?? EMPLEADOR_GENERICO), OBTENER.documentos] : [OBTENER.documentos];
-      out.push(composeEmail(options.render, contactEmail, claveRequestEmail({ nombres: profile.nombres, numero, pasos }), `clave-afiliado:${numero}`));
+      const pasos = dependencia
+        ? [OBTENER.registradaEmpleador(numero, profile.empleador?.razonSocial ?? EMPLEADOR_GENERICO), OBTENER.documentos]
+        : [OBTENER.documentos];
+      out.push(
+        composeEmail(
+          options.render,
+          contactEmail,
+          claveRequestEmail({ nombres: profile.nombres, numero, pasos }),
+          `clave-afiliado:${numero}`,
+        ),
+      );
     }
     return out;
   };
@@ -152,7 +161,10 @@ export function createRequestFirstClave(options: RequestFirstClaveOptions): Clav
         telefono: contactPhone,
         provincia: profile.provincia,
         documentos: [...DOCUMENTOS_ENTREGA_CLAVE],
-        notas: consideracionesClave({ dependencia, jubiladoOPensionista: profile.condicion === 'JUBILADO' || profile.condicion === 'MONTEPIO_CONYUGE' }),
+        notas: consideracionesClave({
+          dependencia,
+          jubiladoOPensionista: profile.condicion === 'JUBILADO' || profile.condicion === 'MONTEPIO_CONYUGE',
+        }),
       });
       const name = `solicitud-clave-${filed.numero}.pdf`;
       const link = await records.createDownload({
@@ -165,7 +177,12 @@ export function createRequestFirstClave(options: RequestFirstClaveOptions): Clav
         ttlSeconds: SOLICITUD_LINK_TTL_SECONDS,
         now,
       });
-      return { numero: filed.numero, created: filed.created, kind: 'print', documento: { name, contentType: 'application/pdf', url: options.downloadUrl(link.token) } };
+      return {
+        numero: filed.numero,
+        created: filed.created,
+        kind: 'print',
+        documento: { name, contentType: 'application/pdf', url: options.downloadUrl(link.token) },
+      };
     },
   };
 }

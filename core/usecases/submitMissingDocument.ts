@@ -19,7 +19,11 @@ export interface MissingDocumentWriter {
 }
 
 /** FilingPort.submitMissingDocument over the store, with the note and the e-mail from the catalog. */
-export function createSubmitMissingDocument(options: { records: MissingDocumentWriter; clock: Clock; render: EmailRenderer }): FilingPort['submitMissingDocument'] {
+export function createSubmitMissingDocument(options: {
+  records: MissingDocumentWriter;
+  clock: Clock;
+  render: EmailRenderer;
+}): FilingPort['submitMissingDocument'] {
   return ({ afiliadoId, numero, documentId }) =>
     options.records.attachMissingDocument({
       afiliadoId,

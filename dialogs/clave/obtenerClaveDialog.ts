@@ -1,5 +1,11 @@
 import { ActivityTypes } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { parseEmail, parseIdentificacion, parsePhone, parseYesNo } from '../../nlu';
 import { ESTADO_NOMBRE, MSG, OBTENER } from '../../catalog';
 import type { ClaveRequestView } from '../../core/ports';
@@ -28,10 +34,19 @@ interface Values {
   email?: string;
 }
 
-const ELIGIBLE: readonly ClaveRequestView['condicion'][] = ['AFILIADO_DEPENDENCIA', 'AFILIADO_CESANTE', 'AFILIADO_VOLUNTARIO', 'JUBILADO', 'MONTEPIO_CONYUGE'];
+const ELIGIBLE: readonly ClaveRequestView['condicion'][] = [
+  'AFILIADO_DEPENDENCIA',
+  'AFILIADO_CESANTE',
+  'AFILIADO_VOLUNTARIO',
+  'JUBILADO',
+  'MONTEPIO_CONYUGE',
+];
 
 function formPrompt(id: string, parse: (text: string) => unknown): TextPrompt {
-  return new TextPrompt(id, async (p: PromptValidatorContext<string>) => parse(p.recognized.value ?? '') !== undefined || p.attemptCount >= MAX_ATTEMPTS);
+  return new TextPrompt(
+    id,
+    async (p: PromptValidatorContext<string>) => parse(p.recognized.value ?? '') !== undefined || p.attemptCount >= MAX_ATTEMPTS,
+  );
 }
 
 /** Registers a first-time clave request (seed 003): to the employer for dependent workers, printable for the others. */
@@ -42,10 +57,16 @@ export class ObtenerClaveDialog extends InterruptibleDialog {
     this.addDialog(formPrompt(P.siNo, (t) => parseYesNo(t)));
     this.addDialog(formPrompt(P.correo, (t) => parseEmail(t)));
     this.addDialog(formPrompt(P.telefono, (t) => parsePhone(t)));
-    this.addDialog(new WaterfallDialog(WATERFALL, [
-      this.askId.bind(this), this.checkPerson.bind(this), this.confirmContact.bind(this),
-      this.askEmail.bind(this), this.askPhone.bind(this), this.file.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.askId.bind(this),
+        this.checkPerson.bind(this),
+        this.confirmContact.bind(this),
+        this.askEmail.bind(this),
+        this.askPhone.bind(this),
+        this.file.bind(this),
+      ]),
+    );
     this.initialDialogId = WATERFALL;
   }
 
@@ -66,12 +87,16 @@ export class ObtenerClaveDialog extends InterruptibleDialog {
     if (!limited.allowed) return this.end(step, MSG.demasiadasConsultas, 'rate_limited');
     const person = await this.deps.claveRequests.lookup(identificacion);
     if (!person) return this.end(step, OBTENER.noEncontrado, 'not_found');
-    if (person.openCase) return this.end(step, OBTENER.enCurso(person.openCase.numero, ESTADO_NOMBRE[person.openCase.estado]), 'already_open');
+    if (person.openCase)
+      return this.end(step, OBTENER.enCurso(person.openCase.numero, ESTADO_NOMBRE[person.openCase.estado]), 'already_open');
     if (!ELIGIBLE.includes(person.condicion)) return this.end(step, OBTENER.noElegible, 'not_eligible');
     (step.values as Values).identificacion = identificacion;
     if (!person.hasClave) return step.next({ proceed: true, person });
     (step.values as { person?: ClaveRequestView }).person = person;
-    return step.prompt(P.siNo, { prompt: reply(OBTENER.yaTieneClave, [OBTENER.si, OBTENER.no]), retryPrompt: reply(OBTENER.confirmarSiNo, [OBTENER.si, OBTENER.no]) });
+    return step.prompt(P.siNo, {
+      prompt: reply(OBTENER.yaTieneClave, [OBTENER.si, OBTENER.no]),
+      retryPrompt: reply(OBTENER.confirmarSiNo, [OBTENER.si, OBTENER.no]),
+    });
   }
 
   private async confirmContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -118,7 +143,8 @@ export class ObtenerClaveDialog extends InterruptibleDialog {
       await step.context.sendActivity({ ...message, type: ActivityTypes.Message });
     }
     await step.context.sendActivity(reply(OBTENER.documentos));
-    if (person?.condicion === 'JUBILADO' || person?.condicion === 'MONTEPIO_CONYUGE') await step.context.sendActivity(reply(OBTENER.agencia));
+    if (person?.condicion === 'JUBILADO' || person?.condicion === 'MONTEPIO_CONYUGE')
+      await step.context.sendActivity(reply(OBTENER.agencia));
     return this.end(step, OBTENER.recuerde, 'filed');
   }
 

@@ -30,7 +30,15 @@ export function recoveryPrompts(): TextPrompt[] {
   return [
     prompt(PROMPTS.identificacion, (t) => parseIdentificacion(t)),
     prompt(PROMPTS.fecha, (t) => parseDayMonth(t), true),
-    prompt(PROMPTS.opcion, (t, p) => matchOption(t, (p.options.choices ?? []).map((c) => (typeof c === 'string' ? c : c.value))), true),
+    prompt(
+      PROMPTS.opcion,
+      (t, p) =>
+        matchOption(
+          t,
+          (p.options.choices ?? []).map((c) => (typeof c === 'string' ? c : c.value)),
+        ),
+      true,
+    ),
     prompt(PROMPTS.libre, (t) => (t.trim().length > 0 && t.length <= 200 ? t : undefined), true),
     prompt(PROMPTS.siNo, (t) => parseYesNo(t) ?? (/^no,? usar otro/i.test(t.trim()) ? false : undefined)),
     prompt(PROMPTS.correo, (t) => parseEmail(t)),

@@ -63,7 +63,10 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
     const limited = await this.deps.rateLimiter.hit({ key: `clave:conv:${conversation}`, ...RECOVERY_START_LIMIT });
     if (!limited.allowed) return this.end(step, RECUPERAR.limite(Math.ceil(limited.retryAfterSeconds / 60)), 'rate_limited');
     await step.context.sendActivity(reply(RECUPERAR.intro));
-    return step.prompt(PROMPTS.identificacion, { prompt: reply(RECUPERAR.pedirIdentificacion), retryPrompt: reply(RECUPERAR.identificacionInvalida) });
+    return step.prompt(PROMPTS.identificacion, {
+      prompt: reply(RECUPERAR.pedirIdentificacion),
+      retryPrompt: reply(RECUPERAR.identificacionInvalida),
+    });
   }
 
   private async askFecha(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -106,11 +109,14 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
       await step.context.sendActivity(reply(RECUPERAR.sinCorreo));
       return step.next(false);
     }
-    return step.prompt(PROMPTS.siNo, { prompt: reply(RECUPERAR.confirmarCorreo(masked), [RECUPERAR.si, RECUPERAR.no]), retryPrompt: reply(RECUPERAR.confirmarSiNo, [RECUPERAR.si, RECUPERAR.no]) });
+    return step.prompt(PROMPTS.siNo, {
+      prompt: reply(RECUPERAR.confirmarCorreo(masked), [RECUPERAR.si, RECUPERAR.no]),
+      retryPrompt: reply(RECUPERAR.confirmarSiNo, [RECUPERAR.si, RECUPERAR.no]),
+    });
   }
 
   private async chooseEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = typeof step.result === 'boolean' ? step.result : parseYesNo(String(step.result ?? '')) ?? false;
+    const answer = typeof step.result === 'boolean' ? step.result : (parseYesNo(String(step.result ?? '')) ?? false);
     if (answer) return step.next(undefined);
     return step.prompt(PROMPTS.correo, { prompt: reply(RECUPERAR.pedirCorreo), retryPrompt: reply(RECUPERAR.correoInvalido) });
   }
@@ -122,7 +128,11 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
     return this.end(step, RECUPERAR.enviado(maskedTo), 'link_sent');
   }
 
-  private async check(step: WaterfallStepContext, question: RecoveryQuestionName, answer: { day: number; month: number } | string | undefined): Promise<void> {
+  private async check(
+    step: WaterfallStepContext,
+    question: RecoveryQuestionName,
+    answer: { day: number; month: number } | string | undefined,
+  ): Promise<void> {
     const values = this.values(step);
     const result = await this.deps.claveRecovery.checkAnswer(values.identificacion ?? '', question, answer ?? '');
     if (!result.correct) values.wrong = (values.wrong ?? 0) + 1;
@@ -131,7 +141,11 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
   }
 
   private choose(step: WaterfallStepContext, question: string, options: string[]): Promise<DialogTurnResult> {
-    return step.prompt(PROMPTS.opcion, { prompt: reply(question, options), retryPrompt: reply(RECUPERAR.opcionInvalida, options), choices: options });
+    return step.prompt(PROMPTS.opcion, {
+      prompt: reply(question, options),
+      retryPrompt: reply(RECUPERAR.opcionInvalida, options),
+      choices: options,
+    });
   }
 
   private askPersonal(step: WaterfallStepContext, index: 0 | 1): Promise<DialogTurnResult> {

@@ -5,10 +5,7 @@ import { matchOption } from '../shared/choices';
 
 /** What the citizen did on a turn where a document was asked for. */
 export type DocumentTurn =
-  | { kind: 'archivo'; attachment: IncomingAttachment }
-  | { kind: 'varios'; count: number }
-  | { kind: 'despues' }
-  | { kind: 'texto' };
+  { kind: 'archivo'; attachment: IncomingAttachment } | { kind: 'varios'; count: number } | { kind: 'despues' } | { kind: 'texto' };
 
 /** Teams and some clients repeat the message text as an inline HTML attachment: that is not a file. */
 function isFile(attachment: Pick<IncomingAttachment, 'contentType' | 'contentUrl'>): boolean {

@@ -1,4 +1,10 @@
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { parseCaseNumber, parseIdentificacion } from '../../nlu';
 import { describeCase, ESTADO, MSG } from '../../catalog';
 import type { DialogDependencies } from '../dependencies';
@@ -37,7 +43,9 @@ export class EstadoTramiteDialog extends InterruptibleDialog {
     super(ESTADO_DIALOG, deps.recognizer);
     this.addDialog(new TextPrompt(NUMERO_PROMPT, (p) => this.lastTryOr(p, parseCaseNumber)));
     this.addDialog(new TextPrompt(ID_PROMPT, (p) => this.lastTryOr(p, (t) => parseIdentificacion(t)?.value)));
-    this.addDialog(new WaterfallDialog(WATERFALL, [this.numeroStep.bind(this), this.identificacionStep.bind(this), this.lookupStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [this.numeroStep.bind(this), this.identificacionStep.bind(this), this.lookupStep.bind(this)]),
+    );
     this.initialDialogId = WATERFALL;
   }
 

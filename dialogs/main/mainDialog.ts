@@ -1,5 +1,13 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { IntentName, NluResult } from '../../nlu';
 import { CLARIFY_LABELS, MENU_OPCIONES, MSG } from '../../catalog';
 import { isFiledTramite, isTramiteId, isTramiteMention, TRAMITES_REGISTRY } from '../../core/domain/tramites';
@@ -90,7 +98,11 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (nlu.status !== 'ambiguous') return step.next({ intent: nlu.intent, nlu } satisfies Routed);
-    return this.clarify(step, nlu.ranking.slice(0, 2).map((r) => r.intent), MSG.aclarar);
+    return this.clarify(
+      step,
+      nlu.ranking.slice(0, 2).map((r) => r.intent),
+      MSG.aclarar,
+    );
   }
 
   private async clarify(step: WaterfallStepContext, candidates: IntentName[], question: string): Promise<DialogTurnResult> {
@@ -100,9 +112,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const routed: Routed = typeof step.result === 'string'
-      ? { intent: intentFromClarification(step.result, (step.values as MainValues).candidates ?? [], this.deps.recognizer) }
-      : (step.result as Routed);
+    const routed: Routed =
+      typeof step.result === 'string'
+        ? { intent: intentFromClarification(step.result, (step.values as MainValues).candidates ?? [], this.deps.recognizer) }
+        : (step.result as Routed);
     const { context } = step;
     const entity = (type: string) => routed.nlu?.entities.find((e) => e.type === type)?.value;
     const { intent } = routed;
@@ -148,7 +161,9 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(reply(MSG.infoServicio, MENU_OPCIONES));
         break;
       case 'fuera_de_dominio':
-        await context.sendActivity(reply(routed.nlu?.ranking[0]?.intent === 'fuera_de_dominio' ? MSG.fueraDeDominio : MSG.noEntendi, MENU_OPCIONES));
+        await context.sendActivity(
+          reply(routed.nlu?.ranking[0]?.intent === 'fuera_de_dominio' ? MSG.fueraDeDominio : MSG.noEntendi, MENU_OPCIONES),
+        );
         break;
     }
     return step.endDialog();

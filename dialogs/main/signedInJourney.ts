@@ -1,5 +1,12 @@
 import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { MENU_OPCIONES, MSG, SIGNIN_MOTIVO } from '../../catalog';
 import { FILED_TRAMITE_IDS, type FiledTramiteId } from '../../core/domain/tramites';
 import type { SignedInCitizen } from '../../core/ports';

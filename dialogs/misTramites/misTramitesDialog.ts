@@ -35,10 +35,17 @@ interface MisTramitesValues {
 export class MisTramitesDialog extends InterruptibleDialog {
   constructor(private readonly deps: Pick<DialogDependencies, 'recognizer' | 'filing' | 'documents'>) {
     super(MIS_TRAMITES_DIALOG, deps.recognizer);
-    this.addDialog(new TextPrompt(CHOICE_PROMPT, async (p) => acceptsChoice(p.recognized.value ?? '', choicesOf(p.options), p.attemptCount)));
+    this.addDialog(
+      new TextPrompt(CHOICE_PROMPT, async (p) => acceptsChoice(p.recognized.value ?? '', choicesOf(p.options), p.attemptCount)),
+    );
     this.addDialog(new DocumentoDialog(deps));
     this.addDialog(
-      new WaterfallDialog(WATERFALL, [this.listStep.bind(this), this.openStep.bind(this), this.actionStep.bind(this), this.submitStep.bind(this)]),
+      new WaterfallDialog(WATERFALL, [
+        this.listStep.bind(this),
+        this.openStep.bind(this),
+        this.actionStep.bind(this),
+        this.submitStep.bind(this),
+      ]),
     );
     this.initialDialogId = WATERFALL;
   }
@@ -62,7 +69,8 @@ export class MisTramitesDialog extends InterruptibleDialog {
     const history = await this.deps.filing.getCaseHistory({ afiliadoId: step.options.citizen.afiliadoId, numero: choice });
     if (!history) return step.replaceDialog(WATERFALL, { ...step.options, again: true } satisfies MisTramitesOptions);
     await step.context.sendActivity(reply(MIS.historial(history)));
-    if (history.estado !== 'REQUIERE_INFORMACION') return step.replaceDialog(WATERFALL, { ...step.options, again: true } satisfies MisTramitesOptions);
+    if (history.estado !== 'REQUIERE_INFORMACION')
+      return step.replaceDialog(WATERFALL, { ...step.options, again: true } satisfies MisTramitesOptions);
     Object.assign(step.values as MisTramitesValues, { numero: history.numero, nota: history.nota });
     return this.ask(step, MIS.requiereDocumento(history.nota), [MIS.enviarDocumento, MIS.verOtro, MIS.volver], MIS.elegirAccion);
   }
@@ -86,7 +94,12 @@ export class MisTramitesDialog extends InterruptibleDialog {
     return this.end(step, attached ? MIS.documentoAgregado(numero) : MIS.documentoNoAgregado);
   }
 
-  private async ask(step: WaterfallStepContext, text: string, options: string[], retry: string = MIS.elegirInvalido): Promise<DialogTurnResult> {
+  private async ask(
+    step: WaterfallStepContext,
+    text: string,
+    options: string[],
+    retry: string = MIS.elegirInvalido,
+  ): Promise<DialogTurnResult> {
     (step.values as MisTramitesValues).offered = options;
     return step.prompt(CHOICE_PROMPT, { prompt: reply(text, options), retryPrompt: reply(retry, options), choices: options });
   }

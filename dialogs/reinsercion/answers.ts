@@ -16,7 +16,10 @@ export type DetalleCheck = { ok: true; value: string } | { ok: false; problem: '
  * between {@link DETALLE_MIN_CHARS} and {@link DETALLE_MAX_CHARS} characters long.
  */
 export function checkDetalle(text: string | undefined): DetalleCheck {
-  const value = (text ?? '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim();
+  const value = (text ?? '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const length = Array.from(value).length;
   if (length < DETALLE_MIN_CHARS) return { ok: false, problem: 'corto' };
   if (length > DETALLE_MAX_CHARS) return { ok: false, problem: 'largo' };

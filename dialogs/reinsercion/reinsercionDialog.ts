@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { DOCUMENTO_NOMBRE, MSG, PROVINCIAS, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_NO_ELEGIBLE, REINSERCION_PRESENCIAL } from '../../catalog';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import {
+  DOCUMENTO_NOMBRE,
+  MSG,
+  PROVINCIAS,
+  REINSERCION,
+  REINSERCION_BASE_LEGAL,
+  REINSERCION_NO_ELEGIBLE,
+  REINSERCION_PRESENCIAL,
+} from '../../catalog';
 import { DocumentoDialog, DOCUMENTO_DIALOG, type DocumentoOptions, type DocumentoResult } from '../documentos/documentoDialog';
 import type { DocumentPurposeName, FilingProfile, SignedInCitizen } from '../../core/ports';
 import type { DialogDependencies } from '../dependencies';
@@ -12,7 +26,11 @@ import { matchProvincia } from './provincia';
 /** Id of the reinserción laboral journey (seed 002). */
 export const REINSERCION_DIALOG = 'reinsercionDialog';
 const WATERFALL = 'reinsercionWaterfall';
-const P = { provincia: 'reinsercionProvinciaPrompt', detalle: 'reinsercionDetallePrompt', confirmar: 'reinsercionConfirmarPrompt' } as const;
+const P = {
+  provincia: 'reinsercionProvinciaPrompt',
+  detalle: 'reinsercionDetallePrompt',
+  confirmar: 'reinsercionConfirmarPrompt',
+} as const;
 const MAX_ATTEMPTS = 3;
 const CONFIRM_LABELS = { si: REINSERCION.si, no: REINSERCION.no } as const;
 
@@ -54,10 +72,16 @@ export class ReinsercionDialog extends InterruptibleDialog {
     this.addDialog(formPrompt(P.provincia, (t) => matchProvincia(t) !== undefined));
     this.addDialog(formPrompt(P.detalle, (t) => checkDetalle(t).ok));
     this.addDialog(formPrompt(P.confirmar, (t) => parseConfirmacion(t, CONFIRM_LABELS) !== undefined));
-    this.addDialog(new WaterfallDialog(WATERFALL, [
-      this.checkEligibility.bind(this), this.askDetalle.bind(this), this.askIdDocument.bind(this),
-      this.askSolicitud.bind(this), this.confirm.bind(this), this.file.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.checkEligibility.bind(this),
+        this.askDetalle.bind(this),
+        this.askIdDocument.bind(this),
+        this.askSolicitud.bind(this),
+        this.confirm.bind(this),
+        this.file.bind(this),
+      ]),
+    );
     this.initialDialogId = WATERFALL;
   }
 
@@ -76,11 +100,21 @@ export class ReinsercionDialog extends InterruptibleDialog {
     }
     const { nombres, apellidos, identificacionMasked, tipoIdentificacion } = view.profile;
     const idPurpose: DocumentPurposeName = tipoIdentificacion === 'codigo' ? 'codigo_extranjero' : 'cedula';
-    const values: Values = { requestId: randomUUID(), profile: { nombres, apellidos, identificacionMasked, tipoIdentificacion }, idPurpose, documentIds: [] };
+    const values: Values = {
+      requestId: randomUUID(),
+      profile: { nombres, apellidos, identificacionMasked, tipoIdentificacion },
+      idPurpose,
+      documentIds: [],
+    };
     Object.assign(step.values, values);
-    await step.context.sendActivity(reply([REINSERCION.intro(citizen.nombres), REINSERCION.necesitara(DOCUMENTO_NOMBRE[idPurpose])].join('\n')));
+    await step.context.sendActivity(
+      reply([REINSERCION.intro(citizen.nombres), REINSERCION.necesitara(DOCUMENTO_NOMBRE[idPurpose])].join('\n')),
+    );
     await step.context.sendActivity(reply(REINSERCION_PRESENCIAL));
-    return step.prompt(P.provincia, { prompt: reply(REINSERCION.pedirProvincia, PROVINCIAS), retryPrompt: reply(REINSERCION.provinciaNoEncontrada, PROVINCIAS) });
+    return step.prompt(P.provincia, {
+      prompt: reply(REINSERCION.pedirProvincia, PROVINCIAS),
+      retryPrompt: reply(REINSERCION.provinciaNoEncontrada, PROVINCIAS),
+    });
   }
 
   private async askDetalle(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -118,11 +152,15 @@ export class ReinsercionDialog extends InterruptibleDialog {
     });
     await step.context.sendActivity(reply(resumen));
     const options = [REINSERCION.si, REINSERCION.no];
-    return step.prompt(P.confirmar, { prompt: reply(REINSERCION.confirmar, options), retryPrompt: reply(REINSERCION.confirmarSiNo, options) });
+    return step.prompt(P.confirmar, {
+      prompt: reply(REINSERCION.confirmar, options),
+      retryPrompt: reply(REINSERCION.confirmarSiNo, options),
+    });
   }
 
   private async file(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (parseConfirmacion(String(step.result ?? ''), CONFIRM_LABELS) !== true) return this.end(step, REINSERCION.noPresentada, { outcome: 'declined' });
+    if (parseConfirmacion(String(step.result ?? ''), CONFIRM_LABELS) !== true)
+      return this.end(step, REINSERCION.noPresentada, { outcome: 'declined' });
     const { citizen } = step.options as ReinsercionOptions;
     const values = step.values as Values;
     const filed = await this.deps.filing.fileCase({
@@ -133,7 +171,9 @@ export class ReinsercionDialog extends InterruptibleDialog {
       detalle: values.detalle,
       documentIds: values.documentIds,
     });
-    await step.context.sendActivity(reply(filed.created ? REINSERCION.presentada(filed.numero, filed.maskedEmail) : REINSERCION.yaPresentada(filed.numero)));
+    await step.context.sendActivity(
+      reply(filed.created ? REINSERCION.presentada(filed.numero, filed.maskedEmail) : REINSERCION.yaPresentada(filed.numero)),
+    );
     const result: ReinsercionResult = { outcome: filed.created ? 'filed' : 'already_filed', numero: filed.numero };
     return this.end(step, [REINSERCION.seguimiento, REINSERCION_BASE_LEGAL].join('\n'), result);
   }

@@ -1,4 +1,10 @@
-import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import type { Recognizer } from '../../nlu';
 import { getTramite, MSG, REQUISITOS, TRAMITES } from '../../catalog';
 import { isTramiteId, tramitesMentioned, type TramiteId } from '../../core/domain/tramites';
@@ -37,13 +43,7 @@ export class RequisitosDialog extends InterruptibleDialog {
     super(REQUISITOS_DIALOG, recognizer);
     this.addDialog(new TextPrompt(TRAMITE_PROMPT, (p) => this.validateChoice(p)));
     this.addDialog(new TextPrompt(CLAVE_PROMPT, (p) => this.validateChoice(p, 'clave')));
-    this.addDialog(
-      new WaterfallDialog(WATERFALL, [
-        this.chooseStep.bind(this),
-        this.chooseClaveStep.bind(this),
-        this.showStep.bind(this),
-      ]),
-    );
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.chooseStep.bind(this), this.chooseClaveStep.bind(this), this.showStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
 
@@ -55,8 +55,14 @@ export class RequisitosDialog extends InterruptibleDialog {
     const known = step.options?.tramite;
     if (known) return step.next(known);
     return step.prompt(TRAMITE_PROMPT, {
-      prompt: reply(REQUISITOS.elegir, TRAMITES.map((t) => t.etiqueta)),
-      retryPrompt: reply(REQUISITOS.reintentar, TRAMITES.map((t) => t.etiqueta)),
+      prompt: reply(
+        REQUISITOS.elegir,
+        TRAMITES.map((t) => t.etiqueta),
+      ),
+      retryPrompt: reply(
+        REQUISITOS.reintentar,
+        TRAMITES.map((t) => t.etiqueta),
+      ),
     });
   }
 

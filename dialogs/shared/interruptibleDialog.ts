@@ -36,7 +36,10 @@ export function isCancelled(result: unknown): boolean {
  * in one place, before the journey's own step sees the message.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
-  protected constructor(id: string, protected readonly recognizer: Recognizer) {
+  protected constructor(
+    id: string,
+    protected readonly recognizer: Recognizer,
+  ) {
     super(id);
   }
 

@@ -40,10 +40,20 @@ function isClaveLike(token: string): boolean {
 export function looksLikeClave(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === '') return false;
-  if (CLAVE_STATEMENT.test(trimmed.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''))) return true;
+  if (
+    CLAVE_STATEMENT.test(
+      trimmed
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
+    )
+  )
+    return true;
   if (trimmed.split(/\s+/).some(isClaveLike)) return true;
   const id = parseIdentificacion(trimmed);
   if (!id) return false;
-  const rest = normalizeForMatch(trimmed.replace(/ec[\s_-]*ext[\s_-]*\d{7}|\d{9}[\s-]?\d/i, ' ')).split(' ').filter((w) => w && !ID_WORDS.has(w));
+  const rest = normalizeForMatch(trimmed.replace(/ec[\s_-]*ext[\s_-]*\d{7}|\d{9}[\s-]?\d/i, ' '))
+    .split(' ')
+    .filter((w) => w && !ID_WORDS.has(w));
   return rest.length === 1 && rest[0].length >= 4;
 }

@@ -91,7 +91,10 @@ export function trainNlu(data: readonly LabelledText[], overrides: Partial<Train
     ...YES_NO.yes,
     ...YES_NO.no,
   ];
-  const corrector = buildCorrector(data.map((d) => d.text), lexiconTexts);
+  const corrector = buildCorrector(
+    data.map((d) => d.text),
+    lexiconTexts,
+  );
   const pipeline = new TextPipeline(corrector);
   const gazetteer = new Gazetteer(pipeline);
   const analyse = (text: string, withYesNo = true): { words: Word[]; entities: EntityMatch[]; features: string[] } => {

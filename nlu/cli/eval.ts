@@ -19,7 +19,14 @@ interface Outcome {
 function run(recognizer: Recognizer, data: readonly LabelledText[]): Outcome[] {
   return data.map((d) => {
     const r = recognizer.recognize(d.text);
-    return { text: d.text, expected: d.intent, predicted: r.intent, status: r.status, topIntent: r.ranking[0].intent, top: r.ranking[0].score };
+    return {
+      text: d.text,
+      expected: d.intent,
+      predicted: r.intent,
+      status: r.status,
+      topIntent: r.ranking[0].intent,
+      top: r.ranking[0].score,
+    };
   });
 }
 
@@ -49,8 +56,19 @@ function crossValidate(): Outcome[] {
   const data = loadTrainingData();
   const out: Outcome[] = [];
   for (let fold = 0; fold < 5; fold++) {
-    const recognizer = recognizerFrom(trainNlu(data.filter((_, i) => i % 5 !== fold), overrides()), decision());
-    out.push(...run(recognizer, data.filter((_, i) => i % 5 === fold)));
+    const recognizer = recognizerFrom(
+      trainNlu(
+        data.filter((_, i) => i % 5 !== fold),
+        overrides(),
+      ),
+      decision(),
+    );
+    out.push(
+      ...run(
+        recognizer,
+        data.filter((_, i) => i % 5 === fold),
+      ),
+    );
   }
   return out;
 }
@@ -147,9 +165,11 @@ function main(): void {
   if (process.argv.includes('--dev') || process.argv.includes('--dev-typos')) {
     const recognizer = recognizerFrom(trainNlu(loadTrainingData(), overrides()), decision());
     if (process.argv.includes('--dev')) show('dev set nlu/data/dev.json (trained on train.json)', run(recognizer, loadDevData()));
-    if (process.argv.includes('--dev-typos')) show('dev set with typos, x3 (trained on train.json)', run(recognizer, withTypos(loadDevData())));
+    if (process.argv.includes('--dev-typos'))
+      show('dev set with typos, x3 (trained on train.json)', run(recognizer, withTypos(loadDevData())));
   }
-  if (!['--cv', '--dev', '--dev-typos'].some((flag) => process.argv.includes(flag))) show('held-out nlu/data/eval.json', run(createRecognizer(), loadEvaluationData()));
+  if (!['--cv', '--dev', '--dev-typos'].some((flag) => process.argv.includes(flag)))
+    show('held-out nlu/data/eval.json', run(createRecognizer(), loadEvaluationData()));
 }
 
 main();

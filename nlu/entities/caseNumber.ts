@@ -2,7 +2,9 @@ import { CASE_PREFIXES } from '../../core/domain/tramites';
 import type { Span } from './types';
 
 /** The registry's case-number prefixes (RL, RI, CL), as a regular-expression alternation. */
-const PREFIXES = Object.values(CASE_PREFIXES).map((p) => p.toLowerCase()).join('|');
+const PREFIXES = Object.values(CASE_PREFIXES)
+  .map((p) => p.toLowerCase())
+  .join('|');
 const CASE = new RegExp(`(?<![a-z0-9])(${PREFIXES})[\\s_-]*((?:19|20)\\d{2})[\\s_-]*(\\d{1,6})(?!\\d)`, 'gi');
 
 /** Finds case numbers (a registry prefix, year, up to 6 digits; any case, '-', '_', space or no separator), normalised to 'RL-2026-000042'. */

@@ -11,17 +11,62 @@ export interface DayMonth {
 }
 
 const MONTHS: Record<string, number> = {
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8,
-  septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
-  ene: 1, feb: 2, mar: 3, abr: 4, may: 5, jun: 6, jul: 7, ago: 8, sep: 9, sept: 9, set: 9, oct: 10, nov: 11, dic: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  ene: 1,
+  feb: 2,
+  mar: 3,
+  abr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  ago: 8,
+  sep: 9,
+  sept: 9,
+  set: 9,
+  oct: 10,
+  nov: 11,
+  dic: 12,
 };
 const FULL_MONTHS = Object.keys(MONTHS).filter((m) => m.length > 4);
 const UNITS = ['', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'];
 const DAY_WORDS = new Map<string, number>([
-  ['un', 1], ['primero', 1], ['primer', 1], ['diez', 10], ['once', 11], ['doce', 12], ['trece', 13], ['catorce', 14],
-  ['quince', 15], ['dieciseis', 16], ['diecisiete', 17], ['dieciocho', 18], ['diecinueve', 19], ['veinte', 20],
-  ['veintiun', 21], ['veintiuno', 21], ['veintidos', 22], ['veintitres', 23], ['veinticuatro', 24], ['veinticinco', 25],
-  ['veintiseis', 26], ['veintisiete', 27], ['veintiocho', 28], ['veintinueve', 29], ['treinta', 30],
+  ['un', 1],
+  ['primero', 1],
+  ['primer', 1],
+  ['diez', 10],
+  ['once', 11],
+  ['doce', 12],
+  ['trece', 13],
+  ['catorce', 14],
+  ['quince', 15],
+  ['dieciseis', 16],
+  ['diecisiete', 17],
+  ['dieciocho', 18],
+  ['diecinueve', 19],
+  ['veinte', 20],
+  ['veintiun', 21],
+  ['veintiuno', 21],
+  ['veintidos', 22],
+  ['veintitres', 23],
+  ['veinticuatro', 24],
+  ['veinticinco', 25],
+  ['veintiseis', 26],
+  ['veintisiete', 27],
+  ['veintiocho', 28],
+  ['veintinueve', 29],
+  ['treinta', 30],
   ...UNITS.slice(1).map((w, i): [string, number] => [w, i + 1]),
 ]);
 const NUMERIC = /(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/-]|\.\d)/g;
@@ -92,7 +137,12 @@ export function findDates(text: string): Span<DayMonth>[] {
     const day = Number(m[1]);
     const month = Number(m[3]);
     const year = m[4] === undefined ? undefined : fullYear(m[4]);
-    if (isRealDate(day, month, year)) found.push({ value: { day, month, ...(year === undefined ? {} : { year }) }, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    if (isRealDate(day, month, year))
+      found.push({
+        value: { day, month, ...(year === undefined ? {} : { year }) },
+        start: m.index ?? 0,
+        end: (m.index ?? 0) + m[0].length,
+      });
   }
   const tokens = tokenize(text);
   tokens.forEach((t, i) => {

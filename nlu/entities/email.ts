@@ -1,6 +1,7 @@
 import type { Span } from './types';
 
-const EMAIL = /(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]*)\s*(?:@|\s\(?arroba\)?\s)\s*([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,})(?![a-z0-9-])/gi;
+const EMAIL =
+  /(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]*)\s*(?:@|\s\(?arroba\)?\s)\s*([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,})(?![a-z0-9-])/gi;
 
 /** Finds e-mail addresses (also "nombre arroba dominio.ec", as dictated in chats), lowercased. */
 export function findEmails(text: string): Span<string>[] {

@@ -19,7 +19,10 @@ export class Gazetteer {
   /** Compiles the lexicon phrases with the same pipeline used for user text. */
   constructor(pipeline: TextPipeline) {
     const add = (type: Entry['type'], value: string, phrase: string): void => {
-      const stems = pipeline.process(phrase).filter((w) => !w.stop).map((w) => w.stem);
+      const stems = pipeline
+        .process(phrase)
+        .filter((w) => !w.stop)
+        .map((w) => w.stem);
       if (stems.length === 0) return;
       const list = this.byFirstStem.get(stems[0]) ?? [];
       list.push({ type, value, stems });
@@ -35,7 +38,7 @@ export class Gazetteer {
   find(text: string, words: readonly Word[]): EntityMatch[] {
     const content = words.filter((w) => !w.stop);
     const found: EntityMatch[] = [];
-    for (let i = 0; i < content.length; ) {
+    for (let i = 0; i < content.length;) {
       const entry = (this.byFirstStem.get(content[i].stem) ?? []).find((e) => e.stems.every((s, k) => content[i + k]?.stem === s));
       if (!entry) {
         i++;

@@ -19,7 +19,10 @@ export function findCodigosExtranjero(text: string): Span<string>[] {
  * cédulas and mobile numbers share that prefix.
  */
 export function findCedulas(text: string): Span<string>[] {
-  const lower = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const lower = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   const phoneTalk = PHONE_WORDS.test(lower) && !ID_WORDS.test(lower);
   const found: Span<string>[] = [];
   for (const m of text.matchAll(CEDULA)) {

@@ -22,7 +22,12 @@ function toE164(digits: string): string | undefined {
  * only taken as a phone when the text talks about a phone.
  */
 export function findPhones(text: string): Span<string>[] {
-  const phoneTalk = PHONE_WORDS.test(text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  const phoneTalk = PHONE_WORDS.test(
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, ''),
+  );
   const found: Span<string>[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     const raw = m[0].replace(/[\s.-]+$/, '');

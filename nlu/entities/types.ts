@@ -1,14 +1,6 @@
 /** Kinds of entity the NLU extracts. */
 export type EntityType =
-  | 'tramite'
-  | 'servicio'
-  | 'cedula'
-  | 'codigo_extranjero'
-  | 'numero_caso'
-  | 'fecha'
-  | 'email'
-  | 'telefono'
-  | 'confirmacion';
+  'tramite' | 'servicio' | 'cedula' | 'codigo_extranjero' | 'numero_caso' | 'fecha' | 'email' | 'telefono' | 'confirmacion';
 
 /**
  * One entity found in an utterance. `value` is normalised: tramite 'reliquidacion'|'reinsercion'|'clave';

@@ -32,9 +32,14 @@ export function findYesNo(text: string): Span<boolean> | undefined {
   if (i >= pieces.length) return undefined;
   for (const phrase of PHRASES) {
     const words = pieces.slice(i, i + phrase.words.length);
-    if (words.length === phrase.words.length && words.every((w, k) => w.text === phrase.words[k] || (k === 0 && /^s+i+$/.test(w.text) && phrase.words[0] === 'si'))) {
+    if (
+      words.length === phrase.words.length &&
+      words.every((w, k) => w.text === phrase.words[k] || (k === 0 && /^s+i+$/.test(w.text) && phrase.words[0] === 'si'))
+    ) {
       const next = i + phrase.words.length;
-      return tailAgrees(pieces, next, phrase.value) ? { value: phrase.value, start: pieces[i].start, end: pieces[next - 1].end } : undefined;
+      return tailAgrees(pieces, next, phrase.value)
+        ? { value: phrase.value, start: pieces[i].start, end: pieces[next - 1].end }
+        : undefined;
     }
   }
   if (pieces.length - i > 4) return undefined;

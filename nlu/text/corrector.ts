@@ -62,7 +62,9 @@ export class SpellCorrector {
    */
   dropRareTypos(rareMax: number, frequentMin: number): void {
     const rare = [...this.freq].filter(([, n]) => n <= rareMax).map(([w]) => w);
-    const drop = rare.filter((w) => this.lookup(w, (candidate) => candidate !== w && (this.freq.get(candidate) ?? 0) >= frequentMin) !== undefined);
+    const drop = rare.filter(
+      (w) => this.lookup(w, (candidate) => candidate !== w && (this.freq.get(candidate) ?? 0) >= frequentMin) !== undefined,
+    );
     for (const w of drop) this.freq.delete(w);
     this.cache.clear();
   }
@@ -91,7 +93,9 @@ export class SpellCorrector {
         if (distance > limit || distance > maxEdits(candidate.length)) continue;
         const similarity = jaroWinkler(word, candidate);
         const count = this.freq.get(candidate) ?? 0;
-        const better = distance < bestKey[0] || (distance === bestKey[0] && (similarity > bestKey[1] || (similarity === bestKey[1] && count > bestKey[2])));
+        const better =
+          distance < bestKey[0] ||
+          (distance === bestKey[0] && (similarity > bestKey[1] || (similarity === bestKey[1] && count > bestKey[2])));
         if (better) {
           best = candidate;
           bestKey = [distance, similarity, count];

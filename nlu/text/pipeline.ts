@@ -80,7 +80,16 @@ export class TextPipeline {
     const out: Word[] = [];
     for (const token of tokenize(text)) {
       if (/^\d+$/.test(token.norm)) {
-        out.push({ word: token.norm, raw: token.norm, stem: token.norm, stop: false, rare: false, numeric: true, start: token.start, end: token.end });
+        out.push({
+          word: token.norm,
+          raw: token.norm,
+          stem: token.norm,
+          stop: false,
+          rare: false,
+          numeric: true,
+          start: token.start,
+          end: token.end,
+        });
         continue;
       }
       const typed = expand(squeeze(token.norm));

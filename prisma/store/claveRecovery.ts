@@ -77,9 +77,10 @@ export async function buildRecoveryChallenge(
   const candidates = shuffle(
     Array.from({ length: 13 }, (_, i) => firstYear - 6 + i).filter((y) => y !== firstYear && y <= currentYear),
   ).slice(0, 3);
-  const questions = person && person.securityQuestions.length >= 2
-    ? [person.securityQuestions[0].pregunta, person.securityQuestions[1].pregunta]
-    : options.fallbackQuestions;
+  const questions =
+    person && person.securityQuestions.length >= 2
+      ? [person.securityQuestions[0].pregunta, person.securityQuestions[1].pregunta]
+      : options.fallbackQuestions;
   return {
     employerOptions: shuffle([real, ...others]),
     yearOptions: [firstYear, ...candidates].sort((a, b) => a - b).map(String),
@@ -104,7 +105,11 @@ export async function checkRecoveryAnswer(
   return { correct, ...(await recordRecoveryFailure(ctx.db, { identificacion: options.identificacion, now: options.now })) };
 }
 
-async function isCorrect(person: Awaited<ReturnType<typeof findAfiliado>>, question: RecoveryQuestion, answer: RecoveryAnswer): Promise<boolean> {
+async function isCorrect(
+  person: Awaited<ReturnType<typeof findAfiliado>>,
+  question: RecoveryQuestion,
+  answer: RecoveryAnswer,
+): Promise<boolean> {
   if (question === 'pregunta1' || question === 'pregunta2') {
     const stored = person?.securityQuestions[question === 'pregunta1' ? 0 : 1]?.respuestaHash;
     dummyHash ??= hashSecret('respuesta-de-relleno');
@@ -123,14 +128,20 @@ async function isCorrect(person: Awaited<ReturnType<typeof findAfiliado>>, quest
 }
 
 /** Counts one wrong answer for an identification and blocks it at the limit, in one atomic statement. */
-export async function recordRecoveryFailure(db: PrismaClient, options: { identificacion: string; now: Date }): Promise<{ failures: number; blocked: boolean }> {
+export async function recordRecoveryFailure(
+  db: PrismaClient,
+  options: { identificacion: string; now: Date },
+): Promise<{ failures: number; blocked: boolean }> {
   const guard = await db.recoveryGuard.upsert({
     where: { identificador: options.identificacion },
     create: { identificador: options.identificacion, fallos: 1 },
     update: { fallos: { increment: 1 } },
   });
   if (guard.fallos >= MAX_RECOVERY_FAILURES && !guard.bloqueadoEn) {
-    await db.recoveryGuard.updateMany({ where: { identificador: options.identificacion, bloqueadoEn: null }, data: { bloqueadoEn: options.now } });
+    await db.recoveryGuard.updateMany({
+      where: { identificador: options.identificacion, bloqueadoEn: null },
+      data: { bloqueadoEn: options.now },
+    });
   }
   return { failures: guard.fallos, blocked: guard.fallos >= MAX_RECOVERY_FAILURES };
 }
@@ -140,6 +151,8 @@ export async function getRecoveryEmail(
   db: PrismaClient,
   options: { identificacion: string },
 ): Promise<{ afiliadoId: string; nombres: string; email?: string } | undefined> {
-  const person = await db.afiliado.findFirst({ where: { OR: [{ cedula: options.identificacion }, { codigoExtranjero: options.identificacion }] } });
+  const person = await db.afiliado.findFirst({
+    where: { OR: [{ cedula: options.identificacion }, { codigoExtranjero: options.identificacion }] },
+  });
   return person ? { afiliadoId: person.id, nombres: person.nombres, email: person.email ?? undefined } : undefined;
 }

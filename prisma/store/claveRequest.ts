@@ -22,7 +22,10 @@ export interface ClaveRequestProfile {
 }
 
 /** The person behind an identification, with their clave and any open clave request. */
-export async function findClaveRequestProfile(db: PrismaClient, options: { identificacion: string }): Promise<ClaveRequestProfile | undefined> {
+export async function findClaveRequestProfile(
+  db: PrismaClient,
+  options: { identificacion: string },
+): Promise<ClaveRequestProfile | undefined> {
   const p = await db.afiliado.findFirst({
     where: { OR: [{ cedula: options.identificacion }, { codigoExtranjero: options.identificacion }] },
     include: { clave: true, cases: { where: { tipo: 'CLAVE', estado: { notIn: [...FINAL_CASE_STATES] } }, take: 1 } },
@@ -88,7 +91,11 @@ export async function createClaveRequestCase(
         },
       });
       if (!profile.hasClave) {
-        await tx.clave.upsert({ where: { afiliadoId: profile.afiliadoId }, create: { afiliadoId: profile.afiliadoId, estado: 'SOLICITADA' }, update: {} });
+        await tx.clave.upsert({
+          where: { afiliadoId: profile.afiliadoId },
+          create: { afiliadoId: profile.afiliadoId, estado: 'SOLICITADA' },
+          update: {},
+        });
       }
       for (const message of options.messages(numero)) await enqueueEmail(tx, { message, now });
       return { numero, created: true, caseId: created.id };

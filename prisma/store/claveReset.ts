@@ -33,7 +33,9 @@ export async function issueResetLink(
   await db.$transaction(async (tx) => {
     const person = await tx.afiliado.findUniqueOrThrow({ where: { id: options.afiliadoId } });
     await tx.recoveryToken.updateMany({ where: { afiliadoId: person.id, usedAt: null }, data: { usedAt: options.now } });
-    await tx.recoveryToken.create({ data: { afiliadoId: person.id, tokenHash: hashToken(token), email: options.email, expiresAt, createdAt: options.now } });
+    await tx.recoveryToken.create({
+      data: { afiliadoId: person.id, tokenHash: hashToken(token), email: options.email, expiresAt, createdAt: options.now },
+    });
     if (person.email && person.email !== options.email) {
       await tx.afiliado.update({ where: { id: person.id }, data: { email: options.email } });
       if (options.notifyPrevious) await enqueueEmail(tx, { message: options.notifyPrevious(person.email), now: options.now });
@@ -58,17 +60,30 @@ export async function checkResetToken(db: PrismaClient, options: { token: string
  */
 export async function completeReset(
   db: PrismaClient,
-  options: { token: string; clave: string; now: Date; compose: (person: { nombres: string; email: string }) => OutboxMessage; scryptLogN?: number },
+  options: {
+    token: string;
+    clave: string;
+    now: Date;
+    compose: (person: { nombres: string; email: string }) => OutboxMessage;
+    scryptLogN?: number;
+  },
 ): Promise<'ok' | 'invalid'> {
   if (!(await checkResetToken(db, options))) return 'invalid';
   const hash = await hashSecret(options.clave, options.scryptLogN);
   return db.$transaction(async (tx) => {
     const tokenHash = hashToken(options.token);
-    const consumed = await tx.recoveryToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: options.now } }, data: { usedAt: options.now } });
+    const consumed = await tx.recoveryToken.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: options.now } },
+      data: { usedAt: options.now },
+    });
     if (consumed.count !== 1) return 'invalid' as const;
     const row = await tx.recoveryToken.findUniqueOrThrow({ where: { tokenHash }, include: { afiliado: true } });
     const person = row.afiliado;
-    await tx.clave.upsert({ where: { afiliadoId: person.id }, create: { afiliadoId: person.id, hash, estado: 'ACTIVA' }, update: { hash, estado: 'ACTIVA' } });
+    await tx.clave.upsert({
+      where: { afiliadoId: person.id },
+      create: { afiliadoId: person.id, hash, estado: 'ACTIVA' },
+      update: { hash, estado: 'ACTIVA' },
+    });
     const identificador = person.cedula ?? person.codigoExtranjero ?? '';
     await tx.recoveryGuard.updateMany({ where: { identificador, bloqueadoEn: null }, data: { fallos: 0 } });
     await enqueueEmail(tx, { message: options.compose({ nombres: person.nombres, email: row.email }), now: options.now });

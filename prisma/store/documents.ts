@@ -62,7 +62,10 @@ export interface CitizenDocument {
 }
 
 /** One of the citizen's own documents; undefined when it does not exist or belongs to someone else. */
-export async function findCitizenDocument(db: Db, options: { afiliadoId: string; documentId: string }): Promise<CitizenDocument | undefined> {
+export async function findCitizenDocument(
+  db: Db,
+  options: { afiliadoId: string; documentId: string },
+): Promise<CitizenDocument | undefined> {
   const found = await db.document.findFirst({
     where: { id: options.documentId, afiliadoId: options.afiliadoId },
     select: { id: true, tipo: true, mediaType: true, size: true, caseId: true, createdAt: true },
@@ -74,7 +77,10 @@ export async function findCitizenDocument(db: Db, options: { afiliadoId: string;
  * Links documents to a case, only those that belong to `afiliadoId` and are not in any case yet; returns how
  * many were linked, so the caller can refuse (and roll back its transaction) when that is fewer than asked.
  */
-export async function attachDocumentsToCase(db: Db, options: { afiliadoId: string; caseId: string; documentIds: readonly string[] }): Promise<number> {
+export async function attachDocumentsToCase(
+  db: Db,
+  options: { afiliadoId: string; caseId: string; documentIds: readonly string[] },
+): Promise<number> {
   if (options.documentIds.length === 0) return 0;
   const { count } = await db.document.updateMany({
     where: { id: { in: [...options.documentIds] }, afiliadoId: options.afiliadoId, caseId: null },

@@ -12,7 +12,10 @@ function sha256(value: string | Buffer): string {
 
 /** A file name fit for a header: last path segment, no control characters, at most 200 characters. */
 function cleanName(nombre: string): string {
-  const base = (nombre.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(/\p{Cc}/gu, '').trim();
+  const base = (nombre.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/\p{Cc}/gu, '')
+    .trim();
   const name = Array.from(base).slice(0, MAX_NAME).join('');
   return name === '' || name === '.' || name === '..' ? 'documento' : name;
 }

@@ -37,7 +37,8 @@ export function createStore(db: PrismaClient, options: StoreOptions) {
     },
     reset: {
       checkResetToken: (o: Parameters<typeof checkResetToken>[1]) => checkResetToken(db, o),
-      completeReset: (o: Omit<Parameters<typeof completeReset>[1], 'scryptLogN'>) => completeReset(db, { ...o, scryptLogN: options.scryptLogN }),
+      completeReset: (o: Omit<Parameters<typeof completeReset>[1], 'scryptLogN'>) =>
+        completeReset(db, { ...o, scryptLogN: options.scryptLogN }),
     },
     /** True when the database answers a trivial query. */
     async isHealthy(): Promise<boolean> {

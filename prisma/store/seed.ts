@@ -55,7 +55,9 @@ export async function seedDemoData(
           empleadorRazonSocial: 'empleadorActual' in a ? a.empleadorActual?.razonSocial : undefined,
           empleadorEmail: 'empleadorActual' in a ? a.empleadorActual?.email : undefined,
           workHistory: { create: a.historiaLaboral.map((h) => ({ empleador: h.empleador, desde: h.desde, hasta: h.hasta })) },
-          securityQuestions: { create: a.preguntasPersonales.map((q, i) => ({ orden: i + 1, pregunta: q.pregunta, respuestaHash: answers[i] })) },
+          securityQuestions: {
+            create: a.preguntasPersonales.map((q, i) => ({ orden: i + 1, pregunta: q.pregunta, respuestaHash: answers[i] })),
+          },
           clave: claveHash ? { create: { hash: claveHash, estado: 'ACTIVA' } } : undefined,
         },
       });
@@ -70,7 +72,13 @@ export async function seedDemoData(
           estado: last.estado as CaseState,
           afiliadoId: owner.id,
           createdAt: new Date(c.historial[0].fecha),
-          history: { create: c.historial.map((h) => ({ estado: h.estado as CaseState, fecha: new Date(h.fecha), nota: 'nota' in h ? h.nota : undefined })) },
+          history: {
+            create: c.historial.map((h) => ({
+              estado: h.estado as CaseState,
+              fecha: new Date(h.fecha),
+              nota: 'nota' in h ? h.nota : undefined,
+            })),
+          },
         },
       });
       const [, year, seq] = c.numero.split('-');

@@ -130,7 +130,15 @@ async function verifyClave(db: PrismaClient, options: { identificacion: string; 
  */
 export async function signInWithLink(
   db: PrismaClient,
-  options: { secret: string; token: string; identificacion: string; clave: string; now: Date; scryptLogN: number; holdsChat: ChatHolderCheck },
+  options: {
+    secret: string;
+    token: string;
+    identificacion: string;
+    clave: string;
+    now: Date;
+    scryptLogN: number;
+    holdsChat: ChatHolderCheck;
+  },
 ): Promise<SignInOutcome> {
   const { now } = options;
   const status = await inspectSignInLink(db, options);

@@ -36,7 +36,10 @@ describe('loadConfig', () => {
 
   it('has sign-in defaults of 15 idle minutes and 10-minute links, and reads both', () => {
     expect(loadConfig({})).toMatchObject({ sessionIdleMinutes: 15, signInLinkTtlMinutes: 10 });
-    expect(loadConfig({ SESSION_IDLE_MINUTES: '30', SIGNIN_LINK_TTL_MINUTES: '5' })).toMatchObject({ sessionIdleMinutes: 30, signInLinkTtlMinutes: 5 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '30', SIGNIN_LINK_TTL_MINUTES: '5' })).toMatchObject({
+      sessionIdleMinutes: 30,
+      signInLinkTtlMinutes: 5,
+    });
   });
 
   it('accepts production with full credentials', () => {

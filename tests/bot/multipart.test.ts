@@ -71,7 +71,10 @@ describe('Direct Line multipart parser (busboy)', () => {
   });
 
   it.each([
-    ['cut before the closing delimiter', (b: string) => `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhola`],
+    [
+      'cut before the closing delimiter',
+      (b: string) => `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhola`,
+    ],
     ['no delimiter at all', () => 'solo texto'],
     ['a part header that never ends', (b: string) => `--${b}\r\nContent-Disposition: form-data; name="file"`],
   ])('answers 400 BadArgument for a malformed body: %s', async (_name, make) => {

@@ -21,7 +21,11 @@ function fake(id: string, owns: (r: ConversationReferenceJson) => boolean, holds
 }
 
 describe('the channel list', () => {
-  const ref = (channelId: string, serviceUrl: string): ConversationReferenceJson => ({ channelId, serviceUrl, conversation: { id: `${channelId}@${serviceUrl}` } });
+  const ref = (channelId: string, serviceUrl: string): ConversationReferenceJson => ({
+    channelId,
+    serviceUrl,
+    conversation: { id: `${channelId}@${serviceUrl}` },
+  });
 
   it.each<[string, ConversationReferenceJson, string]>([
     ['our Direct Line', ref('directline', 'http://aqui'), 'directline'],
@@ -32,7 +36,9 @@ describe('the channel list', () => {
     const botframework = fake('botframework', () => true);
     await createConversationContinuer({ channels: [directline, botframework], logic: async () => undefined })(reference);
     const byId = { directline, botframework };
-    expect(Object.entries(byId).map(([id, c]) => [id, c.continued.length])).toEqual(Object.keys(byId).map((id) => [id, id === expected ? 1 : 0]));
+    expect(Object.entries(byId).map(([id, c]) => [id, c.continued.length])).toEqual(
+      Object.keys(byId).map((id) => [id, id === expected ? 1 : 0]),
+    );
   });
 
   it('refuses a reference no channel owns', async () => {
@@ -46,7 +52,11 @@ describe('the channel list', () => {
     ['msteams', undefined],
     ['__proto__', undefined],
   ])('reads an attachment of channel %s with that channel’s reader', async (channelId, expected) => {
-    const read = attachmentReaderOf([fake('directline', () => false), fake('whatsapp', () => false), { ...fake('botframework', () => true), readAttachment: undefined }]);
+    const read = attachmentReaderOf([
+      fake('directline', () => false),
+      fake('whatsapp', () => false),
+      { ...fake('botframework', () => true), readAttachment: undefined },
+    ]);
     const file = await read({ contentType: 'text/plain', contentUrl: 'u' }, { channelId, conversationId: 'c' });
     expect(file?.name).toBe(expected);
   });

@@ -41,7 +41,10 @@ describe('Direct Line renderer: exactly the generic Bot Framework form Web Chat 
     const rendered = renderDirectLine(on('directline', SIGN_IN));
     expect(rendered.channelData).toBeUndefined();
     expect(rendered.attachments).toEqual([
-      { contentType: 'application/vnd.microsoft.card.signin', content: { text: SIGNIN.textoTarjeta, buttons: [{ type: 'signin', title: SIGNIN.boton, value: 'https://x/ingresar?t=a' }] } },
+      {
+        contentType: 'application/vnd.microsoft.card.signin',
+        content: { text: SIGNIN.textoTarjeta, buttons: [{ type: 'signin', title: SIGNIN.boton, value: 'https://x/ingresar?t=a' }] },
+      },
     ]);
   });
 
@@ -73,7 +76,9 @@ describe('Bot Framework renderer: Teams shows at most three suggested actions', 
     expect(cardActions(card)).toHaveLength(buttons);
     if (buttons > 0) {
       expect((card?.content as { version: string }).version).toBe('1.5');
-      expect(cardActions(card)).toEqual(options.map((title) => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: title } } })));
+      expect(cardActions(card)).toEqual(
+        options.map((title) => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: title } } })),
+      );
       expect(rendered.text).toBe('Elija');
     }
   });
@@ -85,9 +90,12 @@ describe('Bot Framework renderer: Teams shows at most three suggested actions', 
   });
 
   it('is installed on the adapter: what a turn sends is rendered', async () => {
-    const adapter = new TestAdapter(async (context) => {
-      await context.sendActivity(reply(MSG.saludo, MENU_OPCIONES));
-    }, { channelId: 'msteams' });
+    const adapter = new TestAdapter(
+      async (context) => {
+        await context.sendActivity(reply(MSG.saludo, MENU_OPCIONES));
+      },
+      { channelId: 'msteams' },
+    );
     installRenderer(adapter, renderBotFramework);
     await adapter.send('hola').assertReply((activity) => {
       expect(activity.suggestedActions).toBeUndefined();

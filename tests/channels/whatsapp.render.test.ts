@@ -6,7 +6,11 @@ import type { OutboundMessage } from '../../core/domain/outbound';
 
 const TO = '593991234567';
 const choices = (n: number): string[] => Array.from({ length: n }, (_, i) => `Opción ${i + 1}`);
-const msg = (text: string, options: readonly string[] = [], extra: Partial<OutboundMessage> = {}): OutboundMessage => ({ text, choices: options, ...extra });
+const msg = (text: string, options: readonly string[] = [], extra: Partial<OutboundMessage> = {}): OutboundMessage => ({
+  text,
+  choices: options,
+  ...extra,
+});
 
 /** Checks every documented limit of every emitted body, so no test can pass with an invalid message. */
 function expectValid(messages: WhatsAppMessage[]): void {
@@ -65,11 +69,27 @@ describe('WhatsApp renderer: neutral message → Cloud API /messages bodies with
     ['the six-option main menu → a list of six rows', msg(MSG.saludo, MENU_OPCIONES), ['list:6']],
     ['ten choices → a list of ten rows', msg('Elija', choices(10)), ['list:10']],
     ['eleven choices → numbered text', msg('Elija', choices(11)), ['text']],
-    ['three choices whose short titles collide → a list', msg('Elija', ['Reliquidación de pensión A', 'Reliquidación de pensión B', 'Otra']), ['list:3']],
-    ['sign-in → a cta_url button', msg(SIGNIN.instrucciones(10), [], { signIn: { url: 'https://x/ingresar?t=a', label: SIGNIN.boton, cardText: SIGNIN.textoTarjeta } }), ['cta_url']],
-    ['a link with choices → cta_url, then buttons', msg('Descargue', ['Listo'], { link: { url: 'https://x/d', label: 'Descargar la solicitud impresa' } }), ['cta_url', 'button:1']],
+    [
+      'three choices whose short titles collide → a list',
+      msg('Elija', ['Reliquidación de pensión A', 'Reliquidación de pensión B', 'Otra']),
+      ['list:3'],
+    ],
+    [
+      'sign-in → a cta_url button',
+      msg(SIGNIN.instrucciones(10), [], { signIn: { url: 'https://x/ingresar?t=a', label: SIGNIN.boton, cardText: SIGNIN.textoTarjeta } }),
+      ['cta_url'],
+    ],
+    [
+      'a link with choices → cta_url, then buttons',
+      msg('Descargue', ['Listo'], { link: { url: 'https://x/d', label: 'Descargar la solicitud impresa' } }),
+      ['cta_url', 'button:1'],
+    ],
     ['5000 characters of text → two texts', msg('palabra '.repeat(625)), ['text', 'text']],
-    ['a 2000-character question with buttons → text, then buttons with the rest', msg('palabra '.repeat(250), ['Sí', 'No']), ['text', 'button:2']],
+    [
+      'a 2000-character question with buttons → text, then buttons with the rest',
+      msg('palabra '.repeat(250), ['Sí', 'No']),
+      ['text', 'button:2'],
+    ],
   ])('%s', (_name, message, expected) => {
     const out = renderWhatsApp(message, TO);
     expectValid(out);

@@ -7,7 +7,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { encode } from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
 import { createDocumentIntakeService } from '../../bot/documents/documentIntakeService';
-import { UNREADABLE_ATTACHMENT_MESSAGE , DOCUMENTO, MENU_OPCIONES, MSG } from '../../catalog';
+import { UNREADABLE_ATTACHMENT_MESSAGE, DOCUMENTO, MENU_OPCIONES, MSG } from '../../catalog';
 import { MIN_IMAGE_HEIGHT, MIN_IMAGE_WIDTH } from '../../core/documents';
 import type { AttachmentContent } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
@@ -29,8 +29,18 @@ type Upload = { bytes: Buffer; name: string; type: string; conversation?: string
 
 /** A DialogTestClient whose citizen can attach files: a `user` text naming an upload sends it instead of text. */
 class ChatWithFiles extends DialogTestClient {
-  constructor(dialog: Dialog, options: DocumentoOptions, private readonly uploads: Map<string, Upload>, private readonly channel: Map<string, AttachmentContent>) {
-    const inConversation: Middleware = { onTurn: async (context, next) => { context.activity.conversation.id = CONVERSATION; await next(); } };
+  constructor(
+    dialog: Dialog,
+    options: DocumentoOptions,
+    private readonly uploads: Map<string, Upload>,
+    private readonly channel: Map<string, AttachmentContent>,
+  ) {
+    const inConversation: Middleware = {
+      onTurn: async (context, next) => {
+        context.activity.conversation.id = CONVERSATION;
+        await next();
+      },
+    };
     super('directline', dialog, options, [inConversation], new ConversationState(new MemoryStorage()));
   }
 
@@ -39,7 +49,12 @@ class ChatWithFiles extends DialogTestClient {
     if (!upload) return super.sendActivity(activity);
     const attachments = upload.map((file) => {
       const contentUrl = `http://127.0.0.1:1/v3/directline/attachments/adjunto${String(this.channel.size).padStart(12, '0')}`;
-      this.channel.set(contentUrl, { bytes: file.bytes, contentType: file.type, name: file.name, conversationId: file.conversation ?? CONVERSATION });
+      this.channel.set(contentUrl, {
+        bytes: file.bytes,
+        contentType: file.type,
+        name: file.name,
+        conversationId: file.conversation ?? CONVERSATION,
+      });
       return { contentType: file.type, contentUrl, name: file.name };
     });
     return super.sendActivity({ type: 'message', attachments });
@@ -75,7 +90,13 @@ describe('DocumentoDialog', () => {
       ['📎 cedula.jpg', [{ bytes: jpeg, name: 'cedula.jpg', type: 'image/jpeg' }]],
       ['📎 nota.pdf (texto)', [{ bytes: Buffer.from('mi cédula es 1849579501\n'), name: 'nota.pdf', type: 'application/pdf' }]],
       ['📎 pdf cortado', [{ bytes: pdf.subarray(0, 200), name: 'cedula.pdf', type: 'application/pdf' }]],
-      ['📎 dos archivos', [{ bytes: pdf, name: 'a.pdf', type: 'application/pdf' }, { bytes: jpeg, name: 'b.jpg', type: 'image/jpeg' }]],
+      [
+        '📎 dos archivos',
+        [
+          { bytes: pdf, name: 'a.pdf', type: 'application/pdf' },
+          { bytes: jpeg, name: 'b.jpg', type: 'image/jpeg' },
+        ],
+      ],
       ['📎 de otra conversación', [{ bytes: pdf, name: 'cedula.pdf', type: 'application/pdf', conversation: 'conv-ajena' }]],
     ]);
   });
@@ -95,41 +116,76 @@ describe('DocumentoDialog', () => {
   const CORTADO = /^No pudimos abrir su PDF: está dañado o incompleto/;
 
   it.each<[string, Turn[], 'documento' | 'ninguno']>([
-    ['takes a PDF at the first try', [{ user: 'empezar', bot: [ASK] }, { user: '📎 cedula.pdf', bot: [RECIBIDO_PDF] }], 'documento'],
-    ['reminds how to attach when text comes instead of a file, then takes a JPG', [
-      { user: 'empezar', bot: [ASK] },
-      { user: 'ya le mando', bot: [retry(DOCUMENTO.sinArchivo)] },
-      { user: '📎 cedula.jpg', bot: [RECIBIDO_JPG] },
-    ], 'documento'],
-    ['says why a file was refused and asks again', [
-      { user: 'empezar', bot: [ASK] },
-      { user: '📎 nota.pdf (texto)', bot: [retry(NO_ES_PDF)] },
-      { user: '📎 cedula.pdf', bot: [RECIBIDO_PDF] },
-    ], 'documento'],
-    ['asks for one file at a time and keeps none of several', [
-      { user: 'empezar', bot: [ASK] },
-      { user: '📎 dos archivos', bot: [retry(DOCUMENTO.varios(2))] },
-      { user: '📎 cedula.pdf', bot: [RECIBIDO_PDF] },
-    ], 'documento'],
-    ['refuses a file of another conversation as unreadable', [
-      { user: 'empezar', bot: [ASK] },
-      { user: '📎 de otra conversación', bot: [retry(UNREADABLE_ATTACHMENT_MESSAGE)] },
-      { user: '📎 cedula.jpg', bot: [RECIBIDO_JPG] },
-    ], 'documento'],
-    [`gives up after ${MAX_INTENTOS_DOCUMENTO} turns without a valid file and tells the in-person alternative`, [
-      { user: 'empezar', bot: [ASK] },
-      { user: '📎 pdf cortado', bot: [retry(CORTADO)] },
-      { user: 'todavía lo estoy buscando', bot: [retry(DOCUMENTO.sinArchivo)] },
-      { user: '📎 nota.pdf (texto)', bot: [{ text: NO_ES_PDF, options: [] }, DOCUMENTO.sinDocumento('cedula', 'intentos')] },
-    ], 'ninguno'],
-    ['ends without a document when the citizen does not have it', [
-      { user: 'empezar', bot: [ASK] },
-      { user: DOCUMENTO.despues, bot: [DOCUMENTO.sinDocumento('cedula', 'despues')] },
-    ], 'ninguno'],
-    ['understands "no la tengo" typed', [
-      { user: 'empezar', bot: [ASK] },
-      { user: 'no la tengo', bot: [DOCUMENTO.sinDocumento('cedula', 'despues')] },
-    ], 'ninguno'],
+    [
+      'takes a PDF at the first try',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: '📎 cedula.pdf', bot: [RECIBIDO_PDF] },
+      ],
+      'documento',
+    ],
+    [
+      'reminds how to attach when text comes instead of a file, then takes a JPG',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: 'ya le mando', bot: [retry(DOCUMENTO.sinArchivo)] },
+        { user: '📎 cedula.jpg', bot: [RECIBIDO_JPG] },
+      ],
+      'documento',
+    ],
+    [
+      'says why a file was refused and asks again',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: '📎 nota.pdf (texto)', bot: [retry(NO_ES_PDF)] },
+        { user: '📎 cedula.pdf', bot: [RECIBIDO_PDF] },
+      ],
+      'documento',
+    ],
+    [
+      'asks for one file at a time and keeps none of several',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: '📎 dos archivos', bot: [retry(DOCUMENTO.varios(2))] },
+        { user: '📎 cedula.pdf', bot: [RECIBIDO_PDF] },
+      ],
+      'documento',
+    ],
+    [
+      'refuses a file of another conversation as unreadable',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: '📎 de otra conversación', bot: [retry(UNREADABLE_ATTACHMENT_MESSAGE)] },
+        { user: '📎 cedula.jpg', bot: [RECIBIDO_JPG] },
+      ],
+      'documento',
+    ],
+    [
+      `gives up after ${MAX_INTENTOS_DOCUMENTO} turns without a valid file and tells the in-person alternative`,
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: '📎 pdf cortado', bot: [retry(CORTADO)] },
+        { user: 'todavía lo estoy buscando', bot: [retry(DOCUMENTO.sinArchivo)] },
+        { user: '📎 nota.pdf (texto)', bot: [{ text: NO_ES_PDF, options: [] }, DOCUMENTO.sinDocumento('cedula', 'intentos')] },
+      ],
+      'ninguno',
+    ],
+    [
+      'ends without a document when the citizen does not have it',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: DOCUMENTO.despues, bot: [DOCUMENTO.sinDocumento('cedula', 'despues')] },
+      ],
+      'ninguno',
+    ],
+    [
+      'understands "no la tengo" typed',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: 'no la tengo', bot: [DOCUMENTO.sinDocumento('cedula', 'despues')] },
+      ],
+      'ninguno',
+    ],
   ])('%s', async (_name, turns, outcome) => {
     const client = chat();
     await playConversation(client, turns);
@@ -163,7 +219,9 @@ describe('DocumentoDialog', () => {
     expect(DOCUMENTO.sinDocumento('complemento', 'despues')).toBe(
       'Está bien. Puede enviarlo por este chat cuando lo tenga listo. Si necesita ayuda, llame al 593-2-3945666 o escriba a atencionalusuario@iess.gob.ec.',
     );
-    expect(DOCUMENTO.sinDocumento('cedula', 'despues')).toMatch(/cualquier Centro de Atención Universal del país, a la ventanilla de gestión documental/);
+    expect(DOCUMENTO.sinDocumento('cedula', 'despues')).toMatch(
+      /cualquier Centro de Atención Universal del país, a la ventanilla de gestión documental/,
+    );
   });
 
   it('states the same minimum image size the intake checks, and the seed 002 rule on legibility', () => {
@@ -177,9 +235,17 @@ describe('classifyDocumentTurn (pure)', () => {
   const pdf = { contentType: 'application/pdf', contentUrl: 'http://x/1', name: 'a.pdf' };
   it.each<[string, Pick<Partial<Activity>, 'text' | 'attachments'>, DocumentTurn]>([
     ['one file, text ignored', { text: 'aquí va', attachments: [pdf] }, { kind: 'archivo', attachment: pdf }],
-    ['a file without a link is still a file (the intake refuses it)', { attachments: [{ contentType: 'image/jpeg' }] }, { kind: 'archivo', attachment: { contentType: 'image/jpeg', contentUrl: undefined, name: undefined } }],
+    [
+      'a file without a link is still a file (the intake refuses it)',
+      { attachments: [{ contentType: 'image/jpeg' }] },
+      { kind: 'archivo', attachment: { contentType: 'image/jpeg', contentUrl: undefined, name: undefined } },
+    ],
     ['two files', { attachments: [pdf, pdf] }, { kind: 'varios', count: 2 }],
-    ['the text copy Teams adds is not a file', { text: 'hola', attachments: [{ contentType: 'text/html', content: '<p>hola</p>' }] }, { kind: 'texto' }],
+    [
+      'the text copy Teams adds is not a file',
+      { text: 'hola', attachments: [{ contentType: 'text/html', content: '<p>hola</p>' }] },
+      { kind: 'texto' },
+    ],
     ['the button', { text: DOCUMENTO.despues }, { kind: 'despues' }],
     ['"no tengo" typed', { text: 'No tengo la cédula aquí' }, { kind: 'despues' }],
     ['"más tarde" typed', { text: 'se la mando más tarde' }, { kind: 'despues' }],

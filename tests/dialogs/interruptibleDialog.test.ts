@@ -14,13 +14,15 @@ class ColorDialog extends InterruptibleDialog {
   constructor(recognizer: Recognizer) {
     super('color', recognizer);
     this.addDialog(new TextPrompt('colorPrompt'));
-    this.addDialog(new WaterfallDialog('colorSteps', [
-      async (step: WaterfallStepContext) => step.prompt('colorPrompt', { prompt: reply(ASK) }),
-      async (step: WaterfallStepContext) => {
-        await step.context.sendActivity(`Color: ${String(step.result)}`);
-        return step.endDialog({ color: step.result });
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog('colorSteps', [
+        async (step: WaterfallStepContext) => step.prompt('colorPrompt', { prompt: reply(ASK) }),
+        async (step: WaterfallStepContext) => {
+          await step.context.sendActivity(`Color: ${String(step.result)}`);
+          return step.endDialog({ color: step.result });
+        },
+      ]),
+    );
     this.initialDialogId = 'colorSteps';
   }
 
@@ -34,27 +36,57 @@ class Parent extends ComponentDialog {
   constructor(recognizer: Recognizer) {
     super('parent');
     this.addDialog(new ColorDialog(recognizer));
-    this.addDialog(new WaterfallDialog('parentSteps', [
-      async (step: WaterfallStepContext): Promise<DialogTurnResult> => step.beginDialog('color'),
-      async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-        await step.context.sendActivity(isCancelled(step.result) ? 'hijo cancelado' : 'hijo terminó');
-        return step.endDialog();
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog('parentSteps', [
+        async (step: WaterfallStepContext): Promise<DialogTurnResult> => step.beginDialog('color'),
+        async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+          await step.context.sendActivity(isCancelled(step.result) ? 'hijo cancelado' : 'hijo terminó');
+          return step.endDialog();
+        },
+      ]),
+    );
     this.initialDialogId = 'parentSteps';
   }
 }
 
 const TABLE: [string, Turn[]][] = [
-  ['lets the step answer ordinary input', [{ user: 'empezar', bot: [ASK] }, { user: 'azul', bot: ['Color: azul', 'hijo terminó'] }]],
-  ['shows the journey help and asks again', [{ user: 'empezar', bot: [ASK] }, { user: 'ayuda', bot: [HELP, ASK] }, { user: 'rojo', bot: ['Color: rojo', 'hijo terminó'] }]],
-  ['cancels and tells the parent', [{ user: 'empezar', bot: [ASK] }, { user: 'cancelar', bot: [{ text: MSG.cancelado, options: MENU_OPCIONES }, 'hijo cancelado'] }]],
-  ['understands cancel with typos and no accents', [{ user: 'empezar', bot: [ASK] }, { user: 'kiero cancelar esto', bot: [MSG.cancelado, 'hijo cancelado'] }]],
-  ['answers a request for an agent and continues', [
-    { user: 'empezar', bot: [ASK] },
-    { user: 'necesito hablar con una persona', bot: [`${MSG.agente}\n${MSG.seguimos}`, ASK] },
-    { user: 'verde', bot: ['Color: verde', 'hijo terminó'] },
-  ]],
+  [
+    'lets the step answer ordinary input',
+    [
+      { user: 'empezar', bot: [ASK] },
+      { user: 'azul', bot: ['Color: azul', 'hijo terminó'] },
+    ],
+  ],
+  [
+    'shows the journey help and asks again',
+    [
+      { user: 'empezar', bot: [ASK] },
+      { user: 'ayuda', bot: [HELP, ASK] },
+      { user: 'rojo', bot: ['Color: rojo', 'hijo terminó'] },
+    ],
+  ],
+  [
+    'cancels and tells the parent',
+    [
+      { user: 'empezar', bot: [ASK] },
+      { user: 'cancelar', bot: [{ text: MSG.cancelado, options: MENU_OPCIONES }, 'hijo cancelado'] },
+    ],
+  ],
+  [
+    'understands cancel with typos and no accents',
+    [
+      { user: 'empezar', bot: [ASK] },
+      { user: 'kiero cancelar esto', bot: [MSG.cancelado, 'hijo cancelado'] },
+    ],
+  ],
+  [
+    'answers a request for an agent and continues',
+    [
+      { user: 'empezar', bot: [ASK] },
+      { user: 'necesito hablar con una persona', bot: [`${MSG.agente}\n${MSG.seguimos}`, ASK] },
+      { user: 'verde', bot: ['Color: verde', 'hijo terminó'] },
+    ],
+  ],
 ];
 
 describe('InterruptibleDialog', () => {
@@ -71,27 +103,35 @@ class ButtonDialog extends InterruptibleDialog {
   constructor(recognizer: Recognizer) {
     super('buttons', recognizer);
     this.addDialog(new TextPrompt('buttonPrompt'));
-    this.addDialog(new WaterfallDialog('buttonSteps', [
-      async (step: WaterfallStepContext) => step.prompt('buttonPrompt', { prompt: reply(BUTTON_ASK, [HELP_LIKE_BUTTON, 'Seguir']) }),
-      async (step: WaterfallStepContext) => {
-        await step.context.sendActivity(`Eligió: ${String(step.result)}`);
-        return step.endDialog();
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog('buttonSteps', [
+        async (step: WaterfallStepContext) => step.prompt('buttonPrompt', { prompt: reply(BUTTON_ASK, [HELP_LIKE_BUTTON, 'Seguir']) }),
+        async (step: WaterfallStepContext) => {
+          await step.context.sendActivity(`Eligió: ${String(step.result)}`);
+          return step.endDialog();
+        },
+      ]),
+    );
     this.initialDialogId = 'buttonSteps';
   }
 }
 
 describe('InterruptibleDialog with buttons on offer', () => {
   it.each<[string, Turn[]]>([
-    ['lets a tapped button reach the step even when it reads like help', [
-      { user: 'empezar', bot: [BUTTON_ASK] },
-      { user: 'volver al menu', bot: [`Eligió: volver al menu`] },
-    ]],
-    ['still interrupts for text that is not one of the buttons', [
-      { user: 'empezar', bot: [BUTTON_ASK] },
-      { user: 'ayuda', bot: [MSG.ayuda, BUTTON_ASK] },
-    ]],
+    [
+      'lets a tapped button reach the step even when it reads like help',
+      [
+        { user: 'empezar', bot: [BUTTON_ASK] },
+        { user: 'volver al menu', bot: [`Eligió: volver al menu`] },
+      ],
+    ],
+    [
+      'still interrupts for text that is not one of the buttons',
+      [
+        { user: 'empezar', bot: [BUTTON_ASK] },
+        { user: 'ayuda', bot: [MSG.ayuda, BUTTON_ASK] },
+      ],
+    ],
   ])('%s', async (_name, turns) => {
     await playConversation(createClient(new ButtonDialog(testRecognizer())), turns);
   });

@@ -16,95 +16,153 @@ const RL42 =
 const CONVERSATIONS: [string, Turn[]][] = [
   ['greets with the menu', [{ user: 'hola buenos dias', bot: [menu(MSG.saludo)] }]],
   ['gives contacts', [{ user: 'cual es el telefono del iess', bot: [menu(MSG.contacto)] }]],
-  ['answers thanks and goodbye', [
-    { user: 'muchas gracias', bot: [menu(MSG.deNada)] },
-    { user: 'chao', bot: [MSG.despedida] },
-  ]],
+  [
+    'answers thanks and goodbye',
+    [
+      { user: 'muchas gracias', bot: [menu(MSG.deNada)] },
+      { user: 'chao', bot: [MSG.despedida] },
+    ],
+  ],
   ['says what it can do on ayuda', [{ user: 'ayuda', bot: [menu(MSG.ayuda)] }]],
   ['has nothing to cancel outside a journey', [{ user: 'cancelar', bot: [menu(MSG.nadaQueCancelar)] }]],
-  ['answers a yes or no that no question was waiting for', [
-    { user: 'Sí', bot: [menu(MSG.siSinPregunta)] },
-    { user: 'dale', bot: [menu(MSG.siSinPregunta)] },
-    { user: 'nop', bot: [menu(MSG.noSinPregunta)] },
-  ]],
-  ['keeps thanks and goodbye that also read as yes or no', [
-    { user: 'no gracias', bot: [menu(MSG.deNada)] },
-    { user: 'ok chao', bot: [MSG.despedida] },
-  ]],
+  [
+    'answers a yes or no that no question was waiting for',
+    [
+      { user: 'Sí', bot: [menu(MSG.siSinPregunta)] },
+      { user: 'dale', bot: [menu(MSG.siSinPregunta)] },
+      { user: 'nop', bot: [menu(MSG.noSinPregunta)] },
+    ],
+  ],
+  [
+    'keeps thanks and goodbye that also read as yes or no',
+    [
+      { user: 'no gracias', bot: [menu(MSG.deNada)] },
+      { user: 'ok chao', bot: [MSG.despedida] },
+    ],
+  ],
   ['refuses out-of-domain questions with the menu', [{ user: 'quien gano el partido de futbol ayer', bot: [menu(MSG.fueraDeDominio)] }]],
-  ['explains reliquidación when named in the question', [
-    { user: 'que requisitos necesito para la reliquidacion de pensiones', bot: [...sections('reliquidacion'), ALGO_MAS] },
-  ]],
-  ['asks which trámite from the menu, then explains reinserción', [
-    { user: MENU.requisitos, bot: [{ text: REQUISITOS.elegir, options: TRAMITES.map((t) => t.etiqueta) }] },
-    { user: 'Reinserción laboral', bot: [...sections('reinsercion'), ALGO_MAS] },
-  ]],
-  ['narrows "mi clave" to first time or recovery', [
-    { user: MENU.clave, bot: [{ text: MSG.claveQue, options: [CLARIFY_LABELS.clave_obtener, CLARIFY_LABELS.clave_recuperar, MSG.ningunaOpcion] }] },
-    { user: CLARIFY_LABELS.clave_obtener, bot: [OBTENER.intro, OBTENER.pedirIdentificacion] },
-  ]],
-  ['explains the clave requirements when asked for them', [
-    { user: 'que requisitos necesito para la clave', bot: [{ text: REQUISITOS.elegirClave, options: ['Clave por primera vez', 'Recuperar clave'] }] },
-    { user: 'la primera vez', bot: [...sections('clave_obtener'), ALGO_MAS] },
-  ]],
-  ['accepts the list position and typos when choosing', [
-    { user: MENU.requisitos, bot: [{ text: REQUISITOS.elegir, options: TRAMITES.map((t) => t.etiqueta) }] },
-    { user: '4', bot: [...sections('clave_recuperar'), ALGO_MAS] },
-  ]],
-  ['gives up politely after three unclear choices', [
-    { user: MENU.requisitos, bot: [REQUISITOS.elegir] },
-    { user: 'xyz', bot: [REQUISITOS.reintentar] },
-    { user: 'mmm', bot: [REQUISITOS.reintentar] },
-    { user: 'qwerty', bot: [MSG.demasiadosIntentos, ALGO_MAS] },
-  ]],
-  ['reports a case step by step', [
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'RL-2026-000042', bot: [ESTADO.pedirIdentificacion] },
-    { user: DIEGO, bot: [RL42, ALGO_MAS] },
-  ]],
-  ['reports a case given in one message, with a lower-case number', [
-    { user: `como va mi tramite rl-2026-000042 mi cedula es ${DIEGO}`, bot: [RL42, ALGO_MAS] },
-  ]],
-  ['answers a case of someone else exactly like a missing case', [
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'RL-2026-000042', bot: [ESTADO.pedirIdentificacion] },
-    { user: JOSE_NO_CASE, bot: [ESTADO.noEncontrado, ALGO_MAS] },
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'RL-2026-000043', bot: [ESTADO.pedirIdentificacion] },
-    { user: DIEGO, bot: [ESTADO.noEncontrado, ALGO_MAS] },
-  ]],
-  ['re-asks for a malformed number and an invalid cédula', [
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'el numero 42', bot: [ESTADO.numeroInvalido] },
-    { user: 'RI-2025-000317', bot: [ESTADO.pedirIdentificacion] },
-    { user: '1714307104', bot: [ESTADO.identificacionInvalida] },
-    { user: '1002136172', bot: [/^Trámite RI-2025-000317 \(Reinserción laboral\)\.\nEstado: negado, desde el 6 de octubre de 2025\./, ALGO_MAS] },
-  ]],
-  ['stops after three malformed numbers', [
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'abc', bot: [ESTADO.numeroInvalido] },
-    { user: '123', bot: [ESTADO.numeroInvalido] },
-    { user: 'xx-99', bot: [MSG.demasiadosIntentos, ALGO_MAS] },
-  ]],
-  ['cancels a journey at any step', [
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'cancelar', bot: [menu(MSG.cancelado)] },
-    { user: 'hola', bot: [menu(MSG.saludo)] },
-  ]],
-  ['helps inside a journey and asks again', [
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'ayuda', bot: [/^Escriba el número de su trámite/, ESTADO.pedirNumero] },
-  ]],
-  ['answers "hablar con un agente" inside a journey and continues', [
-    { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-    { user: 'quiero hablar con un agente', bot: [`${MSG.agente}\n${MSG.seguimos}`, ESTADO.pedirNumero] },
-    { user: 'RL-2026-000042', bot: [ESTADO.pedirIdentificacion] },
-  ]],
+  [
+    'explains reliquidación when named in the question',
+    [{ user: 'que requisitos necesito para la reliquidacion de pensiones', bot: [...sections('reliquidacion'), ALGO_MAS] }],
+  ],
+  [
+    'asks which trámite from the menu, then explains reinserción',
+    [
+      { user: MENU.requisitos, bot: [{ text: REQUISITOS.elegir, options: TRAMITES.map((t) => t.etiqueta) }] },
+      { user: 'Reinserción laboral', bot: [...sections('reinsercion'), ALGO_MAS] },
+    ],
+  ],
+  [
+    'narrows "mi clave" to first time or recovery',
+    [
+      {
+        user: MENU.clave,
+        bot: [{ text: MSG.claveQue, options: [CLARIFY_LABELS.clave_obtener, CLARIFY_LABELS.clave_recuperar, MSG.ningunaOpcion] }],
+      },
+      { user: CLARIFY_LABELS.clave_obtener, bot: [OBTENER.intro, OBTENER.pedirIdentificacion] },
+    ],
+  ],
+  [
+    'explains the clave requirements when asked for them',
+    [
+      {
+        user: 'que requisitos necesito para la clave',
+        bot: [{ text: REQUISITOS.elegirClave, options: ['Clave por primera vez', 'Recuperar clave'] }],
+      },
+      { user: 'la primera vez', bot: [...sections('clave_obtener'), ALGO_MAS] },
+    ],
+  ],
+  [
+    'accepts the list position and typos when choosing',
+    [
+      { user: MENU.requisitos, bot: [{ text: REQUISITOS.elegir, options: TRAMITES.map((t) => t.etiqueta) }] },
+      { user: '4', bot: [...sections('clave_recuperar'), ALGO_MAS] },
+    ],
+  ],
+  [
+    'gives up politely after three unclear choices',
+    [
+      { user: MENU.requisitos, bot: [REQUISITOS.elegir] },
+      { user: 'xyz', bot: [REQUISITOS.reintentar] },
+      { user: 'mmm', bot: [REQUISITOS.reintentar] },
+      { user: 'qwerty', bot: [MSG.demasiadosIntentos, ALGO_MAS] },
+    ],
+  ],
+  [
+    'reports a case step by step',
+    [
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'RL-2026-000042', bot: [ESTADO.pedirIdentificacion] },
+      { user: DIEGO, bot: [RL42, ALGO_MAS] },
+    ],
+  ],
+  [
+    'reports a case given in one message, with a lower-case number',
+    [{ user: `como va mi tramite rl-2026-000042 mi cedula es ${DIEGO}`, bot: [RL42, ALGO_MAS] }],
+  ],
+  [
+    'answers a case of someone else exactly like a missing case',
+    [
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'RL-2026-000042', bot: [ESTADO.pedirIdentificacion] },
+      { user: JOSE_NO_CASE, bot: [ESTADO.noEncontrado, ALGO_MAS] },
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'RL-2026-000043', bot: [ESTADO.pedirIdentificacion] },
+      { user: DIEGO, bot: [ESTADO.noEncontrado, ALGO_MAS] },
+    ],
+  ],
+  [
+    're-asks for a malformed number and an invalid cédula',
+    [
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'el numero 42', bot: [ESTADO.numeroInvalido] },
+      { user: 'RI-2025-000317', bot: [ESTADO.pedirIdentificacion] },
+      { user: '1714307104', bot: [ESTADO.identificacionInvalida] },
+      {
+        user: '1002136172',
+        bot: [/^Trámite RI-2025-000317 \(Reinserción laboral\)\.\nEstado: negado, desde el 6 de octubre de 2025\./, ALGO_MAS],
+      },
+    ],
+  ],
+  [
+    'stops after three malformed numbers',
+    [
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'abc', bot: [ESTADO.numeroInvalido] },
+      { user: '123', bot: [ESTADO.numeroInvalido] },
+      { user: 'xx-99', bot: [MSG.demasiadosIntentos, ALGO_MAS] },
+    ],
+  ],
+  [
+    'cancels a journey at any step',
+    [
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'cancelar', bot: [menu(MSG.cancelado)] },
+      { user: 'hola', bot: [menu(MSG.saludo)] },
+    ],
+  ],
+  [
+    'helps inside a journey and asks again',
+    [
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'ayuda', bot: [/^Escriba el número de su trámite/, ESTADO.pedirNumero] },
+    ],
+  ],
+  [
+    'answers "hablar con un agente" inside a journey and continues',
+    [
+      { user: MENU.estado, bot: [ESTADO.pedirNumero] },
+      { user: 'quiero hablar con un agente', bot: [`${MSG.agente}\n${MSG.seguimos}`, ESTADO.pedirNumero] },
+      { user: 'RL-2026-000042', bot: [ESTADO.pedirIdentificacion] },
+    ],
+  ],
 ];
 
 describe('MainDialog conversations', () => {
   let world: DialogWorld;
-  beforeAll(async () => { world = await createDialogWorld(); });
+  beforeAll(async () => {
+    world = await createDialogWorld();
+  });
   afterAll(async () => world.db.dispose());
 
   it.each(CONVERSATIONS)('%s', async (_name, turns) => {
@@ -119,7 +177,10 @@ describe('MainDialog conversations', () => {
   it('limits case look-ups per conversation', async () => {
     const client = createClient(new MainDialog(world.deps), 'conv-rate-limit');
     const lookup: Turn = { user: `estado de mi tramite RL-2026-000099 cedula ${ROSA}`, bot: [ESTADO.noEncontrado, ALGO_MAS] };
-    await playConversation(client, Array.from({ length: 10 }, () => lookup));
+    await playConversation(
+      client,
+      Array.from({ length: 10 }, () => lookup),
+    );
     await playConversation(client, [{ user: lookup.user, bot: [ESTADO.limite(60), ALGO_MAS] }]);
   });
 });

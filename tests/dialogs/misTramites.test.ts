@@ -28,7 +28,11 @@ const DIEGO_HISTORY: CaseHistoryView = {
   creado: new Date('2026-10-02T15:04:00-05:00'),
   eventos: [
     { estado: 'RECIBIDO', fecha: new Date('2026-10-02T15:04:00-05:00') },
-    { estado: 'EN_REVISION', fecha: new Date('2026-10-09T09:30:00-05:00'), nota: 'Asignado a la Coordinación Provincial de Santo Domingo de los Tsáchilas.' },
+    {
+      estado: 'EN_REVISION',
+      fecha: new Date('2026-10-09T09:30:00-05:00'),
+      nota: 'Asignado a la Coordinación Provincial de Santo Domingo de los Tsáchilas.',
+    },
     { estado: 'REQUIERE_INFORMACION', fecha: PIDIO_EN, nota: PIDE },
   ],
   documentos: [],
@@ -82,12 +86,25 @@ describe('MisTramitesDialog', () => {
       data: { estado: 'REQUIERE_INFORMACION', history: { create: { estado: 'REQUIERE_INFORMACION', fecha: PIDIO_EN, nota: PIDE } } },
     });
   const openDiegoCase = [
-    { user: 'mis trámites', bot: [/^Este es su trámite:\n\nReliquidación de pensiones: RL-2026-000042\nEstado: requiere información, desde el 1 de noviembre de 2026\.\nNota: Envíe/, elegir([RL42])] },
+    {
+      user: 'mis trámites',
+      bot: [
+        /^Este es su trámite:\n\nReliquidación de pensiones: RL-2026-000042\nEstado: requiere información, desde el 1 de noviembre de 2026\.\nNota: Envíe/,
+        elegir([RL42]),
+      ],
+    },
     { user: RL42, bot: [MIS.historial(DIEGO_HISTORY), { text: MIS.requiereDocumento(PIDE), options: ACCIONES }] },
   ];
   const sendJpeg = async (client: DialogTestClient): Promise<string[]> => {
-    files.set('upload-1', { bytes: Buffer.from(encode({ width: 800, height: 600, data: Buffer.alloc(800 * 600 * 4, 0x90) }, 80).data), contentType: 'image/jpeg', name: 'cedula.jpg' });
-    const first = (await client.sendActivity({ type: 'message', attachments: [{ contentType: 'image/jpeg', contentUrl: 'upload-1', name: 'cedula.jpg' }] })) as Partial<Activity>;
+    files.set('upload-1', {
+      bytes: Buffer.from(encode({ width: 800, height: 600, data: Buffer.alloc(800 * 600 * 4, 0x90) }, 80).data),
+      contentType: 'image/jpeg',
+      name: 'cedula.jpg',
+    });
+    const first = (await client.sendActivity({
+      type: 'message',
+      attachments: [{ contentType: 'image/jpeg', contentUrl: 'upload-1', name: 'cedula.jpg' }],
+    })) as Partial<Activity>;
     const replies = [first];
     for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next as Partial<Activity>);
     return replies.map((r) => r.text ?? '');
@@ -108,7 +125,13 @@ describe('MisTramitesDialog', () => {
   it('Patricia sees her case with its state in plain Spanish, opens it, and ends the journey', async () => {
     const client = await start('1002136172');
     await playConversation(client, [
-      { user: 'mis trámites', bot: [/^Este es su trámite:\n\nReinserción laboral: RI-2025-000317\nEstado: negado, desde el 6 de octubre de 2025\.\nNota: La reinserción/, elegir(['RI-2025-000317'])] },
+      {
+        user: 'mis trámites',
+        bot: [
+          /^Este es su trámite:\n\nReinserción laboral: RI-2025-000317\nEstado: negado, desde el 6 de octubre de 2025\.\nNota: La reinserción/,
+          elegir(['RI-2025-000317']),
+        ],
+      },
       {
         user: 'RI-2025-000317',
         bot: [
@@ -139,12 +162,20 @@ describe('MisTramitesDialog', () => {
 
   it('José files a reliquidación and then finds it in "mis trámites"', async () => {
     const jose = await world.db.prisma.afiliado.findUniqueOrThrow({ where: { cedula: '0939336715' } });
-    const reliq = new DialogTestClient('directline', new ReliquidacionDialog(deps()), { citizen: { afiliadoId: jose.id, nombres: jose.nombres } });
+    const reliq = new DialogTestClient('directline', new ReliquidacionDialog(deps()), {
+      citizen: { afiliadoId: jose.id, nombres: jose.nombres },
+    });
     await reliq.sendActivity('reliquidación');
     await reliq.sendActivity('sí');
     const client = await start('0939336715');
     await playConversation(client, [
-      { user: 'mis trámites', bot: [`Este es su trámite:\n\nReliquidación de pensiones: RL-2026-000043\nEstado: recibido, desde el 22 de noviembre de 2026.\nNota: ${FILING_NOTAS.recibido}`, elegir(['RL-2026-000043'])] },
+      {
+        user: 'mis trámites',
+        bot: [
+          `Este es su trámite:\n\nReliquidación de pensiones: RL-2026-000043\nEstado: recibido, desde el 22 de noviembre de 2026.\nNota: ${FILING_NOTAS.recibido}`,
+          elegir(['RL-2026-000043']),
+        ],
+      },
     ]);
     expect(RELIQ.presentada('RL-2026-000043')).toContain('mis trámites');
   });
@@ -154,16 +185,25 @@ describe('MisTramitesDialog', () => {
     const client = await start(DIEGO);
     await playConversation(client, [
       ...openDiegoCase,
-      { user: MIS.enviarDocumento, bot: [{ text: [MIS.pedido(PIDE), DOCUMENTO.comoAdjuntar, DOCUMENTO.reglas].join('\n'), options: [DOCUMENTO.despues] }] },
+      {
+        user: MIS.enviarDocumento,
+        bot: [{ text: [MIS.pedido(PIDE), DOCUMENTO.comoAdjuntar, DOCUMENTO.reglas].join('\n'), options: [DOCUMENTO.despues] }],
+      },
     ]);
     const replies = await sendJpeg(client);
     expect(replies).toEqual([expect.stringMatching(/^Recibimos .*JPG de 800 × 600 píxeles/), MIS.documentoAgregado(RL42)]);
     expect(client.dialogTurnResult.result).toEqual({});
-    const kase = await world.db.prisma.case.findUniqueOrThrow({ where: { numero: RL42 }, include: { documents: true, history: { orderBy: { fecha: 'asc' } } } });
+    const kase = await world.db.prisma.case.findUniqueOrThrow({
+      where: { numero: RL42 },
+      include: { documents: true, history: { orderBy: { fecha: 'asc' } } },
+    });
     expect(kase.estado).toBe('EN_REVISION');
     expect(kase.documents.map((d) => d.tipo)).toEqual(['complemento']);
     expect(kase.history.at(-1)).toMatchObject({ estado: 'EN_REVISION', nota: FILING_NOTAS.documentoRecibido });
-    expect(await world.db.prisma.outboxEmail.findFirstOrThrow()).toMatchObject({ to: 'diego.yanez@example.ec', subject: `IESS: recibimos el documento de su trámite ${RL42}` });
+    expect(await world.db.prisma.outboxEmail.findFirstOrThrow()).toMatchObject({
+      to: 'diego.yanez@example.ec',
+      subject: `IESS: recibimos el documento de su trámite ${RL42}`,
+    });
   });
 
   it('when the case stopped waiting for the document meanwhile, the citizen is told it was not added', async () => {

@@ -14,14 +14,19 @@ const withReply = (turns: Turn[], bot: Turn['bot']): Turn[] => [turns[0], { ...t
 
 describe('ObtenerClaveDialog', () => {
   let world: DialogWorld;
-  beforeEach(async () => { world = await createDialogWorld(); });
+  beforeEach(async () => {
+    world = await createDialogWorld();
+  });
   afterEach(async () => world.db.dispose());
 
   it('María (dependencia): the request goes to her employer by e-mail and waits for it; a second request is not duplicated', async () => {
     const client = createClient(new MainDialog(world.deps), 'maria');
     await playConversation(client, [
       ...withReply(start('1744180744'), [{ text: OBTENER.confirmarContacto('m***@example.ec', '******4501'), options: SI_NO }]),
-      { user: 'si, correcto', bot: [OBTENER.registradaEmpleador('CL-2026-000001', 'Textiles Andinos S.A.'), OBTENER.documentos, OBTENER.recuerde, ALGO_MAS] },
+      {
+        user: 'si, correcto',
+        bot: [OBTENER.registradaEmpleador('CL-2026-000001', 'Textiles Andinos S.A.'), OBTENER.documentos, OBTENER.recuerde, ALGO_MAS],
+      },
       ...withReply(start('1744180744'), [OBTENER.enCurso('CL-2026-000001', 'pendiente de aprobación de su empleador'), ALGO_MAS]),
     ]);
     const kase = await world.db.prisma.case.findUniqueOrThrow({ where: { numero: 'CL-2026-000001' }, include: { history: true } });
@@ -48,7 +53,11 @@ describe('ObtenerClaveDialog', () => {
     const rest = [client.getNextReply(), client.getNextReply(), client.getNextReply()].map((a) => (a as Partial<Activity>).text);
     expect(rest).toEqual([OBTENER.documentos, OBTENER.recuerde, MSG.algoMas]);
     const doc = await world.db.prisma.document.findFirstOrThrow({ include: { case: true } });
-    expect(doc).toMatchObject({ tipo: 'SOLICITUD_CLAVE', mediaType: 'application/pdf', case: { numero: 'CL-2026-000001', estado: 'RECIBIDO' } });
+    expect(doc).toMatchObject({
+      tipo: 'SOLICITUD_CLAVE',
+      mediaType: 'application/pdf',
+      case: { numero: 'CL-2026-000001', estado: 'RECIBIDO' },
+    });
     expect((await world.documents.read(doc.storageKey)).subarray(0, 5).toString()).toBe('%PDF-');
     const kase = await world.db.prisma.case.findUniqueOrThrow({ where: { numero: 'CL-2026-000001' } });
     expect(JSON.parse(kase.detalle ?? '{}')).toEqual({ email: 'ana.nueva@example.ec', telefono: '+593998765432' });

@@ -34,7 +34,10 @@ async function questions(client: DialogTestClient, a: Attempt): Promise<Turn[]> 
   await playConversation(client, first);
   const employers = await offered(client, a.fecha, RECUPERAR.pedirEmpleador);
   const years = await offered(client, typeof a.empleador === 'string' ? a.empleador : a.empleador(employers), RECUPERAR.pedirAnio);
-  return [{ user: typeof a.anio === 'string' ? a.anio : a.anio(years), bot: [RECUPERAR.pedirPersonal(a.p1[0])] }, { user: a.p1[1], bot: [RECUPERAR.pedirPersonal(a.p2[0])] }];
+  return [
+    { user: typeof a.anio === 'string' ? a.anio : a.anio(years), bot: [RECUPERAR.pedirPersonal(a.p1[0])] },
+    { user: a.p1[1], bot: [RECUPERAR.pedirPersonal(a.p2[0])] },
+  ];
 }
 
 /** Sends one answer, checks the single question that follows, and returns its button labels. */
@@ -45,15 +48,41 @@ async function offered(client: DialogTestClient, text: string, question: string)
   return (next.suggestedActions?.actions ?? []).map((x) => String(x.title));
 }
 
-const notIn = (real: string): Pick => (options) => options.find((o) => o !== real) ?? '';
+const notIn =
+  (real: string): Pick =>
+  (options) =>
+    options.find((o) => o !== real) ?? '';
 
-const JOSE: Attempt = { id: '0939336715', fecha: '21 de noviembre', empleador: 'Pesquera Manabí S.A.', anio: '1976', p1: [MASCOTA, '  FIRULÁIS '], p2: [MADRE, 'portoviejo'] };
-const CARLOS: Attempt = { id: '1849579501', fecha: '30/01', empleador: 'hormigones del valle', anio: '1998', p1: [COLEGIO, 'colegio nacional mejia'], p2: [MASCOTA, 'Rocky'] };
-const LUIS: Attempt = { id: '0713578797', fecha: '25 de mayo', empleador: 'Bananera El Oro S.A.', anio: '2005', p1: [MASCOTA, 'toby'], p2: [MADRE, 'Machala'] };
+const JOSE: Attempt = {
+  id: '0939336715',
+  fecha: '21 de noviembre',
+  empleador: 'Pesquera Manabí S.A.',
+  anio: '1976',
+  p1: [MASCOTA, '  FIRULÁIS '],
+  p2: [MADRE, 'portoviejo'],
+};
+const CARLOS: Attempt = {
+  id: '1849579501',
+  fecha: '30/01',
+  empleador: 'hormigones del valle',
+  anio: '1998',
+  p1: [COLEGIO, 'colegio nacional mejia'],
+  p2: [MASCOTA, 'Rocky'],
+};
+const LUIS: Attempt = {
+  id: '0713578797',
+  fecha: '25 de mayo',
+  empleador: 'Bananera El Oro S.A.',
+  anio: '2005',
+  p1: [MASCOTA, 'toby'],
+  p2: [MADRE, 'Machala'],
+};
 
 describe('RecuperarClaveDialog', () => {
   let world: DialogWorld;
-  beforeEach(async () => { world = await createDialogWorld(); });
+  beforeEach(async () => {
+    world = await createDialogWorld();
+  });
   afterEach(async () => world.db.dispose());
 
   it('José recovers: right answers in any case or accents, registered e-mail, one link e-mail queued', async () => {
@@ -102,7 +131,14 @@ describe('RecuperarClaveDialog', () => {
   });
 
   it('gives the same questions and the same ending to an unregistered cédula as to wrong answers', async () => {
-    const wrong: Attempt = { ...JOSE, fecha: '1 de enero', empleador: notIn('Pesquera Manabí S.A.'), anio: notIn('1976'), p1: [MASCOTA, 'x'], p2: [MADRE, 'y'] };
+    const wrong: Attempt = {
+      ...JOSE,
+      fecha: '1 de enero',
+      empleador: notIn('Pesquera Manabí S.A.'),
+      anio: notIn('1976'),
+      p1: [MASCOTA, 'x'],
+      p2: [MADRE, 'y'],
+    };
     const stranger: Attempt = { ...wrong, id: '1714307103' };
     const texts = async (a: Attempt, conv: string) => {
       const client = createClient(new MainDialog(world.deps), conv);

@@ -10,7 +10,16 @@ import { createDocumentIntakeService } from '../../bot/documents/documentIntakeS
 import type { AttachmentContent } from '../../bot/channels/directline';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { silentLogger } from '../../bot/logger';
-import { DOCUMENTO, MENU_OPCIONES, MSG, PROVINCIAS, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_NO_ELEGIBLE, REINSERCION_PRESENCIAL } from '../../catalog';
+import {
+  DOCUMENTO,
+  MENU_OPCIONES,
+  MSG,
+  PROVINCIAS,
+  REINSERCION,
+  REINSERCION_BASE_LEGAL,
+  REINSERCION_NO_ELEGIBLE,
+  REINSERCION_PRESENCIAL,
+} from '../../catalog';
 import type { SignedInCitizen } from '../../core/ports';
 import { checkDetalle, DETALLE_MAX_CHARS, parseConfirmacion } from '../../dialogs/reinsercion/answers';
 import { editDistance, matchProvincia } from '../../dialogs/reinsercion/provincia';
@@ -23,7 +32,10 @@ import { createDialogWorld, FIXED_NOW, type DialogWorld } from '../helpers/dialo
 
 const CONVERSATION = 'conv-reinsercion';
 const DETALLE = 'Quiero volver a trabajar como bodeguero en una ferretería de Ambato.';
-const asking = (pedido: string): BotLine => ({ text: [pedido, DOCUMENTO.comoAdjuntar, DOCUMENTO.reglas].join('\n'), options: [DOCUMENTO.despues] });
+const asking = (pedido: string): BotLine => ({
+  text: [pedido, DOCUMENTO.comoAdjuntar, DOCUMENTO.reglas].join('\n'),
+  options: [DOCUMENTO.despues],
+});
 const PROVINCIA: BotLine = { text: REINSERCION.pedirProvincia, options: PROVINCIAS };
 const CONFIRMAR: BotLine = { text: REINSERCION.confirmar, options: [REINSERCION.si, REINSERCION.no] };
 const CIERRE = `${REINSERCION.seguimiento}\n${REINSERCION_BASE_LEGAL}`;
@@ -33,8 +45,18 @@ type Upload = { bytes: Buffer; name: string; type: string };
 
 /** A DialogTestClient whose citizen can attach files: a `user` text naming an upload sends it instead of text. */
 class ChatWithFiles extends DialogTestClient {
-  constructor(dialog: Dialog, options: ReinsercionOptions, private readonly uploads: Map<string, Upload>, private readonly channel: Map<string, AttachmentContent>) {
-    const inConversation: Middleware = { onTurn: async (context, next) => { context.activity.conversation.id = CONVERSATION; await next(); } };
+  constructor(
+    dialog: Dialog,
+    options: ReinsercionOptions,
+    private readonly uploads: Map<string, Upload>,
+    private readonly channel: Map<string, AttachmentContent>,
+  ) {
+    const inConversation: Middleware = {
+      onTurn: async (context, next) => {
+        context.activity.conversation.id = CONVERSATION;
+        await next();
+      },
+    };
     super('directline', dialog, options, [inConversation], new ConversationState(new MemoryStorage()));
   }
 
@@ -67,7 +89,12 @@ describe('ReinsercionDialog', () => {
       clock: () => FIXED_NOW,
       logger: silentLogger,
     });
-    return new ChatWithFiles(new ReinsercionDialog({ recognizer: world.deps.recognizer, filing, documents }), { citizen: who }, uploads, channel);
+    return new ChatWithFiles(
+      new ReinsercionDialog({ recognizer: world.deps.recognizer, filing, documents }),
+      { citizen: who },
+      uploads,
+      channel,
+    );
   }
 
   beforeAll(async () => {
@@ -92,13 +119,22 @@ describe('ReinsercionDialog', () => {
   });
 
   const carlosStart = (provincia = 'tungurawa'): Turn[] => [
-    { user: 'quiero la reinserción', bot: [`${REINSERCION.intro('Carlos Andrés')}\n${REINSERCION.necesitara('su cédula')}`, REINSERCION_PRESENCIAL, PROVINCIA] },
+    {
+      user: 'quiero la reinserción',
+      bot: [`${REINSERCION.intro('Carlos Andrés')}\n${REINSERCION.necesitara('su cédula')}`, REINSERCION_PRESENCIAL, PROVINCIA],
+    },
     { user: provincia, bot: [REINSERCION.pedirDetalle] },
     { user: DETALLE, bot: [asking(REINSERCION.pedidoCedula)] },
     { user: '📎 cedula.pdf', bot: [/^Recibimos su cédula, en PDF de 1 página/, asking(REINSERCION.pedidoSolicitud)] },
   ];
   const carlosResumen = (provincia: string): BotLine =>
-    REINSERCION.resumen({ nombre: 'Carlos Andrés Toapanta Chicaiza', identificacion: '18******01', provincia, detalle: DETALLE, documentos: ['su cédula', 'la solicitud de autorización firmada'] });
+    REINSERCION.resumen({
+      nombre: 'Carlos Andrés Toapanta Chicaiza',
+      identificacion: '18******01',
+      provincia,
+      detalle: DETALLE,
+      documentos: ['su cédula', 'la solicitud de autorización firmada'],
+    });
   const result = (client: DialogTestClient): ReinsercionResult => client.dialogTurnResult.result as ReinsercionResult;
 
   it('Carlos Toapanta files with two valid attachments: one case, both documents in it, the e-mail in the outbox; a second try finds it open', async () => {
@@ -106,28 +142,64 @@ describe('ReinsercionDialog', () => {
     const client = chat(carlos);
     await playConversation(client, [
       ...carlosStart(),
-      { user: '📎 solicitud.jpg', bot: [/^Recibimos su solicitud de autorización, en imagen JPG de 1200 × 900 píxeles/, carlosResumen('Tungurahua'), CONFIRMAR] },
+      {
+        user: '📎 solicitud.jpg',
+        bot: [/^Recibimos su solicitud de autorización, en imagen JPG de 1200 × 900 píxeles/, carlosResumen('Tungurahua'), CONFIRMAR],
+      },
       { user: REINSERCION.si, bot: [REINSERCION.presentada('RI-2026-000001', 'c***@example.ec'), CIERRE] },
     ]);
     expect(result(client)).toEqual({ outcome: 'filed', numero: 'RI-2026-000001' });
-    const kase = await world.db.prisma.case.findUniqueOrThrow({ where: { numero: 'RI-2026-000001' }, include: { documents: true, history: true } });
-    expect(kase).toMatchObject({ tipo: 'REINSERCION', estado: 'RECIBIDO', afiliadoId: carlos.afiliadoId, provincia: 'Tungurahua', detalle: DETALLE });
-    expect(kase.documents.map((d) => [d.tipo, d.mediaType]).sort()).toEqual([['cedula', 'application/pdf'], ['solicitud', 'image/jpeg']]);
+    const kase = await world.db.prisma.case.findUniqueOrThrow({
+      where: { numero: 'RI-2026-000001' },
+      include: { documents: true, history: true },
+    });
+    expect(kase).toMatchObject({
+      tipo: 'REINSERCION',
+      estado: 'RECIBIDO',
+      afiliadoId: carlos.afiliadoId,
+      provincia: 'Tungurahua',
+      detalle: DETALLE,
+    });
+    expect(kase.documents.map((d) => [d.tipo, d.mediaType]).sort()).toEqual([
+      ['cedula', 'application/pdf'],
+      ['solicitud', 'image/jpeg'],
+    ]);
     expect(kase.history.map((e) => e.estado)).toEqual(['RECIBIDO']);
-    expect((await world.db.prisma.outboxEmail.findMany()).map((m) => [m.to, m.text.includes('RI-2026-000001')])).toEqual([['carlos.toapanta@example.ec', true]]);
+    expect((await world.db.prisma.outboxEmail.findMany()).map((m) => [m.to, m.text.includes('RI-2026-000001')])).toEqual([
+      ['carlos.toapanta@example.ec', true],
+    ]);
 
-    await playConversation(chat(carlos), [{ user: REINSERCION.si, bot: [REINSERCION.casoAbierto({ numero: 'RI-2026-000001', estado: 'RECIBIDO' })] }]);
+    await playConversation(chat(carlos), [
+      { user: REINSERCION.si, bot: [REINSERCION.casoAbierto({ numero: 'RI-2026-000001', estado: 'RECIBIDO' })] },
+    ]);
     expect(await world.db.prisma.case.count({ where: { tipo: 'REINSERCION', afiliadoId: carlos.afiliadoId } })).toBe(1);
   });
 
   it('Valentina Rojas, identified by código, is asked for the código de identificación document instead of a cédula', async () => {
     const client = chat(await citizen({ codigoExtranjero: 'EC-EXT-0045871' }));
     await playConversation(client, [
-      { user: 'reinserción laboral', bot: [`${REINSERCION.intro('Valentina')}\n${REINSERCION.necesitara('el documento de su código de identificación')}`, REINSERCION_PRESENCIAL, PROVINCIA] },
+      {
+        user: 'reinserción laboral',
+        bot: [
+          `${REINSERCION.intro('Valentina')}\n${REINSERCION.necesitara('el documento de su código de identificación')}`,
+          REINSERCION_PRESENCIAL,
+          PROVINCIA,
+        ],
+      },
       { user: 'Pichincha', bot: [REINSERCION.pedirDetalle] },
       { user: 'Solicito la autorización para trabajar como asistente contable.', bot: [asking(REINSERCION.pedidoCodigo)] },
-      { user: '📎 codigo.pdf', bot: [/^Recibimos el documento de su código de identificación, en PDF/, asking(REINSERCION.pedidoSolicitud)] },
-      { user: '📎 solicitud.jpg', bot: [/^Recibimos su solicitud de autorización/, /^Revise su solicitud de reinserción laboral:\n• Solicitante: Valentina Rojas Pérez \(EC\*{10}71\)\n• Provincia: Pichincha\n/, CONFIRMAR] },
+      {
+        user: '📎 codigo.pdf',
+        bot: [/^Recibimos el documento de su código de identificación, en PDF/, asking(REINSERCION.pedidoSolicitud)],
+      },
+      {
+        user: '📎 solicitud.jpg',
+        bot: [
+          /^Recibimos su solicitud de autorización/,
+          /^Revise su solicitud de reinserción laboral:\n• Solicitante: Valentina Rojas Pérez \(EC\*{10}71\)\n• Provincia: Pichincha\n/,
+          CONFIRMAR,
+        ],
+      },
       { user: 'sí', bot: [REINSERCION.presentada('RI-2026-000001', 'v***@example.ec'), CIERRE] },
     ]);
     const kase = await world.db.prisma.case.findUniqueOrThrow({ where: { numero: 'RI-2026-000001' }, include: { documents: true } });
@@ -146,43 +218,75 @@ describe('ReinsercionDialog', () => {
   });
 
   it.each<[string, Turn[], ReinsercionResult['outcome'] | 'cancelled']>([
-    ['a province not in the list is asked again; "santo domingo" is understood', [
-      carlosStart()[0],
-      { user: 'Quito', bot: [{ text: REINSERCION.provinciaNoEncontrada, options: PROVINCIAS }] },
-      { user: 'santo domingo', bot: [REINSERCION.pedirDetalle] },
-    ], 'cancelled'],
-    ['three provinces not in the list end the journey', [
-      carlosStart()[0],
-      { user: 'Quito', bot: [REINSERCION.provinciaNoEncontrada] },
-      { user: 'Lima', bot: [REINSERCION.provinciaNoEncontrada] },
-      { user: 'Bogotá', bot: [MSG.demasiadosIntentos] },
-    ], 'invalid_input'],
-    ['help at the province shows the journey help and asks again', [
-      carlosStart()[0],
-      { user: 'ayuda', bot: [REINSERCION.ayuda, PROVINCIA] },
-    ], 'cancelled'],
-    ['a detail too short or too long is asked again', [
-      ...carlosStart().slice(0, 2),
-      { user: 'trabajo', bot: [REINSERCION.detalleInvalido] },
-      { user: 'x'.repeat(DETALLE_MAX_CHARS + 1), bot: [REINSERCION.detalleInvalido] },
-      { user: DETALLE, bot: [asking(REINSERCION.pedidoCedula)] },
-    ], 'cancelled'],
-    ['without the cédula nothing is filed', [
-      ...carlosStart().slice(0, 3),
-      { user: DOCUMENTO.despues, bot: [DOCUMENTO.sinDocumento('cedula', 'despues'), REINSERCION.faltaDocumento('su cédula')] },
-    ], 'no_document'],
-    ['without a valid solicitud after three tries nothing is filed', [
-      ...carlosStart(),
-      { user: '📎 solicitud.txt', bot: [/^Su archivo es un archivo de texto\./] },
-      { user: 'ya va', bot: [DOCUMENTO.sinArchivo] },
-      { user: '📎 solicitud.txt', bot: [/^Su archivo es un archivo de texto\./, DOCUMENTO.sinDocumento('solicitud', 'intentos'), REINSERCION.faltaDocumento('la solicitud de autorización firmada')] },
-    ], 'no_document'],
-    ['declining the summary files nothing', [
-      ...carlosStart(),
-      { user: '📎 solicitud.jpg', bot: [/^Recibimos/, carlosResumen('Tungurahua'), CONFIRMAR] },
-      { user: 'tal vez', bot: [{ text: REINSERCION.confirmarSiNo, options: [REINSERCION.si, REINSERCION.no] }] },
-      { user: REINSERCION.no, bot: [REINSERCION.noPresentada] },
-    ], 'declined'],
+    [
+      'a province not in the list is asked again; "santo domingo" is understood',
+      [
+        carlosStart()[0],
+        { user: 'Quito', bot: [{ text: REINSERCION.provinciaNoEncontrada, options: PROVINCIAS }] },
+        { user: 'santo domingo', bot: [REINSERCION.pedirDetalle] },
+      ],
+      'cancelled',
+    ],
+    [
+      'three provinces not in the list end the journey',
+      [
+        carlosStart()[0],
+        { user: 'Quito', bot: [REINSERCION.provinciaNoEncontrada] },
+        { user: 'Lima', bot: [REINSERCION.provinciaNoEncontrada] },
+        { user: 'Bogotá', bot: [MSG.demasiadosIntentos] },
+      ],
+      'invalid_input',
+    ],
+    [
+      'help at the province shows the journey help and asks again',
+      [carlosStart()[0], { user: 'ayuda', bot: [REINSERCION.ayuda, PROVINCIA] }],
+      'cancelled',
+    ],
+    [
+      'a detail too short or too long is asked again',
+      [
+        ...carlosStart().slice(0, 2),
+        { user: 'trabajo', bot: [REINSERCION.detalleInvalido] },
+        { user: 'x'.repeat(DETALLE_MAX_CHARS + 1), bot: [REINSERCION.detalleInvalido] },
+        { user: DETALLE, bot: [asking(REINSERCION.pedidoCedula)] },
+      ],
+      'cancelled',
+    ],
+    [
+      'without the cédula nothing is filed',
+      [
+        ...carlosStart().slice(0, 3),
+        { user: DOCUMENTO.despues, bot: [DOCUMENTO.sinDocumento('cedula', 'despues'), REINSERCION.faltaDocumento('su cédula')] },
+      ],
+      'no_document',
+    ],
+    [
+      'without a valid solicitud after three tries nothing is filed',
+      [
+        ...carlosStart(),
+        { user: '📎 solicitud.txt', bot: [/^Su archivo es un archivo de texto\./] },
+        { user: 'ya va', bot: [DOCUMENTO.sinArchivo] },
+        {
+          user: '📎 solicitud.txt',
+          bot: [
+            /^Su archivo es un archivo de texto\./,
+            DOCUMENTO.sinDocumento('solicitud', 'intentos'),
+            REINSERCION.faltaDocumento('la solicitud de autorización firmada'),
+          ],
+        },
+      ],
+      'no_document',
+    ],
+    [
+      'declining the summary files nothing',
+      [
+        ...carlosStart(),
+        { user: '📎 solicitud.jpg', bot: [/^Recibimos/, carlosResumen('Tungurahua'), CONFIRMAR] },
+        { user: 'tal vez', bot: [{ text: REINSERCION.confirmarSiNo, options: [REINSERCION.si, REINSERCION.no] }] },
+        { user: REINSERCION.no, bot: [REINSERCION.noPresentada] },
+      ],
+      'declined',
+    ],
   ])('%s', async (_name, turns, outcome) => {
     const client = chat(await citizen({ cedula: '1849579501' }));
     await playConversation(client, turns);
@@ -207,8 +311,12 @@ describe('ReinsercionDialog', () => {
     expect(REINSERCION_PRESENCIAL).toMatch(/cualquier Centro de Atención Universal del país, a la ventanilla de gestión documental/);
     expect(REINSERCION_PRESENCIAL).toMatch(/sin sacar turno en línea/);
     expect(REINSERCION_PRESENCIAL).toMatch(/lunes a viernes, de 8:00 a 17:00/);
-    expect(REINSERCION_BASE_LEGAL).toBe('Base legal: Reglamento del Seguro General de Riesgos del Trabajo (513), Capítulo XII, artículos 58 al 61; y Ley de Seguridad Social, artículo 155.');
-    expect(REINSERCION.pedidoSolicitud).toMatch(/nombre completo, su número de identificación, su firma, su correo electrónico y sus números de contacto/);
+    expect(REINSERCION_BASE_LEGAL).toBe(
+      'Base legal: Reglamento del Seguro General de Riesgos del Trabajo (513), Capítulo XII, artículos 58 al 61; y Ley de Seguridad Social, artículo 155.',
+    );
+    expect(REINSERCION.pedidoSolicitud).toMatch(
+      /nombre completo, su número de identificación, su firma, su correo electrónico y sus números de contacto/,
+    );
   });
 });
 

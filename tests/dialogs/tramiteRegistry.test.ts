@@ -1,6 +1,13 @@
 import lexicon from '../../nlu/data/lexicon.json';
 import { CLARIFY_LABELS, SIGNIN_MOTIVO, TRAMITE_TEXTOS, TRAMITES } from '../../catalog';
-import { CASE_PREFIXES, FILED_TRAMITE_IDS, TRAMITE_IDS, TRAMITE_MENTIONS, TRAMITES_REGISTRY, tramitesMentioned } from '../../core/domain/tramites';
+import {
+  CASE_PREFIXES,
+  FILED_TRAMITE_IDS,
+  TRAMITE_IDS,
+  TRAMITE_MENTIONS,
+  TRAMITES_REGISTRY,
+  tramitesMentioned,
+} from '../../core/domain/tramites';
 import { INTENTS } from '../../nlu';
 import { TRAMITE_DIALOGS } from '../../dialogs/tramites';
 

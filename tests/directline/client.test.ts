@@ -74,7 +74,11 @@ describe('Direct Line channel driven by botframework-directlinejs (polling)', ()
       text: 'mi certificado',
       channelData: { clientActivityID: 'client-2' },
       attachments: [
-        { contentType: 'application/pdf', contentUrl: `data:application/pdf;base64,${bytes.toString('base64')}`, name: 'C:\\docs\\certificado.pdf' },
+        {
+          contentType: 'application/pdf',
+          contentUrl: `data:application/pdf;base64,${bytes.toString('base64')}`,
+          name: 'C:\\docs\\certificado.pdf',
+        },
       ],
     } as Message);
     const echoed = await waitFor(() => findMessage((m) => m.id === id));

@@ -24,63 +24,153 @@ function upload(env: Env, bytes: number): Promise<Response> {
 const activities = (env: Env): string => `/v3/directline/conversations/${env.own.conversationId}/activities`;
 
 const table: [string, number, string, (env: Env) => Promise<Response>][] = [
-  ['malformed JSON', 400, 'BadArgument', (env) => call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: '{"type": "message", ' })],
-  ['JSON that is not an object', 400, 'BadArgument', (env) => call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: '[1,2]' })],
-  ['unsupported activity type', 400, 'BadArgument', (env) =>
-    call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: JSON.stringify({ type: 'conversationUpdate' }) })],
-  ['JSON body over the limit', 413, 'MessageSizeExceeded', (env) =>
-    call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'a'.repeat(70 * 1024) }) })],
-  ['chunked JSON body over the limit', 413, 'MessageSizeExceeded', (env) => {
-    const chunk = new TextEncoder().encode('a'.repeat(16 * 1024));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent++ < 6) controller.enqueue(chunk);
-        else controller.close();
-      },
-    });
-    const init = { method: 'POST', body, duplex: 'half' } as RequestInit;
-    return call(env.main.baseUrl, activities(env), env.own.token, init);
-  }],
+  [
+    'malformed JSON',
+    400,
+    'BadArgument',
+    (env) => call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: '{"type": "message", ' }),
+  ],
+  [
+    'JSON that is not an object',
+    400,
+    'BadArgument',
+    (env) => call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: '[1,2]' }),
+  ],
+  [
+    'unsupported activity type',
+    400,
+    'BadArgument',
+    (env) =>
+      call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: JSON.stringify({ type: 'conversationUpdate' }) }),
+  ],
+  [
+    'JSON body over the limit',
+    413,
+    'MessageSizeExceeded',
+    (env) =>
+      call(env.main.baseUrl, activities(env), env.own.token, {
+        method: 'POST',
+        body: JSON.stringify({ type: 'message', text: 'a'.repeat(70 * 1024) }),
+      }),
+  ],
+  [
+    'chunked JSON body over the limit',
+    413,
+    'MessageSizeExceeded',
+    (env) => {
+      const chunk = new TextEncoder().encode('a'.repeat(16 * 1024));
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 6) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+      const init = { method: 'POST', body, duplex: 'half' } as RequestInit;
+      return call(env.main.baseUrl, activities(env), env.own.token, init);
+    },
+  ],
   ['upload over the limit', 413, 'MessageSizeExceeded', (env) => upload(env, 300 * 1024)],
-  ['upload that is not multipart', 400, 'BadArgument', (env) =>
-    call(env.main.baseUrl, `/v3/directline/conversations/${env.own.conversationId}/upload`, env.own.token, { method: 'POST', body: '{}' })],
-  ['unknown conversation', 404, 'NotFound', (env) => call(env.main.baseUrl, '/v3/directline/conversations/no-such-conversation/activities', env.own.token)],
-  ['post to a conversation of another token', 403, 'Forbidden', (env) =>
-    call(env.main.baseUrl, `/v3/directline/conversations/${env.other.conversationId}/activities`, env.own.token, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'message', text: 'intruso' }),
-    })],
-  ['poll a conversation of another token', 403, 'Forbidden', (env) =>
-    call(env.main.baseUrl, `/v3/directline/conversations/${env.other.conversationId}/activities`, env.own.token)],
-  ['upload to a conversation of another token', 403, 'Forbidden', (env) =>
-    call(env.main.baseUrl, `/v3/directline/conversations/${env.other.conversationId}/upload`, env.own.token, { method: 'POST', body: new FormData() })],
+  [
+    'upload that is not multipart',
+    400,
+    'BadArgument',
+    (env) =>
+      call(env.main.baseUrl, `/v3/directline/conversations/${env.own.conversationId}/upload`, env.own.token, {
+        method: 'POST',
+        body: '{}',
+      }),
+  ],
+  [
+    'unknown conversation',
+    404,
+    'NotFound',
+    (env) => call(env.main.baseUrl, '/v3/directline/conversations/no-such-conversation/activities', env.own.token),
+  ],
+  [
+    'post to a conversation of another token',
+    403,
+    'Forbidden',
+    (env) =>
+      call(env.main.baseUrl, `/v3/directline/conversations/${env.other.conversationId}/activities`, env.own.token, {
+        method: 'POST',
+        body: JSON.stringify({ type: 'message', text: 'intruso' }),
+      }),
+  ],
+  [
+    'poll a conversation of another token',
+    403,
+    'Forbidden',
+    (env) => call(env.main.baseUrl, `/v3/directline/conversations/${env.other.conversationId}/activities`, env.own.token),
+  ],
+  [
+    'upload to a conversation of another token',
+    403,
+    'Forbidden',
+    (env) =>
+      call(env.main.baseUrl, `/v3/directline/conversations/${env.other.conversationId}/upload`, env.own.token, {
+        method: 'POST',
+        body: new FormData(),
+      }),
+  ],
   ['missing token', 401, 'TokenInvalid', (env) => call(env.main.baseUrl, activities(env), undefined)],
   ['unknown token', 401, 'TokenInvalid', (env) => call(env.main.baseUrl, activities(env), 'bm90LWEtdG9rZW4')],
-  ['malformed Authorization header', 401, 'TokenInvalid', (env) =>
-    call(env.main.baseUrl, activities(env), undefined, { headers: { Authorization: `Basic ${env.own.token}` } })],
-  ['missing token on start', 401, 'TokenInvalid', (env) => call(env.main.baseUrl, '/v3/directline/conversations', undefined, { method: 'POST' })],
-  ['missing token on refresh', 401, 'TokenInvalid', (env) => call(env.main.baseUrl, '/v3/directline/tokens/refresh', undefined, { method: 'POST' })],
-  ['expired token (fake clock)', 403, 'TokenExpired', async (env) => {
-    env.clock.advance((TTL + 1) * 1000);
-    try {
-      return await call(env.main.baseUrl, activities(env), env.own.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'tarde' }) });
-    } finally {
-      env.clock.advance(-(TTL + 1) * 1000);
-    }
-  }],
-  ['refresh with an expired token', 403, 'TokenExpired', async (env) => {
-    env.clock.advance((TTL + 1) * 1000);
-    try {
-      return await call(env.main.baseUrl, '/v3/directline/tokens/refresh', env.own.token, { method: 'POST' });
-    } finally {
-      env.clock.advance(-(TTL + 1) * 1000);
-    }
-  }],
+  [
+    'malformed Authorization header',
+    401,
+    'TokenInvalid',
+    (env) => call(env.main.baseUrl, activities(env), undefined, { headers: { Authorization: `Basic ${env.own.token}` } }),
+  ],
+  [
+    'missing token on start',
+    401,
+    'TokenInvalid',
+    (env) => call(env.main.baseUrl, '/v3/directline/conversations', undefined, { method: 'POST' }),
+  ],
+  [
+    'missing token on refresh',
+    401,
+    'TokenInvalid',
+    (env) => call(env.main.baseUrl, '/v3/directline/tokens/refresh', undefined, { method: 'POST' }),
+  ],
+  [
+    'expired token (fake clock)',
+    403,
+    'TokenExpired',
+    async (env) => {
+      env.clock.advance((TTL + 1) * 1000);
+      try {
+        return await call(env.main.baseUrl, activities(env), env.own.token, {
+          method: 'POST',
+          body: JSON.stringify({ type: 'message', text: 'tarde' }),
+        });
+      } finally {
+        env.clock.advance(-(TTL + 1) * 1000);
+      }
+    },
+  ],
+  [
+    'refresh with an expired token',
+    403,
+    'TokenExpired',
+    async (env) => {
+      env.clock.advance((TTL + 1) * 1000);
+      try {
+        return await call(env.main.baseUrl, '/v3/directline/tokens/refresh', env.own.token, { method: 'POST' });
+      } finally {
+        env.clock.advance(-(TTL + 1) * 1000);
+      }
+    },
+  ],
   ['non-numeric watermark', 400, 'BadArgument', (env) => call(env.main.baseUrl, `${activities(env)}?watermark=abc`, env.own.token)],
   ['negative watermark', 400, 'BadArgument', (env) => call(env.main.baseUrl, `${activities(env)}?watermark=-1`, env.own.token)],
   ['unknown attachment', 404, 'NotFound', (env) => fetch(`${env.main.baseUrl}/v3/directline/attachments/AAAAAAAAAAAAAAAAAAAAAA`)],
-  ['token endpoint over the per-IP limit', 429, 'TooManyRequests', (env) => fetch(`${env.limited.baseUrl}/api/directline/token`, { method: 'POST' })],
+  [
+    'token endpoint over the per-IP limit',
+    429,
+    'TooManyRequests',
+    (env) => fetch(`${env.limited.baseUrl}/api/directline/token`, { method: 'POST' }),
+  ],
 ];
 
 describe('Direct Line error answers leave the store untouched', () => {

@@ -31,7 +31,12 @@ export interface FakeClock {
 /** Starts a fake clock at `start`. */
 export function fakeClock(start = new Date('2025-03-01T12:00:00Z')): FakeClock {
   let t = start.getTime();
-  return { now: () => new Date(t), advance: (ms) => { t += ms; } };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 /**
@@ -57,9 +62,10 @@ export function echoLogic(prisma: PrismaClient): (context: TurnContext) => Promi
     if (activity.text === 'boom') throw new Error('boom');
     const sizes: number[] = [];
     for (const attachment of activity.attachments ?? []) {
-      const file = context.adapter instanceof DirectLineAdapter && attachment.contentUrl
-        ? await context.adapter.readAttachment(attachment.contentUrl)
-        : undefined;
+      const file =
+        context.adapter instanceof DirectLineAdapter && attachment.contentUrl
+          ? await context.adapter.readAttachment(attachment.contentUrl)
+          : undefined;
       sizes.push(file ? file.bytes.length : -1);
     }
     await context.sendActivity(sizes.length > 0 ? `eco: ${activity.text ?? ''} [${sizes.join(',')}]` : `eco: ${activity.text ?? ''}`);
@@ -171,9 +177,10 @@ interface AjaxRequest {
 export function fetchAjax(request: AjaxRequest): Observable<unknown> {
   return new Observable((subscriber) => {
     const controller = new AbortController();
-    const body = request.body === undefined || typeof request.body === 'string' || request.body instanceof FormData
-      ? request.body
-      : JSON.stringify(request.body);
+    const body =
+      request.body === undefined || typeof request.body === 'string' || request.body instanceof FormData
+        ? request.body
+        : JSON.stringify(request.body);
     fetch(request.url, { method: request.method ?? 'GET', headers: request.headers, body, signal: controller.signal })
       .then(async (res) => {
         const response = request.responseType === 'arraybuffer' ? await res.arrayBuffer() : await res.text().then(parseJson);

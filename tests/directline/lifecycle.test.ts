@@ -16,7 +16,10 @@ describe('Direct Line conversation lifecycle over plain HTTP', () => {
     return (await res.json()) as Page;
   };
   const send = (conversationId: string, token: string, activity: object): Promise<Response> =>
-    call(srv.baseUrl, `/v3/directline/conversations/${conversationId}/activities`, token, { method: 'POST', body: JSON.stringify(activity) });
+    call(srv.baseUrl, `/v3/directline/conversations/${conversationId}/activities`, token, {
+      method: 'POST',
+      body: JSON.stringify(activity),
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -40,7 +43,10 @@ describe('Direct Line conversation lifecycle over plain HTTP', () => {
 
   it('starts a conversation once: 201 with one greeting, then 200 without a second one', async () => {
     const { token, conversationId } = await newToken(srv.baseUrl);
-    const first = await call(srv.baseUrl, '/v3/directline/conversations', token, { method: 'POST', body: JSON.stringify({ locale: 'es-EC' }) });
+    const first = await call(srv.baseUrl, '/v3/directline/conversations', token, {
+      method: 'POST',
+      body: JSON.stringify({ locale: 'es-EC' }),
+    });
     expect(first.status).toBe(201);
     const started = (await first.json()) as { conversationId: string; token: string; expires_in: number };
     expect(started).toMatchObject({ conversationId, token });
@@ -106,7 +112,9 @@ describe('Direct Line conversation lifecycle over plain HTTP', () => {
 
   it('assigns distinct consecutive seqs to concurrent posts in one conversation', async () => {
     const { token, conversationId } = await newToken(srv.baseUrl);
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => send(conversationId, token, { type: 'message', text: `m${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => send(conversationId, token, { type: 'message', text: `m${i}` })),
+    );
     expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
     const rows = await db.prisma.dlActivity.findMany({ where: { conversationId }, orderBy: { seq: 'asc' } });
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
@@ -119,7 +127,12 @@ describe('Direct Line conversation lifecycle over plain HTTP', () => {
     await db.prisma.$transaction(async (tx) => {
       for (let seq = 1; seq <= 130; seq += 1) {
         await tx.dlActivity.create({
-          data: { id: `${conversationId}|${String(seq).padStart(7, '0')}`, conversationId, seq, json: JSON.stringify({ type: 'message', text: `t${seq}` }) },
+          data: {
+            id: `${conversationId}|${String(seq).padStart(7, '0')}`,
+            conversationId,
+            seq,
+            json: JSON.stringify({ type: 'message', text: `t${seq}` }),
+          },
         });
       }
       await tx.dlConversation.update({ where: { id: conversationId }, data: { nextWatermark: 130 } });
@@ -144,13 +157,19 @@ describe('Direct Line conversation lifecycle over plain HTTP', () => {
   it('uploads through multipart from plain fetch, sanitising names and keeping the declared type', async () => {
     const { token, conversationId } = await newToken(srv.baseUrl);
     const form = new FormData();
-    form.append('activity', new Blob([JSON.stringify({ type: 'message', text: 'dos', channelData: { clientActivityID: 'u1' } })], {
-      type: 'application/vnd.microsoft.activity',
-    }));
+    form.append(
+      'activity',
+      new Blob([JSON.stringify({ type: 'message', text: 'dos', channelData: { clientActivityID: 'u1' } })], {
+        type: 'application/vnd.microsoft.activity',
+      }),
+    );
     const long = `${'n'.repeat(300)}.png`;
     form.append('file', new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), `../../etc/${long}`);
     form.append('file', new Blob([Buffer.from('hola')], { type: 'text/plain;charset=utf-8' }), 'año "nuevo".txt');
-    const res = await call(srv.baseUrl, `/v3/directline/conversations/${conversationId}/upload?userId=dl_forged`, token, { method: 'POST', body: form });
+    const res = await call(srv.baseUrl, `/v3/directline/conversations/${conversationId}/upload?userId=dl_forged`, token, {
+      method: 'POST',
+      body: form,
+    });
     expect(res.status).toBe(200);
     const [stored, reply] = (await poll(conversationId, token)).activities;
     expect(stored.from.id).not.toBe('dl_forged');

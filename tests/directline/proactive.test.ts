@@ -28,12 +28,21 @@ describe('DirectLineAdapter outside an HTTP request', () => {
 
   it('continueConversationAsync appends what the logic sends, visible through GET activities', async () => {
     const { token, conversationId } = await newToken(srv.baseUrl);
-    await srv.adapter.continueConversationAsync('app-id', { conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } }, async (context) => {
-      expect(context.activity.from.id).toMatch(/^dl_/);
-      await context.sendActivity('Tu sesión fue verificada.');
-    });
+    await srv.adapter.continueConversationAsync(
+      'app-id',
+      { conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } },
+      async (context) => {
+        expect(context.activity.from.id).toMatch(/^dl_/);
+        await context.sendActivity('Tu sesión fue verificada.');
+      },
+    );
     const [notice] = await poll(conversationId, token);
-    expect(notice).toMatchObject({ type: 'message', text: 'Tu sesión fue verificada.', from: { id: 'bot', role: 'bot' }, conversation: { id: conversationId } });
+    expect(notice).toMatchObject({
+      type: 'message',
+      text: 'Tu sesión fue verificada.',
+      from: { id: 'bot', role: 'bot' },
+      conversation: { id: conversationId },
+    });
     expect(seen).toContain('event:ContinueConversation');
   });
 

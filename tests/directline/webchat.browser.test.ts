@@ -63,7 +63,9 @@ describe('official Web Chat against the self-hosted Direct Line (headless Chromi
   });
 
   it('uploads a file through the upload button (sent with the next message) and the bot reads it', async () => {
-    await page.locator('input[type=file]').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 prueba') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 prueba') });
     const box = page.getByRole('textbox').last();
     await box.fill('mi cédula');
     await box.press('Enter');

@@ -70,9 +70,25 @@ describe('download grants', () => {
   });
 
   it('returns undefined for unknown and malformed tokens', async () => {
-    const created = await createDownload(db.prisma, { save, bytes, nombre: 'a.pdf', mediaType: 'application/pdf', tipo: 'SOLICITUD_CLAVE', ttlSeconds: 600, now: NOW });
+    const created = await createDownload(db.prisma, {
+      save,
+      bytes,
+      nombre: 'a.pdf',
+      mediaType: 'application/pdf',
+      tipo: 'SOLICITUD_CLAVE',
+      ttlSeconds: 600,
+      now: NOW,
+    });
     const unknown = Buffer.alloc(32, 7).toString('base64url');
-    for (const token of [unknown, '', 'abc', `${created.token}x`, created.token.slice(1), `${created.token.slice(0, 42)}=`, '../../etc/passwd']) {
+    for (const token of [
+      unknown,
+      '',
+      'abc',
+      `${created.token}x`,
+      created.token.slice(1),
+      `${created.token.slice(0, 42)}=`,
+      '../../etc/passwd',
+    ]) {
       expect(await resolveDownload(db.prisma, { token, now: NOW })).toBeUndefined();
     }
     expect(await resolveDownload(db.prisma, { token: created.token, now: NOW })).toBeDefined();

@@ -63,7 +63,7 @@ function segment(marker: number, payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-const GPS_SECRET = 'GPS 0°10\'S 78°29\'W Quito casa';
+const GPS_SECRET = "GPS 0°10'S 78°29'W Quito casa";
 
 /** An EXIF APP1 segment with GPS-like bytes (a TIFF header and a GPS IFD tag, plus readable coordinates). */
 function exifApp1(): Buffer {
@@ -85,7 +85,6 @@ function makeHeic(): Buffer {
   const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\x00\x00\x00\x00mif1heic', 'latin1')]);
   return Buffer.concat([ftyp, Buffer.alloc(2000, 0x11)]);
 }
-
 
 function refused(result: IntakeResult): RefusedDocument {
   if (result.ok) throw new Error('se esperaba un rechazo');
@@ -133,7 +132,12 @@ describe('inspectDocument accepts', () => {
   });
 
   it('a JPEG whatever it is called or declared as (decided by bytes)', async () => {
-    const result = await inspectDocument({ bytes: jpeg, declaredName: 'documento.png', declaredType: 'image/png', purpose: 'codigo_extranjero' });
+    const result = await inspectDocument({
+      bytes: jpeg,
+      declaredName: 'documento.png',
+      declaredType: 'image/png',
+      purpose: 'codigo_extranjero',
+    });
     expect(result).toMatchObject({ ok: true, kind: 'jpeg', safeName: 'codigo_extranjero.jpg' });
   });
 
@@ -341,7 +345,13 @@ const refusals: RefusalCase[] = [
     detected: 'jpeg',
     says: [/dañada o incompleta/],
   },
-  { label: 'a GIF', build: () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), problem: 'UNSUPPORTED_TYPE', detected: 'gif', says: [/GIF/] },
+  {
+    label: 'a GIF',
+    build: () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+    problem: 'UNSUPPORTED_TYPE',
+    detected: 'gif',
+    says: [/GIF/],
+  },
   {
     label: 'a WebP',
     build: () => Buffer.from('RIFF\x24\x00\x00\x00WEBPVP8 \x00\x00\x00\x00', 'latin1'),
@@ -349,7 +359,13 @@ const refusals: RefusalCase[] = [
     detected: 'webp',
     says: [/WEBP/],
   },
-  { label: 'a TIFF scan', build: () => Buffer.from('II\x2a\x00\x08\x00\x00\x00\x00\x00', 'latin1'), problem: 'UNSUPPORTED_TYPE', detected: 'tiff', says: [/TIFF/] },
+  {
+    label: 'a TIFF scan',
+    build: () => Buffer.from('II\x2a\x00\x08\x00\x00\x00\x00\x00', 'latin1'),
+    problem: 'UNSUPPORTED_TYPE',
+    detected: 'tiff',
+    says: [/TIFF/],
+  },
   {
     label: 'a Word DOCX',
     build: () => Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00[Content_Types].xml....word/document.xml', 'latin1'),
@@ -358,13 +374,27 @@ const refusals: RefusalCase[] = [
     detected: 'docx',
     says: [/Word/, /fírmelo a mano/],
   },
-  { label: 'a ZIP', build: () => Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00a.pdf', 'latin1'), problem: 'UNSUPPORTED_TYPE', detected: 'zip', says: [/ZIP/, /sin comprimir/] },
-  { label: 'random binary', build: () => Buffer.from([0x00, 0x01, 0x02, 0x03, 0x9f, 0x00]), problem: 'UNSUPPORTED_TYPE', detected: 'unknown', says: [/no podemos abrir/] },
+  {
+    label: 'a ZIP',
+    build: () => Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00a.pdf', 'latin1'),
+    problem: 'UNSUPPORTED_TYPE',
+    detected: 'zip',
+    says: [/ZIP/, /sin comprimir/],
+  },
+  {
+    label: 'random binary',
+    build: () => Buffer.from([0x00, 0x01, 0x02, 0x03, 0x9f, 0x00]),
+    problem: 'UNSUPPORTED_TYPE',
+    detected: 'unknown',
+    says: [/no podemos abrir/],
+  },
 ];
 
 describe('inspectDocument refuses', () => {
   it.each(refusals.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
-    const result = refused(await inspectDocument({ bytes: await c.build(), declaredName: c.declaredName, declaredType: c.declaredType, purpose: 'cedula' }));
+    const result = refused(
+      await inspectDocument({ bytes: await c.build(), declaredName: c.declaredName, declaredType: c.declaredType, purpose: 'cedula' }),
+    );
     expect(result.problem).toBe(c.problem);
     if (c.detected) expect(result.detected).toBe(c.detected);
     const message = refusalMessage(result, c.declaredName);
@@ -379,7 +409,9 @@ describe('inspectDocument refuses', () => {
 
 describe('refusal messages', () => {
   it('explain a declared type when there is no name', async () => {
-    const result = refused(await inspectDocument({ bytes: Buffer.from('hola\n'), declaredType: 'application/pdf; charset=binary', purpose: 'solicitud' }));
+    const result = refused(
+      await inspectDocument({ bytes: Buffer.from('hola\n'), declaredType: 'application/pdf; charset=binary', purpose: 'solicitud' }),
+    );
     expect(result).toMatchObject({ problem: 'UNSUPPORTED_TYPE', detected: 'text', claimed: 'pdf' });
     expect(refusalMessage(result)).toMatch(/se envió como un PDF, pero en realidad es un archivo de texto/);
   });
@@ -394,7 +426,14 @@ describe('refusal messages', () => {
 
   it('one distinct message per problem', () => {
     const problems: IntakeProblem[] = [
-      'EMPTY', 'TOO_LARGE', 'UNSUPPORTED_TYPE', 'PDF_UNREADABLE', 'PDF_ENCRYPTED', 'PDF_NO_PAGES', 'IMAGE_UNREADABLE', 'IMAGE_TOO_SMALL',
+      'EMPTY',
+      'TOO_LARGE',
+      'UNSUPPORTED_TYPE',
+      'PDF_UNREADABLE',
+      'PDF_ENCRYPTED',
+      'PDF_NO_PAGES',
+      'IMAGE_UNREADABLE',
+      'IMAGE_TOO_SMALL',
     ];
     const messages = new Set(problems.map((problem) => refusalMessage({ ok: false, problem })));
     expect(messages.size).toBe(problems.length);

@@ -25,7 +25,7 @@ import {
   sha256,
 } from '../helpers/documentFiles';
 
-const GPS = 'GPS 0°10\'S 78°29\'W casa de Carlos';
+const GPS = "GPS 0°10'S 78°29'W casa de Carlos";
 
 // ---- A Direct Line channel in memory: files uploaded to conversations ---------------------------
 
@@ -57,7 +57,9 @@ describe('document intake service', () => {
   let carlosId: string;
   let valentinaId: string;
 
-  const service = (overrides: { readAttachment?: AttachmentReader; uploadLimit?: { limit: number; windowSeconds: number } } = {}): DocumentIntakePort =>
+  const service = (
+    overrides: { readAttachment?: AttachmentReader; uploadLimit?: { limit: number; windowSeconds: number } } = {},
+  ): DocumentIntakePort =>
     createDocumentIntakeService({
       prisma: db.prisma,
       storage,
@@ -66,9 +68,16 @@ describe('document intake service', () => {
       logger: createLogger('debug', (line) => logs.push(line)),
       uploadLimit: overrides.uploadLimit,
     });
-  const receive = (attachment: IncomingAttachment, purpose: DocumentPurposeName = 'cedula', conversation = CONV): Promise<DocumentReceipt> =>
-    service().receive({ afiliadoId: carlosId, purpose, attachment, conversation });
-  const storedFiles = (): string[] => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  const receive = (
+    attachment: IncomingAttachment,
+    purpose: DocumentPurposeName = 'cedula',
+    conversation = CONV,
+  ): Promise<DocumentReceipt> => service().receive({ afiliadoId: carlosId, purpose, attachment, conversation });
+  const storedFiles = (): string[] =>
+    fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
 
   beforeEach(async () => {
     db = await createTestDatabase();
@@ -86,12 +95,38 @@ describe('document intake service', () => {
   });
 
   it.each<[string, () => Promise<{ bytes: Buffer; name: string; type: string }>, RegExp]>([
-    ['a PNG renamed .jpg', async () => ({ bytes: makePng(), name: 'cedula.jpg', type: 'image/jpeg' }), /^Su archivo termina en \.jpg, pero en realidad es una imagen PNG\. Conviértala a JPG o guárdela como PDF\. Envíelo en formato JPG o PDF, de máximo 1 MB/],
-    ['a 1,048,577-byte file', async () => ({ bytes: makeOversizedFile(), name: 'cedula.pdf', type: 'application/pdf' }), /^Su archivo pesa 1025 KB y el máximo permitido es 1 MB \(1024 KB\)\./],
-    ['a truncated PDF', async () => ({ bytes: await makeTruncatedPdf(), name: 'cedula.pdf', type: 'application/pdf' }), /^No pudimos abrir su PDF: está dañado o incompleto/],
-    ['a text file declared application/pdf', async () => ({ bytes: makeTextFile('Cédula 1849579501\n'), name: 'cedula', type: 'application/pdf' }), /^Su archivo se envió como un PDF, pero en realidad es un archivo de texto\. Necesitamos el documento escaneado o fotografiado/],
-    ['an image too small to read', async () => ({ bytes: makeJpeg(500, 300), name: 'cedula.jpg', type: 'image/jpeg' }), new RegExp(`^Su imagen mide 500 × 300 píxeles y es demasiado pequeña para leerse\\. Necesitamos al menos ${MIN_IMAGE_WIDTH} × ${MIN_IMAGE_HEIGHT} píxeles\\.`)],
-    ['an empty file', async () => ({ bytes: Buffer.alloc(0), name: 'cedula.pdf', type: 'application/pdf' }), /^El archivo llegó vacío \(0 bytes\)\./],
+    [
+      'a PNG renamed .jpg',
+      async () => ({ bytes: makePng(), name: 'cedula.jpg', type: 'image/jpeg' }),
+      /^Su archivo termina en \.jpg, pero en realidad es una imagen PNG\. Conviértala a JPG o guárdela como PDF\. Envíelo en formato JPG o PDF, de máximo 1 MB/,
+    ],
+    [
+      'a 1,048,577-byte file',
+      async () => ({ bytes: makeOversizedFile(), name: 'cedula.pdf', type: 'application/pdf' }),
+      /^Su archivo pesa 1025 KB y el máximo permitido es 1 MB \(1024 KB\)\./,
+    ],
+    [
+      'a truncated PDF',
+      async () => ({ bytes: await makeTruncatedPdf(), name: 'cedula.pdf', type: 'application/pdf' }),
+      /^No pudimos abrir su PDF: está dañado o incompleto/,
+    ],
+    [
+      'a text file declared application/pdf',
+      async () => ({ bytes: makeTextFile('Cédula 1849579501\n'), name: 'cedula', type: 'application/pdf' }),
+      /^Su archivo se envió como un PDF, pero en realidad es un archivo de texto\. Necesitamos el documento escaneado o fotografiado/,
+    ],
+    [
+      'an image too small to read',
+      async () => ({ bytes: makeJpeg(500, 300), name: 'cedula.jpg', type: 'image/jpeg' }),
+      new RegExp(
+        `^Su imagen mide 500 × 300 píxeles y es demasiado pequeña para leerse\\. Necesitamos al menos ${MIN_IMAGE_WIDTH} × ${MIN_IMAGE_HEIGHT} píxeles\\.`,
+      ),
+    ],
+    [
+      'an empty file',
+      async () => ({ bytes: Buffer.alloc(0), name: 'cedula.pdf', type: 'application/pdf' }),
+      /^El archivo llegó vacío \(0 bytes\)\./,
+    ],
   ])('refuses %s, says what was wrong and what to send instead, and stores nothing', async (_name, build, expected) => {
     const file = await build();
     const receipt = await receive(uploads.upload(file.bytes, file.name, file.type));
@@ -102,10 +137,32 @@ describe('document intake service', () => {
   });
 
   it.each<[string, () => { attachment: IncomingAttachment; conversation: ConversationKey }]>([
-    ['an attachment without contentUrl', () => ({ attachment: { contentType: 'application/pdf', name: 'cedula.pdf' }, conversation: CONV })],
-    ['an unknown URL', () => ({ attachment: { contentType: 'application/pdf', contentUrl: 'http://127.0.0.1:1/v3/directline/attachments/noexiste0000000', name: 'x.pdf' }, conversation: CONV })],
-    ['a file uploaded to another conversation', () => ({ attachment: uploads.upload(Buffer.from('%PDF-1.4\n%%EOF\n'), 'x.pdf', 'application/pdf', OTHER), conversation: CONV })],
-    ['a Direct Line file claimed from another channel', () => ({ attachment: uploads.upload(Buffer.from('%PDF-1.4\n%%EOF\n'), 'x.pdf', 'application/pdf'), conversation: { channelId: 'whatsapp', conversationId: CONV.conversationId } })],
+    [
+      'an attachment without contentUrl',
+      () => ({ attachment: { contentType: 'application/pdf', name: 'cedula.pdf' }, conversation: CONV }),
+    ],
+    [
+      'an unknown URL',
+      () => ({
+        attachment: {
+          contentType: 'application/pdf',
+          contentUrl: 'http://127.0.0.1:1/v3/directline/attachments/noexiste0000000',
+          name: 'x.pdf',
+        },
+        conversation: CONV,
+      }),
+    ],
+    [
+      'a file uploaded to another conversation',
+      () => ({ attachment: uploads.upload(Buffer.from('%PDF-1.4\n%%EOF\n'), 'x.pdf', 'application/pdf', OTHER), conversation: CONV }),
+    ],
+    [
+      'a Direct Line file claimed from another channel',
+      () => ({
+        attachment: uploads.upload(Buffer.from('%PDF-1.4\n%%EOF\n'), 'x.pdf', 'application/pdf'),
+        conversation: { channelId: 'whatsapp', conversationId: CONV.conversationId },
+      }),
+    ],
   ])('refuses %s with a clear message, never a crash', async (_name, make) => {
     const { attachment, conversation } = make();
     expect(await receive(attachment, 'cedula', conversation)).toEqual({ ok: false, message: UNREADABLE_ATTACHMENT_MESSAGE });
@@ -116,7 +173,12 @@ describe('document intake service', () => {
     const failing: AttachmentReader = async () => {
       throw new Error('Graph API 500');
     };
-    const receipt = await service({ readAttachment: failing }).receive({ afiliadoId: carlosId, purpose: 'cedula', attachment: { contentType: 'image/jpeg', contentUrl: 'x' }, conversation: CONV });
+    const receipt = await service({ readAttachment: failing }).receive({
+      afiliadoId: carlosId,
+      purpose: 'cedula',
+      attachment: { contentType: 'image/jpeg', contentUrl: 'x' },
+      conversation: CONV,
+    });
     expect(receipt).toEqual({ ok: false, message: UNREADABLE_ATTACHMENT_MESSAGE });
     expect(logs.some((l) => l.includes('document.read_failed') && l.includes('Graph API 500'))).toBe(true);
   });
@@ -154,15 +216,31 @@ describe('document intake service', () => {
     const stored = await storage.read(row.storageKey);
     expect(stored.includes(GPS)).toBe(false);
     expect(stored.includes('Exif')).toBe(false);
-    expect(row).toMatchObject({ mediaType: 'image/jpeg', size: stored.length, sha256: sha256(stored), nombreOriginal: 'IMG_0001.JPG', tipo: 'cedula' });
+    expect(row).toMatchObject({
+      mediaType: 'image/jpeg',
+      size: stored.length,
+      sha256: sha256(stored),
+      nombreOriginal: 'IMG_0001.JPG',
+      tipo: 'cedula',
+    });
     expect(stored.length).toBeLessThan(original.length);
   });
 
   it('accepts a complemento (a document asked for later) and the código de identificación of a foreigner', async () => {
     const pdf = await makePdf();
     const intake = service();
-    const complemento = await intake.receive({ afiliadoId: carlosId, purpose: 'complemento', attachment: uploads.upload(pdf, 'a.pdf', 'application/pdf'), conversation: CONV });
-    const codigo = await intake.receive({ afiliadoId: valentinaId, purpose: 'codigo_extranjero', attachment: uploads.upload(makeJpeg(900, 600), 'b.jpg', 'image/jpeg'), conversation: CONV });
+    const complemento = await intake.receive({
+      afiliadoId: carlosId,
+      purpose: 'complemento',
+      attachment: uploads.upload(pdf, 'a.pdf', 'application/pdf'),
+      conversation: CONV,
+    });
+    const codigo = await intake.receive({
+      afiliadoId: valentinaId,
+      purpose: 'codigo_extranjero',
+      attachment: uploads.upload(makeJpeg(900, 600), 'b.jpg', 'image/jpeg'),
+      conversation: CONV,
+    });
     expect([complemento.ok && complemento.descripcion, codigo.ok && codigo.descripcion]).toEqual([
       `su documento, en PDF de 1 página (${Math.ceil(pdf.length / 1024)} KB)`,
       expect.stringMatching(/^el documento de su código de identificación, en imagen JPG de 900 × 600 píxeles/),
@@ -177,11 +255,18 @@ describe('document intake service', () => {
     const pdf = await makePdf();
     const intake = service({ uploadLimit: { limit: 2, windowSeconds: 3600 } });
     const send = (afiliadoId: string): Promise<DocumentReceipt> =>
-      intake.receive({ afiliadoId, purpose: 'cedula', attachment: uploads.upload(pdf, '1849579501-cedula.pdf', 'application/pdf'), conversation: CONV });
+      intake.receive({
+        afiliadoId,
+        purpose: 'cedula',
+        attachment: uploads.upload(pdf, '1849579501-cedula.pdf', 'application/pdf'),
+        conversation: CONV,
+      });
     const results = [await send(carlosId), await send(carlosId), await send(carlosId), await send(valentinaId)];
     expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
     expect(results[2]).toEqual({ ok: false, message: uploadLimitMessage(60) });
-    expect(uploadLimitMessage(60)).toBe('Recibimos muchos archivos suyos en la última hora. Por su seguridad, espere 60 minutos antes de enviar otro.');
+    expect(uploadLimitMessage(60)).toBe(
+      'Recibimos muchos archivos suyos en la última hora. Por su seguridad, espere 60 minutos antes de enviar otro.',
+    );
     expect(await db.prisma.document.count()).toBe(3);
     expect(logs.join('\n')).not.toMatch(/1849579501|cedula\.pdf/);
     expect(DOCUMENT_UPLOAD_LIMIT).toEqual({ limit: 20, windowSeconds: 3600 });
@@ -192,8 +277,18 @@ describe('document intake service', () => {
     const whatsapp: AttachmentReader = async (attachment) => (attachment.contentUrl ? media.get(attachment.contentUrl) : undefined);
     const readAttachment = readerByChannel({ directline: directLineReader(uploads), whatsapp });
     const intake = service({ readAttachment });
-    const fromWhatsapp = await intake.receive({ afiliadoId: carlosId, purpose: 'cedula', attachment: { contentType: 'application/pdf', contentUrl: 'wamid-media-1' }, conversation: { channelId: 'whatsapp', conversationId: '593991234504' } });
-    const fromTeams = await intake.receive({ afiliadoId: carlosId, purpose: 'cedula', attachment: { contentType: 'application/pdf', contentUrl: 'wamid-media-1' }, conversation: { channelId: 'msteams', conversationId: 'x' } });
+    const fromWhatsapp = await intake.receive({
+      afiliadoId: carlosId,
+      purpose: 'cedula',
+      attachment: { contentType: 'application/pdf', contentUrl: 'wamid-media-1' },
+      conversation: { channelId: 'whatsapp', conversationId: '593991234504' },
+    });
+    const fromTeams = await intake.receive({
+      afiliadoId: carlosId,
+      purpose: 'cedula',
+      attachment: { contentType: 'application/pdf', contentUrl: 'wamid-media-1' },
+      conversation: { channelId: 'msteams', conversationId: 'x' },
+    });
     expect([fromWhatsapp.ok, fromTeams]).toEqual([true, { ok: false, message: UNREADABLE_ATTACHMENT_MESSAGE }]);
   });
 });
@@ -219,19 +314,30 @@ describe('document store functions', () => {
     expect(cleanDocumentName(name)).toBe(expected);
   });
 
-  it('attaches to a case only the citizen\'s own documents not yet in a case, and finds only their own', async () => {
-    const people = await db.prisma.afiliado.findMany({ where: { cedula: { in: ['1849579501', '1002136172'] } }, orderBy: { cedula: 'desc' } });
+  it("attaches to a case only the citizen's own documents not yet in a case, and finds only their own", async () => {
+    const people = await db.prisma.afiliado.findMany({
+      where: { cedula: { in: ['1849579501', '1002136172'] } },
+      orderBy: { cedula: 'desc' },
+    });
     const [carlos, patricia] = people;
     const doc = (afiliadoId: string, storageKey: string) =>
-      db.prisma.document.create({ data: { afiliadoId, tipo: 'cedula', nombreOriginal: 'c.pdf', mediaType: 'application/pdf', size: 1, sha256: 'x', storageKey } });
+      db.prisma.document.create({
+        data: { afiliadoId, tipo: 'cedula', nombreOriginal: 'c.pdf', mediaType: 'application/pdf', size: 1, sha256: 'x', storageKey },
+      });
     const mine = await doc(carlos.id, 'k1');
     const theirs = await doc(patricia.id, 'k2');
     const kase = await db.prisma.case.findFirstOrThrow({ where: { afiliadoId: patricia.id } });
-    const own = await db.prisma.case.create({ data: { numero: 'RI-2026-999999', tipo: 'REINSERCION', estado: 'RECIBIDO', afiliadoId: carlos.id } });
+    const own = await db.prisma.case.create({
+      data: { numero: 'RI-2026-999999', tipo: 'REINSERCION', estado: 'RECIBIDO', afiliadoId: carlos.id },
+    });
     expect(await attachDocumentsToCase(db.prisma, { afiliadoId: carlos.id, caseId: own.id, documentIds: [mine.id, theirs.id] })).toBe(1);
     expect(await attachDocumentsToCase(db.prisma, { afiliadoId: carlos.id, caseId: kase.id, documentIds: [mine.id] })).toBe(0);
     expect(await attachDocumentsToCase(db.prisma, { afiliadoId: carlos.id, caseId: own.id, documentIds: [] })).toBe(0);
-    expect(await findCitizenDocument(db.prisma, { afiliadoId: carlos.id, documentId: mine.id })).toMatchObject({ id: mine.id, caseId: own.id, tipo: 'cedula' });
+    expect(await findCitizenDocument(db.prisma, { afiliadoId: carlos.id, documentId: mine.id })).toMatchObject({
+      id: mine.id,
+      caseId: own.id,
+      tipo: 'cedula',
+    });
     expect(await findCitizenDocument(db.prisma, { afiliadoId: carlos.id, documentId: theirs.id })).toBeUndefined();
   });
 });

@@ -93,7 +93,10 @@ describe('renderSolicitudClavePdf', () => {
   });
 
   it('labels a foreigner’s código de identificación and flows long notes onto a second page', async () => {
-    const notas = Array.from({ length: 14 }, (_, i) => `Consideración número ${i + 1}: ${'texto de relleno con tildes áéíóú ñ '.repeat(4)}`);
+    const notas = Array.from(
+      { length: 14 },
+      (_, i) => `Consideración número ${i + 1}: ${'texto de relleno con tildes áéíóú ñ '.repeat(4)}`,
+    );
     const pdf = await renderSolicitudClavePdf({
       ...solicitud('Ana Lucía', 'CL-2026-000003'),
       nombres: 'Valentina',

@@ -11,7 +11,12 @@ const last = (replies: DlActivity[]): DlActivity => replies[replies.length - 1];
 async function waitForEml(dir: string, count: number, timeoutMs = 10_000): Promise<string[]> {
   const started = Date.now();
   for (;;) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort() : [];
+    const files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.eml'))
+          .sort()
+      : [];
     if (files.length >= count) return files.map((f) => path.join(dir, f));
     if (Date.now() - started > timeoutMs) throw new Error(`only ${files.length} .eml files in ${dir}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -36,9 +41,12 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
     await chat.say('Firulais');
     expect(last(await chat.say('Portoviejo')).text).toBe(RECUPERAR.confirmarCorreo('j***@example.ec'));
     await chat.say('sí');
-    const fromUser = (await s.db.prisma.dlActivity.findMany()).map((a) => JSON.parse(a.json) as DlActivity).filter((a) => a.from.role === 'user');
+    const fromUser = (await s.db.prisma.dlActivity.findMany())
+      .map((a) => JSON.parse(a.json) as DlActivity)
+      .filter((a) => a.from.role === 'user');
     const transcript = fromUser.map((a) => a.text ?? '').join('\n');
-    for (const answer of ['21 de noviembre', 'Pesquera Manabí S.A.', '1976', 'Firulais', 'Portoviejo']) expect(transcript).not.toContain(answer);
+    for (const answer of ['21 de noviembre', 'Pesquera Manabí S.A.', '1976', 'Firulais', 'Portoviejo'])
+      expect(transcript).not.toContain(answer);
     expect(transcript).toContain(REDACTED_TEXT);
     const [file] = await waitForEml(s.outboxDir, 1);
     const mail = await simpleParser(fs.readFileSync(file));
@@ -67,6 +75,10 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
     const pdf = await fetch(url);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });

@@ -6,12 +6,25 @@ import { DirectLineTestClient, type DlActivity } from '../helpers/directLineClie
 import { startTestServer, type TestServer } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../mail/smtpTestServer';
 
-const JOSE = { cedula: '0939336715', fecha: '21/11', empleador: 'Pesquera Manabí S.A.', anio: '1976', p1: 'Firulais', p2: 'Portoviejo', email: 'jose.cedeno@example.ec' };
+const JOSE = {
+  cedula: '0939336715',
+  fecha: '21/11',
+  empleador: 'Pesquera Manabí S.A.',
+  anio: '1976',
+  p1: 'Firulais',
+  p2: 'Portoviejo',
+  email: 'jose.cedeno@example.ec',
+};
 
 /** A clock the test moves by hand. */
 function fakeClock(start: string) {
   let now = new Date(start).getTime();
-  return { now: () => new Date(now), advance: (ms: number) => { now += ms; } };
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 const last = (replies: DlActivity[]): DlActivity => replies[replies.length - 1];
@@ -90,7 +103,9 @@ describe('clave reset end to end: chat, SMTP e-mail, reset page', () => {
     expect(confirmation.subject).toBe('IESS: su clave fue cambiada');
     expect(`${confirmation.text}${confirmation.html}`).not.toContain('Nueva2026');
 
-    expect((await fetch(`${s.baseUrl}/clave/nueva`, form({ token, clave: 'Otra2027x', confirmacion: 'Otra2027x', declaracion: 'si' }))).status).toBe(410);
+    expect(
+      (await fetch(`${s.baseUrl}/clave/nueva`, form({ token, clave: 'Otra2027x', confirmacion: 'Otra2027x', declaracion: 'si' }))).status,
+    ).toBe(410);
     expect((await fetch(link)).status).toBe(410);
   });
 
@@ -102,7 +117,11 @@ describe('clave reset end to end: chat, SMTP e-mail, reset page', () => {
     expect(await res.text()).toContain(NUEVA_CLAVE.invalido);
   });
 
-  it.each([['no token', ''], ['a made-up token', 'x'.repeat(43)], ['garbage', '<script>']])('refuses %s without saying which', async (_n, token) => {
+  it.each([
+    ['no token', ''],
+    ['a made-up token', 'x'.repeat(43)],
+    ['garbage', '<script>'],
+  ])('refuses %s without saying which', async (_n, token) => {
     const res = await fetch(`${s.baseUrl}/clave/nueva?token=${encodeURIComponent(token)}`);
     expect(res.status).toBe(410);
     expect(await res.text()).not.toContain('<script>');

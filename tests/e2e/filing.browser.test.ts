@@ -9,7 +9,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CLARIFY_LABELS, DOCUMENTO, DOCUMENTO_NOMBRE, documentDescription, ESTADO_NOMBRE, FILING_NOTAS, filingConfirmationEmail, INGRESAR, MENU, MIS, MSG, REINSERCION, REINSERCION_BASE_LEGAL, REINSERCION_PRESENCIAL, RELIQ, SIGNIN, SIGNIN_MOTIVO } from '../../catalog';
+import {
+  CLARIFY_LABELS,
+  DOCUMENTO,
+  DOCUMENTO_NOMBRE,
+  documentDescription,
+  ESTADO_NOMBRE,
+  FILING_NOTAS,
+  filingConfirmationEmail,
+  INGRESAR,
+  MENU,
+  MIS,
+  MSG,
+  REINSERCION,
+  REINSERCION_BASE_LEGAL,
+  REINSERCION_PRESENCIAL,
+  RELIQ,
+  SIGNIN,
+  SIGNIN_MOTIVO,
+} from '../../catalog';
 import { refusalMessage } from '../../core/documents';
 import type { FilingTypeName } from '../../core/ports';
 import { maskEmail, maskIdentificacion } from '../../core/domain/masking';
@@ -33,7 +51,15 @@ interface DemoPerson {
 function person(cedula: string): DemoPerson {
   const a = DEMO_FIXTURE.afiliados.find((x) => x.cedula === cedula);
   if (!a || !('clave' in a) || !a.clave || !a.email) throw new Error(`falta ${cedula} en el fixture`);
-  return { cedula, clave: a.clave, nombres: a.nombres, apellidos: a.apellidos, email: a.email, provincia: a.provincia, pensionTipo: a.pension?.tipo };
+  return {
+    cedula,
+    clave: a.clave,
+    nombres: a.nombres,
+    apellidos: a.apellidos,
+    email: a.email,
+    provincia: a.provincia,
+    pensionTipo: a.pension?.tipo,
+  };
 }
 const JOSE = person('0939336715');
 const CARLOS = person('1849579501');
@@ -139,7 +165,10 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
   /** The citizen's cases of one type, with their documents. */
   async function casesOf(who: DemoPerson, tipo: FilingTypeName) {
     const afiliado = await server.app.prisma.afiliado.findUniqueOrThrow({ where: { cedula: who.cedula } });
-    return server.app.prisma.case.findMany({ where: { afiliadoId: afiliado.id, tipo }, include: { documents: { orderBy: { tipo: 'asc' } } } });
+    return server.app.prisma.case.findMany({
+      where: { afiliadoId: afiliado.id, tipo },
+      include: { documents: { orderBy: { tipo: 'asc' } } },
+    });
   }
 
   /** Waits for the case the citizen files from the chat, and checks it is the only one of its type. */
@@ -183,7 +212,10 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
 
   beforeAll(async () => {
     documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-filing-'));
-    server = await startTestServer({ clock: () => FIXED_NOW, env: { DOCUMENTS_DIR: documentsDir, SIGNIN_LINK_TTL_MINUTES: String(LINK_TTL_MINUTES) } });
+    server = await startTestServer({
+      clock: () => FIXED_NOW,
+      env: { DOCUMENTS_DIR: documentsDir, SIGNIN_LINK_TTL_MINUTES: String(LINK_TTL_MINUTES) },
+    });
     browser = await launchBrowser();
   }, 60_000);
 
@@ -199,14 +231,17 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
     await botSays(page, MSG.solicitudQue);
     await tap(page, CLARIFY_LABELS.reliquidacion);
     await signIn(context, page, JOSE, SIGNIN_MOTIVO.reliquidacion);
-    await botSays(page, RELIQ.resumen({
-      nombres: JOSE.nombres,
-      apellidos: JOSE.apellidos,
-      identificacionMasked: maskIdentificacion(JOSE.cedula),
-      tipoIdentificacion: 'cedula',
-      pensionTipo: JOSE.pensionTipo,
-      maskedEmail: maskEmail(JOSE.email),
-    }));
+    await botSays(
+      page,
+      RELIQ.resumen({
+        nombres: JOSE.nombres,
+        apellidos: JOSE.apellidos,
+        identificacionMasked: maskIdentificacion(JOSE.cedula),
+        tipoIdentificacion: 'cedula',
+        pensionTipo: JOSE.pensionTipo,
+        maskedEmail: maskEmail(JOSE.email),
+      }),
+    );
     await botSays(page, RELIQ.confirmar);
     await chatButton(page, RELIQ.si).dblclick();
 
@@ -248,13 +283,16 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
     const pdf = await makePdf();
     await attach(page, 'solicitud.pdf', 'application/pdf', pdf);
     await botSays(page, REINSERCION.confirmar);
-    await botSays(page, REINSERCION.resumen({
-      nombre: `${CARLOS.nombres} ${CARLOS.apellidos}`,
-      identificacion: maskIdentificacion(CARLOS.cedula),
-      provincia: CARLOS.provincia,
-      detalle: DETALLE,
-      documentos: [DOCUMENTO_NOMBRE.cedula, DOCUMENTO_NOMBRE.solicitud],
-    }));
+    await botSays(
+      page,
+      REINSERCION.resumen({
+        nombre: `${CARLOS.nombres} ${CARLOS.apellidos}`,
+        identificacion: maskIdentificacion(CARLOS.cedula),
+        provincia: CARLOS.provincia,
+        detalle: DETALLE,
+        documentos: [DOCUMENTO_NOMBRE.cedula, DOCUMENTO_NOMBRE.solicitud],
+      }),
+    );
     await tap(page, REINSERCION.si);
 
     const kase = await filedCase(CARLOS, 'REINSERCION');
@@ -275,12 +313,47 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
     }
     expect(documents[1]).toMatchObject({ size: pdf.length, sha256: sha256(pdf) });
     const [cedula, solicitud] = documents;
-    await botSays(page, DOCUMENTO.recibido(documentDescription('cedula', { ok: true, kind: 'jpeg', mediaType: 'image/jpeg', bytes: jpeg, size: cedula.size, sha256: cedula.sha256, width: 1200, height: 900, safeName: '' })));
-    await botSays(page, DOCUMENTO.recibido(documentDescription('solicitud', { ok: true, kind: 'pdf', mediaType: 'application/pdf', bytes: pdf, size: solicitud.size, sha256: solicitud.sha256, pages: 1, safeName: '' })));
+    await botSays(
+      page,
+      DOCUMENTO.recibido(
+        documentDescription('cedula', {
+          ok: true,
+          kind: 'jpeg',
+          mediaType: 'image/jpeg',
+          bytes: jpeg,
+          size: cedula.size,
+          sha256: cedula.sha256,
+          width: 1200,
+          height: 900,
+          safeName: '',
+        }),
+      ),
+    );
+    await botSays(
+      page,
+      DOCUMENTO.recibido(
+        documentDescription('solicitud', {
+          ok: true,
+          kind: 'pdf',
+          mediaType: 'application/pdf',
+          bytes: pdf,
+          size: solicitud.size,
+          sha256: solicitud.sha256,
+          pages: 1,
+          safeName: '',
+        }),
+      ),
+    );
     expect(await server.app.prisma.document.count({ where: { afiliadoId: kase.afiliadoId } })).toBe(2);
-    const stored = fs.readdirSync(path.join(documentsDir, 'documentos'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    const stored = fs
+      .readdirSync(path.join(documentsDir, 'documentos'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
     expect(stored.sort()).toEqual(documents.map((d) => d.storageKey.split('/')[1]).sort());
-    const everyFile = fs.readdirSync(documentsDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    const everyFile = fs
+      .readdirSync(documentsDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
     expect(everyFile.filter((n) => /cedula|solicitud|\.(jpg|pdf|png)$/i.test(n))).toEqual([]);
 
     await seesNewCaseAndEmail(page, CARLOS, 'REINSERCION', kase.numero);

@@ -36,7 +36,9 @@ async function storeCounts(s: TestServer): Promise<number[]> {
 
 describe('HTTP service', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
   afterAll(async () => s.stop());
 
   it('reports health when the store answers', async () => {
@@ -69,7 +71,11 @@ describe('HTTP service', () => {
 
   it.each<[string, RequestInit, number]>([
     ['malformed JSON', { body: '{"type": "message", ', headers: { 'Content-Type': 'application/json' } }, 400],
-    ['a body over the limit', { body: JSON.stringify({ type: 'message', text: 'a'.repeat(300 * 1024) }), headers: { 'Content-Type': 'application/json' } }, 413],
+    [
+      'a body over the limit',
+      { body: JSON.stringify({ type: 'message', text: 'a'.repeat(300 * 1024) }), headers: { 'Content-Type': 'application/json' } },
+      413,
+    ],
     ['a body that is not JSON', { body: 'hola', headers: { 'Content-Type': 'text/plain' } }, 400],
   ])('answers %s on /api/messages with a 4xx and changes nothing', async (_name, init, status) => {
     const before = await storeCounts(s);
@@ -85,8 +91,14 @@ describe('HTTP service', () => {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
-          type: 'message', id: 'a1', text: 'hola', channelId: 'emulator', serviceUrl: connector.url,
-          from: { id: 'user1', role: 'user' }, recipient: { id: 'bot' }, conversation: { id: 'emu-conv-1' },
+          type: 'message',
+          id: 'a1',
+          text: 'hola',
+          channelId: 'emulator',
+          serviceUrl: connector.url,
+          from: { id: 'user1', role: 'user' },
+          recipient: { id: 'bot' },
+          conversation: { id: 'emu-conv-1' },
         }),
       });
       expect(res.status).toBe(200);
@@ -119,11 +131,16 @@ describe('health when the store is down', () => {
 
 describe('over-long messages on the web chat channel', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
   afterAll(async () => s.stop());
 
   it('refuses a 5,000-character message politely, without touching conversation state', async () => {
-    const { token, conversationId } = (await (await fetch(`${s.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const { token, conversationId } = (await (await fetch(`${s.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     expect((await fetch(`${s.baseUrl}/v3/directline/conversations`, { method: 'POST', headers: auth })).status).toBe(201);
     const statesBefore = await s.db.prisma.botState.findMany({ orderBy: { key: 'asc' } });
@@ -133,7 +150,9 @@ describe('over-long messages on the web chat channel', () => {
       body: JSON.stringify({ type: 'message', from: { id: 'x', role: 'user' }, text: 'a'.repeat(5000) }),
     });
     expect(post.status).toBe(200);
-    const { activities } = (await (await fetch(`${s.baseUrl}/v3/directline/conversations/${conversationId}/activities`, { headers: auth })).json()) as { activities: { from: { id: string }; text?: string }[] };
+    const { activities } = (await (
+      await fetch(`${s.baseUrl}/v3/directline/conversations/${conversationId}/activities`, { headers: auth })
+    ).json()) as { activities: { from: { id: string }; text?: string }[] };
     expect(activities[activities.length - 1].text).toBe(MSG.mensajeLargo(1000));
     expect(await s.db.prisma.botState.findMany({ orderBy: { key: 'asc' } })).toEqual(statesBefore);
   });

@@ -63,12 +63,15 @@ describe('sign-in from Web Chat in headless Chromium', () => {
     await signInPage.screenshot({ path: '/tmp/iess-ingresar.png' });
 
     await chat.getByText(SIGNIN.listo('José Luis')).first().waitFor({ timeout: 15_000 });
-    await chat.getByText(hostSays({ citizen: { afiliadoId: 'x', nombres: 'José Luis' } })).first().waitFor();
+    await chat
+      .getByText(hostSays({ citizen: { afiliadoId: 'x', nombres: 'José Luis' } }))
+      .first()
+      .waitFor();
     await chat.screenshot({ path: '/tmp/iess-chat-ingreso.png', fullPage: true });
     expect(JSON.stringify(await app.db.prisma.dlActivity.findMany())).not.toContain(JOSE.clave);
   }, 90_000);
 
-  it('refuses in the citizen\'s browser a link sent from another browser\'s chat: 403 page, no form, nobody signed in', async () => {
+  it("refuses in the citizen's browser a link sent from another browser's chat: 403 page, no form, nobody signed in", async () => {
     const keys = (await context.cookies(app.baseUrl)).filter((c) => c.name === BROWSER_COOKIE);
     expect(keys).toEqual([expect.objectContaining({ httpOnly: true, sameSite: 'Lax', secure: false, expires: -1, path: '/' })]);
     expect(await chat.evaluate(() => document.cookie)).not.toContain(BROWSER_COOKIE);

@@ -3,7 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { DirectLine, type Activity, type Attachment, type Message, type Signin } from 'botframework-directlinejs';
 import type { Subscription } from 'rxjs/Subscription';
-import { UNREADABLE_ATTACHMENT_MESSAGE , DOCUMENTO, DOCUMENTO_NOMBRE, INGRESAR, MSG, REINSERCION, REINSERCION_PRESENCIAL, SIGNIN, SIGNIN_MOTIVO } from '../../catalog';
+import {
+  UNREADABLE_ATTACHMENT_MESSAGE,
+  DOCUMENTO,
+  DOCUMENTO_NOMBRE,
+  INGRESAR,
+  MSG,
+  REINSERCION,
+  REINSERCION_PRESENCIAL,
+  SIGNIN,
+  SIGNIN_MOTIVO,
+} from '../../catalog';
 import { LocalFolderStorage } from '../../bot/fileStorage';
 import { DEMO_FIXTURE } from '../../prisma/store/seed';
 import { FIXED_NOW } from '../helpers/dialogHarness';
@@ -18,7 +28,7 @@ const CARLOS = ((): { cedula: string; clave: string; nombres: string } => {
 })();
 /** Lifetime of the sign-in link, set on the server and quoted in the chat. */
 const LINK_TTL_MINUTES = 10;
-const GPS = 'GPS 1°14\'S 78°37\'W Ambato';
+const GPS = "GPS 1°14'S 78°37'W Ambato";
 
 /** A Direct Line token for a new conversation, with the cookie the token endpoint sets for this "browser", if any. */
 async function newConversation(baseUrl: string): Promise<{ token: string; conversationId: string; cookie: string }> {
@@ -37,15 +47,19 @@ describe('uploads from the chat over Direct Line (botframework-directlinejs), on
   const received: Activity[] = [];
 
   const dataUrl = (bytes: Buffer, type: string): string => `data:${type};base64,${bytes.toString('base64')}`;
-  const botMessages = (from = 0): Message[] => received.slice(from).filter((a): a is Message => a.type === 'message' && a.from.role !== 'user');
+  const botMessages = (from = 0): Message[] =>
+    received.slice(from).filter((a): a is Message => a.type === 'message' && a.from.role !== 'user');
   /** Posts an activity and returns the bot's `count` replies to it. */
   async function turnMessages(activity: Partial<Message>, count: number): Promise<Message[]> {
     const id = await new Promise<string>((resolve, reject) => {
-      directLine.postActivity({ type: 'message', from: { id: 'carlos', role: 'user' }, ...activity } as Message).subscribe({ next: resolve, error: reject });
+      directLine
+        .postActivity({ type: 'message', from: { id: 'carlos', role: 'user' }, ...activity } as Message)
+        .subscribe({ next: resolve, error: reject });
     });
     return postedReplies(id, count);
   }
-  const turn = async (activity: Partial<Message>, count: number): Promise<string[]> => (await turnMessages(activity, count)).map((m) => m.text ?? '');
+  const turn = async (activity: Partial<Message>, count: number): Promise<string[]> =>
+    (await turnMessages(activity, count)).map((m) => m.text ?? '');
   function postedReplies(id: string, count: number): Promise<Message[]> {
     return waitFor(() => {
       const replies = botMessages().filter((m) => (m as Message & { replyToId?: string }).replyToId === id);
@@ -80,7 +94,10 @@ describe('uploads from the chat over Direct Line (botframework-directlinejs), on
 
   beforeAll(async () => {
     documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-uploads-'));
-    server = await startTestServer({ clock: () => FIXED_NOW, env: { DOCUMENTS_DIR: documentsDir, SIGNIN_LINK_TTL_MINUTES: String(LINK_TTL_MINUTES) } });
+    server = await startTestServer({
+      clock: () => FIXED_NOW,
+      env: { DOCUMENTS_DIR: documentsDir, SIGNIN_LINK_TTL_MINUTES: String(LINK_TTL_MINUTES) },
+    });
     chat = await newConversation(server.baseUrl);
     directLine = new DirectLine({
       token: chat.token,
@@ -103,14 +120,20 @@ describe('uploads from the chat over Direct Line (botframework-directlinejs), on
   it('signs Carlos in on the /ingresar page from the card; the journey goes on by itself', async () => {
     const [card] = await turnMessages({ text: 'quiero la reinserción' }, 1);
     expect(card.text).toBe(SIGNIN.instrucciones(LINK_TTL_MINUTES, SIGNIN_MOTIVO.reinsercion));
-    const link: unknown = (card.attachments ?? []).find((a: Attachment): a is Signin => a.contentType === 'application/vnd.microsoft.card.signin')?.content.buttons?.[0]?.value;
+    const link: unknown = (card.attachments ?? []).find(
+      (a: Attachment): a is Signin => a.contentType === 'application/vnd.microsoft.card.signin',
+    )?.content.buttons?.[0]?.value;
     expect(typeof link === 'string' && link.startsWith(`${server.baseUrl}/ingresar?t=`)).toBe(true);
 
     const mark = received.length;
     const page = await fetch(`${server.baseUrl}/ingresar`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(chat.cookie ? { Cookie: chat.cookie } : {}) },
-      body: new URLSearchParams({ t: new URL(String(link)).searchParams.get('t') ?? '', identificacion: CARLOS.cedula, clave: CARLOS.clave }).toString(),
+      body: new URLSearchParams({
+        t: new URL(String(link)).searchParams.get('t') ?? '',
+        identificacion: CARLOS.cedula,
+        clave: CARLOS.clave,
+      }).toString(),
     });
     expect([page.status, (await page.text()).includes(INGRESAR.exito)]).toEqual([200, true]);
     const proactive = await waitFor(() => (botMessages(mark).length >= 4 ? botMessages(mark) : undefined), 15_000);
@@ -119,8 +142,12 @@ describe('uploads from the chat over Direct Line (botframework-directlinejs), on
 
   it('refuses a PNG renamed .jpg, a 1,048,577-byte file and a truncated PDF, saying why, then gives up with the alternative', async () => {
     await answerForm();
-    expect((await upload(makePng(), 'cedula.jpg', 'image/jpeg', 1))[0]).toMatch(/^Su archivo termina en \.jpg, pero en realidad es una imagen PNG\./);
-    expect((await upload(makeOversizedFile(), 'cedula.pdf', 'application/pdf', 1))[0]).toMatch(/^Su archivo pesa 1025 KB y el máximo permitido es 1 MB/);
+    expect((await upload(makePng(), 'cedula.jpg', 'image/jpeg', 1))[0]).toMatch(
+      /^Su archivo termina en \.jpg, pero en realidad es una imagen PNG\./,
+    );
+    expect((await upload(makeOversizedFile(), 'cedula.pdf', 'application/pdf', 1))[0]).toMatch(
+      /^Su archivo pesa 1025 KB y el máximo permitido es 1 MB/,
+    );
     expect(await upload(await makeTruncatedPdf(), 'cedula.pdf', 'application/pdf', 4)).toEqual([
       expect.stringMatching(/^No pudimos abrir su PDF: está dañado o incompleto/),
       DOCUMENTO.sinDocumento('cedula', 'intentos'),
@@ -130,33 +157,46 @@ describe('uploads from the chat over Direct Line (botframework-directlinejs), on
     expect(await server.app.prisma.document.count()).toBe(0);
   });
 
-  it('refuses a text file declared application/pdf, another conversation\'s file and an attachment without a link; files with two valid ones', async () => {
+  it("refuses a text file declared application/pdf, another conversation's file and an attachment without a link; files with two valid ones", async () => {
     expect(await turn({ text: 'quiero la reinserción' }, 3)).toEqual(OPENING);
     await answerForm();
-    expect((await upload(makeTextFile('Cédula de Carlos\n'), 'cedula', 'application/pdf', 1))[0]).toMatch(/^Su archivo se envió como un PDF, pero en realidad es un archivo de texto\./);
+    expect((await upload(makeTextFile('Cédula de Carlos\n'), 'cedula', 'application/pdf', 1))[0]).toMatch(
+      /^Su archivo se envió como un PDF, pero en realidad es un archivo de texto\./,
+    );
 
     const other = await newConversation(server.baseUrl);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await makePdf())], { type: 'application/pdf' }), 'ajeno.pdf');
-    const uploaded = await fetch(`${server.baseUrl}/v3/directline/conversations/${other.conversationId}/upload?userId=otro`, { method: 'POST', headers: { Authorization: `Bearer ${other.token}` }, body: form });
+    const uploaded = await fetch(`${server.baseUrl}/v3/directline/conversations/${other.conversationId}/upload?userId=otro`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${other.token}` },
+      body: form,
+    });
     expect(uploaded.status).toBe(200);
     const foreign = await server.app.prisma.dlAttachment.findFirstOrThrow({ where: { conversationId: other.conversationId } });
     const foreignUrl = `${server.baseUrl}/v3/directline/attachments/${foreign.id}`;
-    expect(await postRaw({ attachments: [{ contentType: 'application/pdf', contentUrl: foreignUrl, name: 'ajeno.pdf' }] }, 1)).toEqual([UNREADABLE_ATTACHMENT_MESSAGE]);
+    expect(await postRaw({ attachments: [{ contentType: 'application/pdf', contentUrl: foreignUrl, name: 'ajeno.pdf' }] }, 1)).toEqual([
+      UNREADABLE_ATTACHMENT_MESSAGE,
+    ]);
 
     const pdf = await makePdf();
     expect(await upload(pdf, '../../x.pdf', 'application/pdf', 2)).toEqual([
       `Recibimos su cédula, en PDF de 1 página (${Math.ceil(pdf.length / 1024)} KB).`,
       expect.stringMatching(/^Ahora adjunte la solicitud de autorización/),
     ]);
-    expect(await postRaw({ attachments: [{ contentType: 'image/jpeg', name: 'solicitud.jpg' }] }, 1)).toEqual([UNREADABLE_ATTACHMENT_MESSAGE]);
+    expect(await postRaw({ attachments: [{ contentType: 'image/jpeg', name: 'solicitud.jpg' }] }, 1)).toEqual([
+      UNREADABLE_ATTACHMENT_MESSAGE,
+    ]);
     const [recibido, resumen, confirmar] = await upload(makeJpegWithExif(GPS), 'solicitud.jpg', 'image/jpeg', 3);
     expect(recibido).toMatch(/^Recibimos su solicitud de autorización, en imagen JPG de 1200 × 900 píxeles/);
     expect(resumen).toMatch(/^Revise su solicitud de reinserción laboral:/);
     expect(confirmar).toBe(REINSERCION.confirmar);
     expect((await turn({ text: REINSERCION.si }, 2))[0]).toBe(REINSERCION.presentada('RI-2026-000001', 'c***@example.ec'));
 
-    const kase = await server.app.prisma.case.findUniqueOrThrow({ where: { numero: 'RI-2026-000001' }, include: { documents: { orderBy: { tipo: 'asc' } } } });
+    const kase = await server.app.prisma.case.findUniqueOrThrow({
+      where: { numero: 'RI-2026-000001' },
+      include: { documents: { orderBy: { tipo: 'asc' } } },
+    });
     expect(kase.documents.map((d) => [d.tipo, d.nombreOriginal, d.mediaType])).toEqual([
       ['cedula', 'x.pdf', 'application/pdf'],
       ['solicitud', 'solicitud.jpg', 'image/jpeg'],

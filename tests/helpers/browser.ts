@@ -29,8 +29,5 @@ export async function launchBrowser(): Promise<Browser> {
  * are left out.
  */
 export function chatButton(scope: Page, label: string): Locator {
-  return scope
-    .getByRole('button', { name: label, exact: true })
-    .and(scope.locator(':not([class*="live-region"])'))
-    .last();
+  return scope.getByRole('button', { name: label, exact: true }).and(scope.locator(':not([class*="live-region"])')).last();
 }

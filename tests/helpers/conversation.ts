@@ -22,7 +22,10 @@ export async function playConversation(client: DialogTestClient, turns: readonly
       const activity = pending;
       pending = client.getNextReply() as Partial<Activity> | undefined;
       const where = `turno ${index + 1} ("${turn.user}")`;
-      if (!activity) throw new Error(`${where}: se esperaba "${String(typeof expected === 'object' && 'text' in expected ? expected.text : expected)}" y el bot no respondió más`);
+      if (!activity)
+        throw new Error(
+          `${where}: se esperaba "${String(typeof expected === 'object' && 'text' in expected ? expected.text : expected)}" y el bot no respondió más`,
+        );
       const text = activity.text ?? '';
       const pattern = typeof expected === 'object' && !(expected instanceof RegExp) ? expected.text : expected;
       if (pattern instanceof RegExp) expect({ where, text }).toEqual({ where, text: expect.stringMatching(pattern) });

@@ -17,7 +17,10 @@ export class DirectLineTestClient {
 
   /** Gets a token, starts the conversation and returns the greeting. */
   async start(): Promise<DlActivity[]> {
-    const grant = (await (await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const grant = (await (await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
     this.token = grant.token;
     this.conversationId = grant.conversationId;
     const res = await fetch(`${this.baseUrl}/v3/directline/conversations`, { method: 'POST', headers: this.headers() });
@@ -38,7 +41,9 @@ export class DirectLineTestClient {
 
   private async botActivities(): Promise<DlActivity[]> {
     const query = this.watermark ? `?watermark=${this.watermark}` : '';
-    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities${query}`, { headers: this.headers() });
+    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities${query}`, {
+      headers: this.headers(),
+    });
     const body = (await res.json()) as { activities: DlActivity[]; watermark: string };
     this.watermark = body.watermark;
     return body.activities.filter((a) => a.from.role !== 'user' && a.type === 'message');

@@ -11,7 +11,18 @@ import {
 } from '../../nlu';
 
 // Cédulas of the demo fixture (/work/shared/fixtures/demo-afiliados.json), copied so tests do not read shared files.
-const DEMO_CEDULAS = ['1744180744', '0939336715', '0145878195', '1849579501', '1311108789', '0713578797', '1147829814', '2314944220', '1002136172', '0629934787'];
+const DEMO_CEDULAS = [
+  '1744180744',
+  '0939336715',
+  '0145878195',
+  '1849579501',
+  '1311108789',
+  '0713578797',
+  '1147829814',
+  '2314944220',
+  '1002136172',
+  '0629934787',
+];
 
 describe('isValidCedula', () => {
   it.each([['1714307103'], ['0602910945'], ['0926687856'], [' 1714307103 '], ...DEMO_CEDULAS.map((c) => [c])])('accepts %s', (c) => {
@@ -93,9 +104,26 @@ describe('parseDayMonth', () => {
 
 describe('parseYesNo', () => {
   it.each([
-    ['si', true], ['sí', true], ['Sí, claro', true], ['siii', true], ['dale', true], ['correcto', true], ['ajá', true],
-    ['simon', true], ['ok', true], ['claro que si', true], ['si por favor', true], ['de acuerdo', true], ['por supuesto', true],
-    ['no', false], ['nop', false], ['No, gracias', false], ['nel', false], ['para nada', false], ['negativo', false], ['mmm no', false],
+    ['si', true],
+    ['sí', true],
+    ['Sí, claro', true],
+    ['siii', true],
+    ['dale', true],
+    ['correcto', true],
+    ['ajá', true],
+    ['simon', true],
+    ['ok', true],
+    ['claro que si', true],
+    ['si por favor', true],
+    ['de acuerdo', true],
+    ['por supuesto', true],
+    ['no', false],
+    ['nop', false],
+    ['No, gracias', false],
+    ['nel', false],
+    ['para nada', false],
+    ['negativo', false],
+    ['mmm no', false],
   ])('%s → %s', (text, expected) => {
     expect(parseYesNo(text)).toBe(expected);
   });

@@ -7,8 +7,23 @@ import { AJENO } from '../../nlu/text/lexicon';
 import { buildCorrector, TextPipeline } from '../../nlu/text/pipeline';
 
 describe('editDistance', () => {
-  it('agrees with natural\'s restricted Damerau-Levenshtein distance', () => {
-    const words = ['', 'a', 'clave', 'calve', 'reliquidacion', 'reliquidasion', 'reinsercion', 'reinsersion', 'hola', 'ohla', 'abcd', 'bacd', 'ca', 'abc'];
+  it("agrees with natural's restricted Damerau-Levenshtein distance", () => {
+    const words = [
+      '',
+      'a',
+      'clave',
+      'calve',
+      'reliquidacion',
+      'reliquidasion',
+      'reinsercion',
+      'reinsersion',
+      'hola',
+      'ohla',
+      'abcd',
+      'bacd',
+      'ca',
+      'abc',
+    ];
     for (const a of words) for (const b of words) expect(editDistance(a, b)).toBe(naturalEditDistance(a, b));
   });
 });
@@ -50,7 +65,10 @@ describe('withTypo', () => {
 
 describe('featuresOf: names outside the IESS', () => {
   const pipeline = new TextPipeline(
-    buildCorrector(['olvide mi clave del iess', 'licencia de maternidad'], AJENO.map((p) => p.join(' '))),
+    buildCorrector(
+      ['olvide mi clave del iess', 'licencia de maternidad'],
+      AJENO.map((p) => p.join(' ')),
+    ),
   );
   const features = (text: string): string[] => featuresOf(pipeline.process(text), []);
 

@@ -97,7 +97,12 @@ describe('intent classification', () => {
 
   it('ranks both clave intents first for a bare "clave"', () => {
     const r = recognizer.recognize('clave');
-    expect(r.ranking.slice(0, 2).map((x) => x.intent).sort()).toEqual(['clave_obtener', 'clave_recuperar']);
+    expect(
+      r.ranking
+        .slice(0, 2)
+        .map((x) => x.intent)
+        .sort(),
+    ).toEqual(['clave_obtener', 'clave_recuperar']);
   });
 
   it('reports ambiguity between close in-domain intents, keeping both in the ranking', () => {
@@ -108,7 +113,16 @@ describe('intent classification', () => {
     ];
     expect(decide(ranked, DEFAULT_THRESHOLD, DEFAULT_MARGIN)).toEqual({ intent: 'clave_recuperar', score: 0.5, status: 'ambiguous' });
     expect(decide([ranked[0], { intent: 'fuera_de_dominio', score: 0.4 }, ranked[2]], DEFAULT_THRESHOLD, DEFAULT_MARGIN).status).toBe('ok');
-    expect(decide([{ intent: 'ayuda', score: 0.3 }, { intent: 'fuera_de_dominio', score: 0.25 }], DEFAULT_THRESHOLD, DEFAULT_MARGIN)).toEqual({
+    expect(
+      decide(
+        [
+          { intent: 'ayuda', score: 0.3 },
+          { intent: 'fuera_de_dominio', score: 0.25 },
+        ],
+        DEFAULT_THRESHOLD,
+        DEFAULT_MARGIN,
+      ),
+    ).toEqual({
       intent: 'fuera_de_dominio',
       score: 0.7,
       status: 'unknown',

@@ -45,7 +45,12 @@ describe('session store with the Direct Line sign-in binding: links of browser-b
     now = FIXED_NOW.getTime();
     const binding = directLineSignInBinding(new DirectLineStore(db.prisma));
     opener = (cookie) => (conversation) => binding(conversation, { headers: cookie === undefined ? {} : { cookie } });
-    store = createSessionStore(db.prisma, { clock: () => new Date(now), secret: TEST_SECRET, signInUrl: (t) => `http://x/ingresar?t=${t}`, scryptLogN: 10 });
+    store = createSessionStore(db.prisma, {
+      clock: () => new Date(now),
+      secret: TEST_SECRET,
+      signInUrl: (t) => `http://x/ingresar?t=${t}`,
+      scryptLogN: 10,
+    });
   });
   afterEach(async () => {
     jest.restoreAllMocks();
@@ -60,8 +65,18 @@ describe('session store with the Direct Line sign-in binding: links of browser-b
     ['a cut key', BOUND, OWN.slice(0, -1), 'otherBrowser'],
     ['the key twice', BOUND, `${OWN}; ${OWN}`, 'otherBrowser'],
     ['a Direct Line conversation from before the binding, any browser', UNBOUND, undefined, 'valid'],
-    ['an Azure Direct Line conversation (not self-hosted), any browser', { channelId: 'directline', conversationId: 'azure-1' }, OTHER, 'valid'],
-    ['WhatsApp, even with the id of a bound conversation', { channelId: 'whatsapp', conversationId: BOUND.conversationId }, undefined, 'valid'],
+    [
+      'an Azure Direct Line conversation (not self-hosted), any browser',
+      { channelId: 'directline', conversationId: 'azure-1' },
+      OTHER,
+      'valid',
+    ],
+    [
+      'WhatsApp, even with the id of a bound conversation',
+      { channelId: 'whatsapp', conversationId: BOUND.conversationId },
+      undefined,
+      'valid',
+    ],
     ['Teams', { channelId: 'msteams', conversationId: BOUND.conversationId }, OTHER, 'valid'],
     ['the Emulator', { channelId: 'emulator', conversationId: 'emu-1' }, undefined, 'valid'],
   ])('inspectLink for %s', async (_name, key, cookie, expected) => {
@@ -70,7 +85,9 @@ describe('session store with the Direct Line sign-in binding: links of browser-b
 
   it('says expired or used before it looks at the browser', async () => {
     const used = await link();
-    expect((await store.signInWithLink({ token: used, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: opener(OWN) })).ok).toBe(true);
+    expect((await store.signInWithLink({ token: used, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: opener(OWN) })).ok).toBe(
+      true,
+    );
     const expired = await link(UNBOUND);
     now += 10 * MINUTE;
     await expect(store.inspectLink({ token: used, holdsChat: opener(OTHER) })).resolves.toBe('used');
@@ -81,7 +98,9 @@ describe('session store with the Direct Line sign-in binding: links of browser-b
     const verify = jest.spyOn(secrets, 'verifySecret');
     const token = await link();
     for (const cookie of [OTHER, undefined]) {
-      await expect(store.signInWithLink({ token, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: opener(cookie) })).resolves.toEqual({ ok: false, reason: 'link', status: 'otherBrowser' });
+      await expect(
+        store.signInWithLink({ token, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: opener(cookie) }),
+      ).resolves.toEqual({ ok: false, reason: 'link', status: 'otherBrowser' });
     }
     expect(verify).not.toHaveBeenCalled();
     expect([await db.prisma.rateCounter.count(), await db.prisma.citizenSession.count()]).toEqual([0, 0]);

@@ -23,7 +23,10 @@ export class Chat {
   }
 
   async start(): Promise<Activity[]> {
-    const res = await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST', headers: this.cookie ? { Cookie: this.cookie } : {} });
+    const res = await fetch(`${this.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: this.cookie ? { Cookie: this.cookie } : {},
+    });
     this.setCookie = res.headers.get('set-cookie');
     if (this.setCookie) this.cookie = this.setCookie.split(';')[0];
     ({ token: this.token, conversationId: this.conversationId } = (await res.json()) as { token: string; conversationId: string });
@@ -62,7 +65,9 @@ export class Chat {
 
   private async fetchActivities(watermark: string): Promise<{ activities: Activity[]; watermark: string }> {
     const query = watermark ? `?watermark=${watermark}` : '';
-    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities${query}`, { headers: this.headers() });
+    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities${query}`, {
+      headers: this.headers(),
+    });
     return (await res.json()) as { activities: Activity[]; watermark: string };
   }
 
@@ -92,5 +97,9 @@ export const submitSignIn = (
   fetch(new URL('/ingresar', link), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...cookieHeader(options.cookie) },
-    body: new URLSearchParams({ t: new URL(link).searchParams.get('t') ?? '', identificacion: options.identificacion, clave: options.clave }).toString(),
+    body: new URLSearchParams({
+      t: new URL(link).searchParams.get('t') ?? '',
+      identificacion: options.identificacion,
+      clave: options.clave,
+    }).toString(),
   });

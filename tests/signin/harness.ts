@@ -16,7 +16,13 @@ import { registerSignInRoutes, type SignInRoutesDependencies } from '../../bot/s
 import { registerWebChatPage } from '../../bot/web';
 import type { Clock } from '../../core/ports';
 import { isCancelled } from '../../dialogs/shared/interruptibleDialog';
-import { SIGNIN_DIALOG, SignInDialog, type SignInDependencies, type SignInOptions, type SignInResult } from '../../dialogs/signin/signInDialog';
+import {
+  SIGNIN_DIALOG,
+  SignInDialog,
+  type SignInDependencies,
+  type SignInOptions,
+  type SignInResult,
+} from '../../dialogs/signin/signInDialog';
 import { seedDemoData } from '../../prisma/store/seed';
 import { createSessionStore, type SessionStore } from '../../prisma/store/session';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -34,14 +40,18 @@ export class SignInHost extends ComponentDialog {
   constructor(deps: SignInDependencies) {
     super('anfitrion');
     this.addDialog(new SignInDialog(deps));
-    this.addDialog(new WaterfallDialog('anfitrionPasos', [
-      async (step: WaterfallStepContext): Promise<DialogTurnResult> =>
-        step.context.activity.type === 'message' ? step.beginDialog(SIGNIN_DIALOG, { motivo: HOST_MOTIVO } satisfies SignInOptions) : step.endDialog(),
-      async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-        await step.context.sendActivity(hostSays(step.result));
-        return step.endDialog();
-      },
-    ]));
+    this.addDialog(
+      new WaterfallDialog('anfitrionPasos', [
+        async (step: WaterfallStepContext): Promise<DialogTurnResult> =>
+          step.context.activity.type === 'message'
+            ? step.beginDialog(SIGNIN_DIALOG, { motivo: HOST_MOTIVO } satisfies SignInOptions)
+            : step.endDialog(),
+        async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+          await step.context.sendActivity(hostSays(step.result));
+          return step.endDialog();
+        },
+      ]),
+    );
     this.initialDialogId = 'anfitrionPasos';
   }
 }
@@ -49,11 +59,18 @@ export class SignInHost extends ComponentDialog {
 /** A clock the test moves by hand, starting at FIXED_NOW. */
 export function manualClock(): { now: Clock; advance: (ms: number) => void } {
   let now = FIXED_NOW.getTime();
-  return { now: () => new Date(now), advance: (ms) => { now += ms; } };
+  return {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 /** A seeded database with a session store whose links point at `baseUrl` (set once the server listens). */
-export async function createSignInWorld(clock: Clock): Promise<{ db: TestDatabase; sessions: SessionStore; setBaseUrl: (url: string) => void }> {
+export async function createSignInWorld(
+  clock: Clock,
+): Promise<{ db: TestDatabase; sessions: SessionStore; setBaseUrl: (url: string) => void }> {
   const db = await createTestDatabase();
   await seedDemoData(db.prisma, { scryptLogN: 10 });
   let baseUrl = 'http://127.0.0.1:1';
@@ -63,7 +80,13 @@ export async function createSignInWorld(clock: Clock): Promise<{ db: TestDatabas
     signInUrl: (token) => `${baseUrl}/ingresar?t=${encodeURIComponent(token)}`,
     scryptLogN: 10,
   });
-  return { db, sessions, setBaseUrl: (url) => { baseUrl = url; } };
+  return {
+    db,
+    sessions,
+    setBaseUrl: (url) => {
+      baseUrl = url;
+    },
+  };
 }
 
 /** Starts `server` on a free loopback port and returns its base URL. */
@@ -100,7 +123,12 @@ export async function startSignInApp(options: { clock?: Clock; logger?: Logger }
   const { db, sessions, setBaseUrl } = await createSignInWorld(clock);
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const bot = new IessBot({ conversationState, userState: new UserState(storage), dialog: new SignInHost({ session: sessions, recognizer: testRecognizer() }), maxMessageChars: 1000 });
+  const bot = new IessBot({
+    conversationState,
+    userState: new UserState(storage),
+    dialog: new SignInHost({ session: sessions, recognizer: testRecognizer() }),
+    maxMessageChars: 1000,
+  });
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
   const server = restify.createServer({ name: 'iess-prueba-ingreso', handleUncaughtExceptions: false });
   const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-signin-'));

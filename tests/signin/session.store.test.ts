@@ -35,7 +35,8 @@ describe('session store: sign-in links and citizen sessions', () => {
   const advance = (ms: number): void => {
     now += ms;
   };
-  const link = async (key: ConversationKey = CONV_A): Promise<string> => tokenOf((await store.createSignInLink({ reference: referenceOf(key) })).url);
+  const link = async (key: ConversationKey = CONV_A): Promise<string> =>
+    tokenOf((await store.createSignInLink({ reference: referenceOf(key) })).url);
 
   beforeEach(async () => {
     db = await createTestDatabase();
@@ -79,21 +80,31 @@ describe('session store: sign-in links and citizen sessions', () => {
     await expect(store.inspectLink({ holdsChat: anyone, token: pick(token) })).resolves.toBe(expected);
   });
 
-  it('signs José in to the link\'s conversation only, once, and gives the reference to continue it', async () => {
+  it("signs José in to the link's conversation only, once, and gives the reference to continue it", async () => {
     const token = await link();
     const outcome = await store.signInWithLink({ holdsChat: anyone, token, identificacion: ` ${JOSE.cedula} `, clave: JOSE.clave });
-    expect(outcome).toMatchObject({ ok: true, citizen: { nombres: 'José Luis' }, reference: { channelId: 'directline', conversation: { id: 'conv-a' } } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      citizen: { nombres: 'José Luis' },
+      reference: { channelId: 'directline', conversation: { id: 'conv-a' } },
+    });
     await expect(store.current(CONV_A)).resolves.toMatchObject({ nombres: 'José Luis' });
     await expect(store.current(CONV_B)).resolves.toBeUndefined();
     await expect(store.inspectLink({ holdsChat: anyone, token })).resolves.toBe('used');
-    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toEqual({ ok: false, reason: 'link', status: 'used' });
+    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toEqual({
+      ok: false,
+      reason: 'link',
+      status: 'used',
+    });
   });
 
-  it('voids the conversation\'s other links once one is used, but keeps an earlier link usable until then', async () => {
+  it("voids the conversation's other links once one is used, but keeps an earlier link usable until then", async () => {
     const first = await link();
     const second = await link();
     await expect(store.inspectLink({ holdsChat: anyone, token: first })).resolves.toBe('valid');
-    expect((await store.signInWithLink({ holdsChat: anyone, token: second, identificacion: JOSE.cedula, clave: JOSE.clave })).ok).toBe(true);
+    expect((await store.signInWithLink({ holdsChat: anyone, token: second, identificacion: JOSE.cedula, clave: JOSE.clave })).ok).toBe(
+      true,
+    );
     await expect(store.inspectLink({ holdsChat: anyone, token: first })).resolves.toBe('used');
   });
 
@@ -101,14 +112,25 @@ describe('session store: sign-in links and citizen sessions', () => {
     const token = await link();
     advance(10 * MINUTE + 1000);
     const verify = jest.spyOn(secrets, 'verifySecret');
-    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toEqual({ ok: false, reason: 'link', status: 'expired' });
+    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toEqual({
+      ok: false,
+      reason: 'link',
+      status: 'expired',
+    });
     expect(verify).not.toHaveBeenCalled();
     expect(await db.prisma.citizenSession.count()).toBe(0);
   });
 
-  it('accepts a cédula with a dash and a foreigner\'s código in any case', async () => {
-    expect((await store.signInWithLink({ holdsChat: anyone, token: await link(CONV_A), identificacion: '093933671-5', clave: JOSE.clave })).ok).toBe(true);
-    const valentina = await store.signInWithLink({ holdsChat: anyone, token: await link(CONV_B), identificacion: 'ec-ext 0045871', clave: 'Caracas2016' });
+  it("accepts a cédula with a dash and a foreigner's código in any case", async () => {
+    expect(
+      (await store.signInWithLink({ holdsChat: anyone, token: await link(CONV_A), identificacion: '093933671-5', clave: JOSE.clave })).ok,
+    ).toBe(true);
+    const valentina = await store.signInWithLink({
+      holdsChat: anyone,
+      token: await link(CONV_B),
+      identificacion: 'ec-ext 0045871',
+      clave: 'Caracas2016',
+    });
     expect(valentina).toMatchObject({ ok: true, citizen: { nombres: 'Valentina' } });
   });
 
@@ -123,39 +145,68 @@ describe('session store: sign-in links and citizen sessions', () => {
     ];
     for (const [identificacion, clave] of attempts) {
       const calls = verify.mock.calls.length;
-      await expect(store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion, clave })).resolves.toEqual({ ok: false, reason: 'invalid' });
+      await expect(store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion, clave })).resolves.toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
       expect({ identificacion, checks: verify.mock.calls.length - calls }).toEqual({ identificacion, checks: 1 });
     }
     expect(await db.prisma.citizenSession.count()).toBe(0);
   });
 
-  it.each([['not a cédula', '1234567890'], ['letters', 'José Luis'], ['empty', '']])('refuses an identification that is %s with the same answer', async (_n, identificacion) => {
-    await expect(store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion, clave: JOSE.clave })).resolves.toEqual({ ok: false, reason: 'invalid' });
+  it.each([
+    ['not a cédula', '1234567890'],
+    ['letters', 'José Luis'],
+    ['empty', ''],
+  ])('refuses an identification that is %s with the same answer', async (_n, identificacion) => {
+    await expect(store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion, clave: JOSE.clave })).resolves.toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('throttles a sixth attempt for one cédula in 15 minutes, even with the right clave, without locking the clave', async () => {
     const before = await db.prisma.clave.findFirstOrThrow({ where: { afiliado: { cedula: JOSE.cedula } } });
     const token = await link();
     for (let i = 0; i < SIGNIN_ID_LIMIT.limit; i += 1) {
-      await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: `Mala${i}clave` })).resolves.toEqual({ ok: false, reason: 'invalid' });
+      await expect(
+        store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: `Mala${i}clave` }),
+      ).resolves.toEqual({ ok: false, reason: 'invalid' });
     }
     const throttled = await store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave });
     expect(throttled).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 15 * 60 });
-    expect((await store.signInWithLink({ holdsChat: anyone, token: await link(CONV_B), identificacion: CARLOS.cedula, clave: CARLOS.clave })).ok).toBe(true);
+    expect(
+      (await store.signInWithLink({ holdsChat: anyone, token: await link(CONV_B), identificacion: CARLOS.cedula, clave: CARLOS.clave })).ok,
+    ).toBe(true);
     const after = await db.prisma.clave.findFirstOrThrow({ where: { afiliado: { cedula: JOSE.cedula } } });
     expect(after).toMatchObject({ estado: 'ACTIVA', hash: before.hash });
     expect(await db.prisma.recoveryGuard.count()).toBe(0);
     advance(15 * MINUTE);
-    expect((await store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion: JOSE.cedula, clave: JOSE.clave })).ok).toBe(true);
+    expect(
+      (await store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion: JOSE.cedula, clave: JOSE.clave })).ok,
+    ).toBe(true);
   });
 
   it('throttles an eleventh attempt through one link, whatever the identification', async () => {
     const token = await link();
-    const ids = ['1714307103', '1744180744', '1311108789', '1147829814', '0629934787', '0145878195', '0713578797', '2314944220', '1002136172', '1849579501'];
+    const ids = [
+      '1714307103',
+      '1744180744',
+      '1311108789',
+      '1147829814',
+      '0629934787',
+      '0145878195',
+      '0713578797',
+      '2314944220',
+      '1002136172',
+      '1849579501',
+    ];
     for (const identificacion of ids) {
       expect((await store.signInWithLink({ holdsChat: anyone, token, identificacion, clave: 'NoEsLaClave1' })).ok).toBe(false);
     }
-    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toMatchObject({ ok: false, reason: 'throttled' });
+    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toMatchObject(
+      { ok: false, reason: 'throttled' },
+    );
   });
 
   it('keeps the session while it is used, and ends it after more than 15 idle minutes', async () => {
@@ -170,7 +221,14 @@ describe('session store: sign-in links and citizen sessions', () => {
   });
 
   it('honours a configured idle time and link TTL', async () => {
-    store = createSessionStore(db.prisma, { clock: () => new Date(now), secret: TEST_SECRET, signInUrl: (t) => `http://x/ingresar?t=${t}`, idleMinutes: 1, linkTtlMinutes: 2, scryptLogN: 10 });
+    store = createSessionStore(db.prisma, {
+      clock: () => new Date(now),
+      secret: TEST_SECRET,
+      signInUrl: (t) => `http://x/ingresar?t=${t}`,
+      idleMinutes: 1,
+      linkTtlMinutes: 2,
+      scryptLogN: 10,
+    });
     const created = await store.createSignInLink({ reference: referenceOf(CONV_A) });
     expect(created.expiresInMinutes).toBe(2);
     await store.signInWithLink({ holdsChat: anyone, token: tokenOf(created.url), identificacion: JOSE.cedula, clave: JOSE.clave });

@@ -27,7 +27,12 @@ describe('SignInDialog', () => {
   let sensitive: boolean[];
 
   const signInJose = async (): Promise<void> => {
-    const outcome = await sessions.signInWithLink({ token: tokens[tokens.length - 1], identificacion: '0939336715', clave: 'Litoral2017', holdsChat: async () => true });
+    const outcome = await sessions.signInWithLink({
+      token: tokens[tokens.length - 1],
+      identificacion: '0939336715',
+      clave: 'Litoral2017',
+      holdsChat: async () => true,
+    });
     if (!outcome.ok) throw new Error(`José no pudo ingresar: ${outcome.reason}`);
   };
 
@@ -37,7 +42,8 @@ describe('SignInDialog', () => {
       context.activity.conversation.id = CONVERSATION;
       const text = context.activity.text;
       if (text === JOSE_SIGNS_IN || text === JOSE_SIGNS_IN_NO_EVENT) await signInJose();
-      if (text === EVENT || text === JOSE_SIGNS_IN) Object.assign(context.activity, { type: 'event', name: SIGNIN_COMPLETED_EVENT, text: undefined });
+      if (text === EVENT || text === JOSE_SIGNS_IN)
+        Object.assign(context.activity, { type: 'event', name: SIGNIN_COMPLETED_EVENT, text: undefined });
       if (text === JOSE_SIGNS_IN_NO_EVENT) context.activity.text = 'ya ingresé';
       await next();
       sensitive.push(isSensitiveInput(context));
@@ -45,7 +51,13 @@ describe('SignInDialog', () => {
   };
 
   const client = (): DialogTestClient =>
-    new DialogTestClient('directline', new SignInHost({ session: sessions, recognizer: world.deps.recognizer }), undefined, [server], new ConversationState(new MemoryStorage()));
+    new DialogTestClient(
+      'directline',
+      new SignInHost({ session: sessions, recognizer: world.deps.recognizer }),
+      undefined,
+      [server],
+      new ConversationState(new MemoryStorage()),
+    );
 
   beforeAll(async () => {
     world = await createDialogWorld();
@@ -69,56 +81,89 @@ describe('SignInDialog', () => {
   });
 
   const TABLE: [string, Turn[]][] = [
-    ['sends the card, then continues as José when the server signals the sign-in', [
-      { user: 'quiero presentar una solicitud', bot: [CARD] },
-      { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
-    ]],
-    ['reminds, with a new link and cancel offered, on any message while waiting', [
-      { user: 'hola', bot: [CARD] },
-      { user: 'el botón no abre nada', bot: [WAITING] },
-      { user: 'ok', bot: [WAITING] },
-      { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
-    ]],
-    ['sends another link on request', [
-      { user: 'hola', bot: [CARD] },
-      { user: SIGNIN.otroEnlace, bot: [CARD] },
-      { user: 'mándeme un nuevo enlace', bot: [CARD] },
-      { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
-    ]],
-    ['stops resending after three new links', [
-      { user: 'hola', bot: [CARD] },
-      ...Array.from({ length: MAX_SIGNIN_RESENDS }, (): Turn => ({ user: SIGNIN.otroEnlace, bot: [CARD] })),
-      { user: SIGNIN.otroEnlace, bot: [{ text: SIGNIN.demasiadosEnlaces, options: [SIGNIN.cancelar] }] },
-    ]],
-    ['cancels from the button', [
-      { user: 'hola', bot: [CARD] },
-      { user: SIGNIN.cancelar, bot: [{ text: MSG.cancelado, options: MENU_OPCIONES }, hostSays({ cancelled: true })] },
-    ]],
-    ['cancels from free text', [
-      { user: 'hola', bot: [CARD] },
-      { user: 'ya no quiero, cancela eso', bot: [MSG.cancelado, hostSays({ cancelled: true })] },
-    ]],
-    ['gives the sign-in help and keeps waiting', [
-      { user: 'hola', bot: [CARD] },
-      { user: 'ayuda', bot: [SIGNIN.ayuda, WAITING] },
-    ]],
-    ['answers a request for an agent and keeps waiting', [
-      { user: 'hola', bot: [CARD] },
-      { user: 'quiero hablar con un asesor', bot: [`${MSG.agente}\n${MSG.seguimos}`, WAITING] },
-    ]],
-    ['warns, without echoing, when the clave is typed in the chat', [
-      { user: 'hola', bot: [CARD] },
-      { user: '0939336715 Litoral2017', bot: [SIGNIN.noEscribaClave, WAITING] },
-    ]],
-    ['finds the session on the next message when the event never arrived', [
-      { user: 'hola', bot: [CARD] },
-      { user: JOSE_SIGNS_IN_NO_EVENT, bot: [LISTO, HOST_JOSE] },
-    ]],
-    ['ignores the event while nobody signed in', [
-      { user: 'hola', bot: [CARD] },
-      { user: EVENT, bot: [] },
-      { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
-    ]],
+    [
+      'sends the card, then continues as José when the server signals the sign-in',
+      [
+        { user: 'quiero presentar una solicitud', bot: [CARD] },
+        { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
+      ],
+    ],
+    [
+      'reminds, with a new link and cancel offered, on any message while waiting',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: 'el botón no abre nada', bot: [WAITING] },
+        { user: 'ok', bot: [WAITING] },
+        { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
+      ],
+    ],
+    [
+      'sends another link on request',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: SIGNIN.otroEnlace, bot: [CARD] },
+        { user: 'mándeme un nuevo enlace', bot: [CARD] },
+        { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
+      ],
+    ],
+    [
+      'stops resending after three new links',
+      [
+        { user: 'hola', bot: [CARD] },
+        ...Array.from({ length: MAX_SIGNIN_RESENDS }, (): Turn => ({ user: SIGNIN.otroEnlace, bot: [CARD] })),
+        { user: SIGNIN.otroEnlace, bot: [{ text: SIGNIN.demasiadosEnlaces, options: [SIGNIN.cancelar] }] },
+      ],
+    ],
+    [
+      'cancels from the button',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: SIGNIN.cancelar, bot: [{ text: MSG.cancelado, options: MENU_OPCIONES }, hostSays({ cancelled: true })] },
+      ],
+    ],
+    [
+      'cancels from free text',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: 'ya no quiero, cancela eso', bot: [MSG.cancelado, hostSays({ cancelled: true })] },
+      ],
+    ],
+    [
+      'gives the sign-in help and keeps waiting',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: 'ayuda', bot: [SIGNIN.ayuda, WAITING] },
+      ],
+    ],
+    [
+      'answers a request for an agent and keeps waiting',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: 'quiero hablar con un asesor', bot: [`${MSG.agente}\n${MSG.seguimos}`, WAITING] },
+      ],
+    ],
+    [
+      'warns, without echoing, when the clave is typed in the chat',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: '0939336715 Litoral2017', bot: [SIGNIN.noEscribaClave, WAITING] },
+      ],
+    ],
+    [
+      'finds the session on the next message when the event never arrived',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: JOSE_SIGNS_IN_NO_EVENT, bot: [LISTO, HOST_JOSE] },
+      ],
+    ],
+    [
+      'ignores the event while nobody signed in',
+      [
+        { user: 'hola', bot: [CARD] },
+        { user: EVENT, bot: [] },
+        { user: JOSE_SIGNS_IN, bot: [LISTO, HOST_JOSE] },
+      ],
+    ],
   ];
 
   it.each(TABLE)('%s', async (_name, turns) => {
@@ -126,7 +171,9 @@ describe('SignInDialog', () => {
   });
 
   it('ends at once with the citizen when the conversation already has a session', async () => {
-    await sessions.createSignInLink({ reference: { channelId: 'directline', conversation: { id: CONVERSATION, isGroup: false, conversationType: 'personal', name: '' } } });
+    await sessions.createSignInLink({
+      reference: { channelId: 'directline', conversation: { id: CONVERSATION, isGroup: false, conversationType: 'personal', name: '' } },
+    });
     await signInJose();
     await playConversation(client(), [{ user: 'hola', bot: [HOST_JOSE] }]);
     expect(tokens).toHaveLength(1);
@@ -136,7 +183,9 @@ describe('SignInDialog', () => {
     const reply = (await client().sendActivity('hola')) as Partial<Activity>;
     const [card] = reply.attachments ?? [];
     expect(card).toMatchObject({ contentType: 'application/vnd.microsoft.card.signin', content: { text: SIGNIN.textoTarjeta } });
-    expect(card.content.buttons).toEqual([expect.objectContaining({ type: 'signin', title: SIGNIN.boton, value: `https://www.iess.gob.ec/ingresar?t=${tokens[0]}` })]);
+    expect(card.content.buttons).toEqual([
+      expect.objectContaining({ type: 'signin', title: SIGNIN.boton, value: `https://www.iess.gob.ec/ingresar?t=${tokens[0]}` }),
+    ]);
     const [link] = await world.db.prisma.signInLink.findMany();
     expect(link.conversationKey).toBe(`directline:${CONVERSATION}`);
     expect(JSON.parse(link.reference)).toMatchObject({ channelId: 'directline', conversation: { id: CONVERSATION } });

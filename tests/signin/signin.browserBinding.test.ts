@@ -24,7 +24,7 @@ describe('sign-in links only work in the browser of their Direct Line chat', () 
     await app.db.prisma.rateCounter.deleteMany();
   });
 
-  it('refuses with 403 a link opened without the chat\'s cookie, never reads the clave, and signs nobody in', async () => {
+  it("refuses with 403 a link opened without the chat's cookie, never reads the clave, and signs nobody in", async () => {
     lines.length = 0;
     const attacker = new Chat(app.baseUrl);
     await attacker.start();
@@ -57,14 +57,20 @@ describe('sign-in links only work in the browser of their Direct Line chat', () 
     const logs = lines.join('\n');
     expect(logs).toMatch(/signin_refused.*"reason":"browser"/);
     const keyOf = (cookie: string | undefined): string => cookie?.split('=')[1] ?? '';
-    for (const secret of [new URL(link).searchParams.get('t') ?? '', keyOf(attacker.cookie), keyOf(victim.cookie), JOSE.clave, JOSE.cedula]) {
+    for (const secret of [
+      new URL(link).searchParams.get('t') ?? '',
+      keyOf(attacker.cookie),
+      keyOf(victim.cookie),
+      JOSE.clave,
+      JOSE.cedula,
+    ]) {
       expect(secret).toMatch(/^.{10,}$/);
       expect(logs).not.toContain(secret);
     }
     expect((await openLink(link, attacker.cookie)).status).toBe(200);
   });
 
-  it('signs in from the chat\'s own browser after a token refresh, and from a second tab of that browser', async () => {
+  it("signs in from the chat's own browser after a token refresh, and from a second tab of that browser", async () => {
     const tab = new Chat(app.baseUrl);
     await tab.start();
     await tab.refresh();

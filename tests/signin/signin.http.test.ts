@@ -28,7 +28,11 @@ describe('sign-in page over HTTP', () => {
 
   const newToken = async (): Promise<string> => {
     const { url } = await sessions.createSignInLink({
-      reference: { channelId: 'directline', serviceUrl: 'http://127.0.0.1:1', conversation: { id: CONVERSATION.conversationId, isGroup: false, conversationType: 'personal', name: '' } },
+      reference: {
+        channelId: 'directline',
+        serviceUrl: 'http://127.0.0.1:1',
+        conversation: { id: CONVERSATION.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      },
     });
     return new URL(url).searchParams.get('t') ?? '';
   };
@@ -75,8 +79,24 @@ describe('sign-in page over HTTP', () => {
   });
 
   it.each<[string, (token: string) => Promise<string>, number, string]>([
-    ['an expired link', async (t) => { clock.advance(10 * MINUTE); return t; }, 410, INGRESAR.vencido],
-    ['a used link', async (t) => { await sessions.signInWithLink({ token: t, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: async () => true }); return t; }, 410, INGRESAR.usado],
+    [
+      'an expired link',
+      async (t) => {
+        clock.advance(10 * MINUTE);
+        return t;
+      },
+      410,
+      INGRESAR.vencido,
+    ],
+    [
+      'a used link',
+      async (t) => {
+        await sessions.signInWithLink({ token: t, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: async () => true });
+        return t;
+      },
+      410,
+      INGRESAR.usado,
+    ],
     ['an unknown link', async () => 'A'.repeat(43), 404, INGRESAR.desconocido],
     ['no link at all', async () => '', 404, INGRESAR.desconocido],
     ['markup instead of a token', async () => '<script>alert(1)</script>', 404, INGRESAR.desconocido],
@@ -96,7 +116,9 @@ describe('sign-in page over HTTP', () => {
     const res = await post(form({ t: token, identificacion: JOSE.cedula, clave: JOSE.clave }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(INGRESAR.exito);
-    expect(continued).toEqual([expect.objectContaining({ channelId: 'directline', conversation: expect.objectContaining({ id: CONVERSATION.conversationId }) })]);
+    expect(continued).toEqual([
+      expect.objectContaining({ channelId: 'directline', conversation: expect.objectContaining({ id: CONVERSATION.conversationId }) }),
+    ]);
     await expect(sessions.current(CONVERSATION)).resolves.toMatchObject({ nombres: 'José Luis' });
     const logs = lines.join('\n');
     expect(logs).toContain('signin_completed');
@@ -120,7 +142,8 @@ describe('sign-in page over HTTP', () => {
 
   it('throttles the sixth attempt for a cédula with a page that says how long to wait and that the clave is not locked', async () => {
     const token = await newToken();
-    for (let i = 0; i < 5; i += 1) expect((await post(form({ t: token, identificacion: JOSE.cedula, clave: `Otra${i}` }))).status).toBe(422);
+    for (let i = 0; i < 5; i += 1)
+      expect((await post(form({ t: token, identificacion: JOSE.cedula, clave: `Otra${i}` }))).status).toBe(422);
     const res = await post(form({ t: token, identificacion: JOSE.cedula, clave: JOSE.clave }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -130,15 +153,47 @@ describe('sign-in page over HTTP', () => {
   });
 
   it.each<[string, (token: string) => RequestInit, number, string]>([
-    ['JSON', (t) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ t, identificacion: JOSE.cedula, clave: JOSE.clave }) }), 415, INGRESAR.tipoNoAdmitido],
-    ['multipart', (t) => { const data = new FormData(); data.set('t', t); return { method: 'POST', body: data }; }, 415, INGRESAR.tipoNoAdmitido],
+    [
+      'JSON',
+      (t) => ({
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ t, identificacion: JOSE.cedula, clave: JOSE.clave }),
+      }),
+      415,
+      INGRESAR.tipoNoAdmitido,
+    ],
+    [
+      'multipart',
+      (t) => {
+        const data = new FormData();
+        data.set('t', t);
+        return { method: 'POST', body: data };
+      },
+      415,
+      INGRESAR.tipoNoAdmitido,
+    ],
     ['plain text', (t) => ({ method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: `t=${t}` }), 415, INGRESAR.tipoNoAdmitido],
     ['a huge body', (t) => form({ t, identificacion: JOSE.cedula, clave: 'x'.repeat(SIGNIN_MAX_BODY_BYTES) }), 413, INGRESAR.muyGrande],
     ['no token', () => form({ identificacion: JOSE.cedula, clave: JOSE.clave }), 400, INGRESAR.invalida],
-    ['an empty body', () => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }), 400, INGRESAR.invalida],
+    [
+      'an empty body',
+      () => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }),
+      400,
+      INGRESAR.invalida,
+    ],
     ['no clave', (t) => form({ t, identificacion: JOSE.cedula }), 400, INGRESAR.faltanDatos],
     ['no identification', (t) => form({ t, clave: JOSE.clave }), 400, INGRESAR.faltanDatos],
-    ['a broken encoding', () => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: 't=%zz&identificacion=%&clave=%E0%A4%A' }), 404, INGRESAR.desconocido],
+    [
+      'a broken encoding',
+      () => ({
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: 't=%zz&identificacion=%&clave=%E0%A4%A',
+      }),
+      404,
+      INGRESAR.desconocido,
+    ],
   ])('POST with %s gets a Spanish page, not a crash', async (_name, init, status, message) => {
     const res = await post(init(await newToken()));
     expect(res.status).toBe(status);

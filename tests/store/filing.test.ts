@@ -26,7 +26,16 @@ describe('filing store', () => {
   const afiliado = (who: Person): string => idOf[who] ?? '';
   const addDocument = async (who: Person, tipo = 'cedula') =>
     db.prisma.document.create({
-      data: { afiliadoId: afiliado(who), tipo, nombreOriginal: 'cedula.jpg', mediaType: 'image/jpeg', size: 1000, sha256: 'a'.repeat(64), storageKey: `k-${Math.random()}`, createdAt: FIXED_NOW },
+      data: {
+        afiliadoId: afiliado(who),
+        tipo,
+        nombreOriginal: 'cedula.jpg',
+        mediaType: 'image/jpeg',
+        size: 1000,
+        sha256: 'a'.repeat(64),
+        storageKey: `k-${Math.random()}`,
+        createdAt: FIXED_NOW,
+      },
     });
 
   beforeEach(async () => {
@@ -45,12 +54,27 @@ describe('filing store', () => {
       ['José (jubilado por vejez, al día, con correo) may file a reliquidación', 'jose', 'RELIQUIDACION', { eligible: true }],
       ['Carmen (montepío por muerte) may file a reliquidación', 'carmen', 'RELIQUIDACION', { eligible: true }],
       ['Rosa has pending contributions', 'rosa', 'RELIQUIDACION', { eligible: false, reason: 'APORTES_PENDIENTES' }],
-      ['Diego already has RL-2026-000042 open', 'diego', 'RELIQUIDACION', { eligible: false, reason: 'CASO_ABIERTO', openCase: { numero: 'RL-2026-000042', estado: 'EN_REVISION' } }],
+      [
+        'Diego already has RL-2026-000042 open',
+        'diego',
+        'RELIQUIDACION',
+        { eligible: false, reason: 'CASO_ABIERTO', openCase: { numero: 'RL-2026-000042', estado: 'EN_REVISION' } },
+      ],
       ['María is not a pensionista', 'maria', 'RELIQUIDACION', { eligible: false, reason: 'NO_PENSIONISTA' }],
-      ['Carlos is a Riesgos del Trabajo pensionista: not a reliquidación', 'carlos', 'RELIQUIDACION', { eligible: false, reason: 'SEGURO_DISTINTO' }],
+      [
+        'Carlos is a Riesgos del Trabajo pensionista: not a reliquidación',
+        'carlos',
+        'RELIQUIDACION',
+        { eligible: false, reason: 'SEGURO_DISTINTO' },
+      ],
       ['Carlos (incapacidad permanente total) may file a reinserción', 'carlos', 'REINSERCION', { eligible: true }],
       ['Valentina (código de identificación) may file a reinserción', 'valentina', 'REINSERCION', { eligible: true }],
-      ['Patricia has a partial incapacity (her negado case is closed)', 'patricia', 'REINSERCION', { eligible: false, reason: 'INCAPACIDAD_NO_TOTAL' }],
+      [
+        'Patricia has a partial incapacity (her negado case is closed)',
+        'patricia',
+        'REINSERCION',
+        { eligible: false, reason: 'INCAPACIDAD_NO_TOTAL' },
+      ],
       ['José is a Seguro General pensionista: not a reinserción', 'jose', 'REINSERCION', { eligible: false, reason: 'SEGURO_DISTINTO' }],
       ['María is not a pensionista for reinserción either', 'maria', 'REINSERCION', { eligible: false, reason: 'NO_PENSIONISTA' }],
     ])('%s', async (_name, who, tipo, expected) => {
@@ -59,13 +83,24 @@ describe('filing store', () => {
 
     it('an e-mail on record is required for a reliquidación', async () => {
       await db.prisma.afiliado.update({ where: { id: afiliado('jose') }, data: { email: null } });
-      expect(await filing.checkEligibility({ afiliadoId: afiliado('jose'), tipo: 'RELIQUIDACION' })).toEqual({ eligible: false, reason: 'SIN_CORREO' });
+      expect(await filing.checkEligibility({ afiliadoId: afiliado('jose'), tipo: 'RELIQUIDACION' })).toEqual({
+        eligible: false,
+        reason: 'SIN_CORREO',
+      });
     });
 
     it('shows only masked personal data', async () => {
       expect(await filing.checkEligibility({ afiliadoId: afiliado('jose'), tipo: 'RELIQUIDACION' })).toEqual({
         eligible: true,
-        profile: { nombres: 'José Luis', apellidos: 'Cedeño Mendoza', identificacionMasked: '09******15', tipoIdentificacion: 'cedula', pensionTipo: 'VEJEZ', maskedEmail: 'j***@example.ec', provincia: 'Guayas' },
+        profile: {
+          nombres: 'José Luis',
+          apellidos: 'Cedeño Mendoza',
+          identificacionMasked: '09******15',
+          tipoIdentificacion: 'cedula',
+          pensionTipo: 'VEJEZ',
+          maskedEmail: 'j***@example.ec',
+          provincia: 'Guayas',
+        },
       });
       expect(await filing.checkEligibility({ afiliadoId: afiliado('valentina'), tipo: 'REINSERCION' })).toMatchObject({
         profile: { identificacionMasked: 'EC**********71', tipoIdentificacion: 'codigo' },
@@ -75,17 +110,32 @@ describe('filing store', () => {
   });
 
   describe('fileCase', () => {
-    const file = (who: Person, requestId: string, extra: { tipo?: FilingTypeName; documentIds?: string[]; provincia?: string; detalle?: string } = {}) =>
-      filing.fileCase({ afiliadoId: afiliado(who), tipo: 'RELIQUIDACION', requestId, ...extra });
+    const file = (
+      who: Person,
+      requestId: string,
+      extra: { tipo?: FilingTypeName; documentIds?: string[]; provincia?: string; detalle?: string } = {},
+    ) => filing.fileCase({ afiliadoId: afiliado(who), tipo: 'RELIQUIDACION', requestId, ...extra });
 
     it('files a case with its first event and queues the confirmation e-mail with it', async () => {
       expect(await file('jose', 'req-1')).toEqual({ numero: 'RL-2026-000043', created: true, maskedEmail: 'j***@example.ec' });
       const kase = await db.prisma.case.findUniqueOrThrow({ where: { numero: 'RL-2026-000043' }, include: { history: true } });
-      expect(kase).toMatchObject({ tipo: 'RELIQUIDACION', estado: 'RECIBIDO', afiliadoId: afiliado('jose'), provincia: 'Guayas', dedupKey: `RELIQUIDACION:${afiliado('jose')}`, createdAt: FIXED_NOW });
+      expect(kase).toMatchObject({
+        tipo: 'RELIQUIDACION',
+        estado: 'RECIBIDO',
+        afiliadoId: afiliado('jose'),
+        provincia: 'Guayas',
+        dedupKey: `RELIQUIDACION:${afiliado('jose')}`,
+        createdAt: FIXED_NOW,
+      });
       expect(kase.history).toEqual([expect.objectContaining({ estado: 'RECIBIDO', fecha: FIXED_NOW, nota: FILING_NOTAS.recibido })]);
       const mails = await db.prisma.outboxEmail.findMany();
       expect(mails).toHaveLength(1);
-      expect(mails[0]).toMatchObject({ to: 'jose.cedeno@example.ec', subject: 'IESS: recibimos su solicitud RL-2026-000043', dedupKey: 'filing:RL-2026-000043', estado: 'PENDIENTE' });
+      expect(mails[0]).toMatchObject({
+        to: 'jose.cedeno@example.ec',
+        subject: 'IESS: recibimos su solicitud RL-2026-000043',
+        dedupKey: 'filing:RL-2026-000043',
+        estado: 'PENDIENTE',
+      });
       expect(mails[0].text).toContain('acuerdo de concesión de reliquidación de la renta de su pensión de vejez');
       expect(mails[0].html).toContain('RL-2026-000043');
     });
@@ -127,8 +177,15 @@ describe('filing store', () => {
           },
         },
       });
-      const loser = createTestFiling(racing as unknown as PrismaClient, () => FIXED_NOW, () => ({ text: 't', html: 'h' }));
-      expect(await loser.fileCase({ afiliadoId: afiliado('jose'), tipo: 'RELIQUIDACION', requestId: 'b' })).toEqual({ ...winner, created: false });
+      const loser = createTestFiling(
+        racing as unknown as PrismaClient,
+        () => FIXED_NOW,
+        () => ({ text: 't', html: 'h' }),
+      );
+      expect(await loser.fileCase({ afiliadoId: afiliado('jose'), tipo: 'RELIQUIDACION', requestId: 'b' })).toEqual({
+        ...winner,
+        created: false,
+      });
       expect(await db.prisma.case.count({ where: { afiliadoId: afiliado('jose') } })).toBe(1);
       expect(await db.prisma.outboxEmail.count()).toBe(1);
     });
@@ -158,7 +215,12 @@ describe('filing store', () => {
 
     it('a reinserción takes the province, the detail and the citizen’s own documents', async () => {
       const docs = [await addDocument('carlos', 'cedula'), await addDocument('carlos', 'solicitud')];
-      const filed = await file('carlos', 'req-1', { tipo: 'REINSERCION', provincia: 'Pichincha', detalle: 'Quiero volver a trabajar.', documentIds: docs.map((d) => d.id) });
+      const filed = await file('carlos', 'req-1', {
+        tipo: 'REINSERCION',
+        provincia: 'Pichincha',
+        detalle: 'Quiero volver a trabajar.',
+        documentIds: docs.map((d) => d.id),
+      });
       expect(filed).toEqual({ numero: 'RI-2026-000001', created: true, maskedEmail: 'c***@example.ec' });
       const kase = await db.prisma.case.findUniqueOrThrow({ where: { numero: filed.numero }, include: { documents: true } });
       expect(kase).toMatchObject({ provincia: 'Pichincha', detalle: 'Quiero volver a trabajar.' });
@@ -169,12 +231,21 @@ describe('filing store', () => {
 
     it.each<[string, (doc: string) => Promise<void>]>([
       ['another afiliado’s document', async () => undefined],
-      ['a document already in a case', async (doc) => void (await db.prisma.document.update({ where: { id: doc }, data: { caseId: (await db.prisma.case.findUniqueOrThrow({ where: { numero: 'RI-2025-000317' } })).id } }))],
+      [
+        'a document already in a case',
+        async (doc) =>
+          void (await db.prisma.document.update({
+            where: { id: doc },
+            data: { caseId: (await db.prisma.case.findUniqueOrThrow({ where: { numero: 'RI-2025-000317' } })).id },
+          })),
+      ],
     ])('refuses %s and rolls the whole filing back', async (name, prepare) => {
       const doc = await addDocument(name.startsWith('another') ? 'valentina' : 'carlos');
       await prepare(doc.id);
       const own = await addDocument('carlos', 'solicitud');
-      await expect(file('carlos', 'req-1', { tipo: 'REINSERCION', documentIds: [own.id, doc.id] })).rejects.toBeInstanceOf(DocumentNotAttachableError);
+      await expect(file('carlos', 'req-1', { tipo: 'REINSERCION', documentIds: [own.id, doc.id] })).rejects.toBeInstanceOf(
+        DocumentNotAttachableError,
+      );
       expect(await db.prisma.case.count({ where: { tipo: 'REINSERCION', afiliadoId: afiliado('carlos') } })).toBe(0);
       expect(await db.prisma.document.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ caseId: null });
       expect(await db.prisma.outboxEmail.count()).toBe(0);
@@ -191,15 +262,34 @@ describe('filing store', () => {
           estado: 'APROBADO',
           afiliadoId: afiliado('patricia'),
           createdAt: new Date('2026-01-10T10:00:00-05:00'),
-          history: { create: [{ estado: 'RECIBIDO', fecha: new Date('2026-01-10T10:00:00-05:00') }, { estado: 'APROBADO', fecha: new Date('2026-01-12T10:00:00-05:00'), nota: 'Retire su clave.' }] },
+          history: {
+            create: [
+              { estado: 'RECIBIDO', fecha: new Date('2026-01-10T10:00:00-05:00') },
+              { estado: 'APROBADO', fecha: new Date('2026-01-12T10:00:00-05:00'), nota: 'Retire su clave.' },
+            ],
+          },
         },
       });
       expect(await filing.listCases({ afiliadoId: afiliado('patricia') })).toEqual([
-        { numero: 'CL-2026-000007', tipo: 'CLAVE', estado: 'APROBADO', fecha: new Date('2026-01-12T10:00:00-05:00'), nota: 'Retire su clave.' },
-        { numero: 'RI-2025-000317', tipo: 'REINSERCION', estado: 'NEGADO', fecha: new Date('2025-10-06T16:45:00-05:00'), nota: expect.stringContaining('incapacidad permanente parcial') },
+        {
+          numero: 'CL-2026-000007',
+          tipo: 'CLAVE',
+          estado: 'APROBADO',
+          fecha: new Date('2026-01-12T10:00:00-05:00'),
+          nota: 'Retire su clave.',
+        },
+        {
+          numero: 'RI-2025-000317',
+          tipo: 'REINSERCION',
+          estado: 'NEGADO',
+          fecha: new Date('2025-10-06T16:45:00-05:00'),
+          nota: expect.stringContaining('incapacidad permanente parcial'),
+        },
       ]);
       const jose = await filing.fileCase({ afiliadoId: afiliado('jose'), tipo: 'RELIQUIDACION', requestId: 'r' });
-      expect(await filing.listCases({ afiliadoId: afiliado('jose') })).toEqual([{ numero: jose.numero, tipo: 'RELIQUIDACION', estado: 'RECIBIDO', fecha: FIXED_NOW, nota: FILING_NOTAS.recibido }]);
+      expect(await filing.listCases({ afiliadoId: afiliado('jose') })).toEqual([
+        { numero: jose.numero, tipo: 'RELIQUIDACION', estado: 'RECIBIDO', fecha: FIXED_NOW, nota: FILING_NOTAS.recibido },
+      ]);
       expect(await filing.listCases({ afiliadoId: afiliado('maria') })).toEqual([]);
     });
 
@@ -215,7 +305,12 @@ describe('filing store', () => {
       expect(history?.eventos.map((e) => e.estado)).toEqual(['RECIBIDO', 'EN_REVISION']);
       expect(await filing.getCaseHistory({ afiliadoId: afiliado('jose'), numero: 'RL-2026-000042' })).toBeUndefined();
       const docs = [await addDocument('carlos', 'cedula'), await addDocument('carlos', 'solicitud')];
-      const filed = await filing.fileCase({ afiliadoId: afiliado('carlos'), tipo: 'REINSERCION', requestId: 'r', documentIds: docs.map((d) => d.id) });
+      const filed = await filing.fileCase({
+        afiliadoId: afiliado('carlos'),
+        tipo: 'REINSERCION',
+        requestId: 'r',
+        documentIds: docs.map((d) => d.id),
+      });
       const withDocs = await filing.getCaseHistory({ afiliadoId: afiliado('carlos'), numero: filed.numero });
       expect(withDocs?.documentos).toHaveLength(2);
       expect(withDocs?.documentos[0]).toEqual({ tipo: expect.any(String), fecha: FIXED_NOW });
@@ -226,20 +321,38 @@ describe('filing store', () => {
     const askForDocument = async () =>
       db.prisma.case.update({
         where: { numero: 'RL-2026-000042' },
-        data: { estado: 'REQUIERE_INFORMACION', history: { create: { estado: 'REQUIERE_INFORMACION', fecha: new Date('2026-11-01T09:00:00-05:00'), nota: 'Envíe una copia legible de su cédula.' } } },
+        data: {
+          estado: 'REQUIERE_INFORMACION',
+          history: {
+            create: {
+              estado: 'REQUIERE_INFORMACION',
+              fecha: new Date('2026-11-01T09:00:00-05:00'),
+              nota: 'Envíe una copia legible de su cédula.',
+            },
+          },
+        },
       });
 
     it('attaches the document, moves the case back to review, and queues a short e-mail, once', async () => {
       await askForDocument();
       const doc = await addDocument('diego');
-      expect(await filing.submitMissingDocument({ afiliadoId: afiliado('diego'), numero: 'RL-2026-000042', documentId: doc.id })).toBe(true);
+      expect(await filing.submitMissingDocument({ afiliadoId: afiliado('diego'), numero: 'RL-2026-000042', documentId: doc.id })).toBe(
+        true,
+      );
       const history = await filing.getCaseHistory({ afiliadoId: afiliado('diego'), numero: 'RL-2026-000042' });
-      expect(history).toMatchObject({ estado: 'EN_REVISION', fecha: FIXED_NOW, nota: FILING_NOTAS.documentoRecibido, documentos: [{ tipo: 'cedula', fecha: FIXED_NOW }] });
+      expect(history).toMatchObject({
+        estado: 'EN_REVISION',
+        fecha: FIXED_NOW,
+        nota: FILING_NOTAS.documentoRecibido,
+        documentos: [{ tipo: 'cedula', fecha: FIXED_NOW }],
+      });
       expect(await db.prisma.case.findUniqueOrThrow({ where: { numero: 'RL-2026-000042' } })).toMatchObject({ estado: 'EN_REVISION' });
       const mail = await db.prisma.outboxEmail.findFirstOrThrow();
       expect(mail).toMatchObject({ to: 'diego.yanez@example.ec', subject: 'IESS: recibimos el documento de su trámite RL-2026-000042' });
       const again = await addDocument('diego');
-      expect(await filing.submitMissingDocument({ afiliadoId: afiliado('diego'), numero: 'RL-2026-000042', documentId: again.id })).toBe(false);
+      expect(await filing.submitMissingDocument({ afiliadoId: afiliado('diego'), numero: 'RL-2026-000042', documentId: again.id })).toBe(
+        false,
+      );
       expect(await db.prisma.outboxEmail.count()).toBe(1);
     });
 

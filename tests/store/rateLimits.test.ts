@@ -19,7 +19,9 @@ describe('hitRateLimit (shared fixed windows in RateCounter)', () => {
 
   it('counts concurrent hits from two clients of one database against one limit', async () => {
     const hits = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => hitRateLimit(i % 2 ? db.prisma : second, { key: 'shared', limit: 10, windowSeconds: 60, now: start })),
+      Array.from({ length: 40 }, (_, i) =>
+        hitRateLimit(i % 2 ? db.prisma : second, { key: 'shared', limit: 10, windowSeconds: 60, now: start }),
+      ),
     );
     expect(hits.filter((h) => h.allowed)).toHaveLength(10);
     expect(new Set(hits.map((h) => h.retryAfterSeconds))).toEqual(new Set([45]));

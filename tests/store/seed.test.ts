@@ -26,7 +26,10 @@ describe('demo seed', () => {
       where: { cedula: '0939336715' },
       include: { securityQuestions: { orderBy: { orden: 'asc' } }, clave: true },
     });
-    expect(jose.securityQuestions.map((q) => q.pregunta)).toEqual(['¿Cuál es el nombre de su primera mascota?', '¿En qué ciudad nació su madre?']);
+    expect(jose.securityQuestions.map((q) => q.pregunta)).toEqual([
+      '¿Cuál es el nombre de su primera mascota?',
+      '¿En qué ciudad nació su madre?',
+    ]);
     const dump = JSON.stringify(jose);
     expect(dump).not.toContain('Firulais');
     expect(dump).not.toContain('Litoral2017');
@@ -37,11 +40,17 @@ describe('demo seed', () => {
 
   it('keeps the foreigner identified by código, and case counters past the seeded numbers', async () => {
     expect(await db.prisma.afiliado.findUnique({ where: { codigoExtranjero: 'EC-EXT-0045871' } })).not.toBeNull();
-    expect(await db.prisma.caseCounter.findUnique({ where: { prefijo_anio: { prefijo: 'RL', anio: 2026 } } })).toMatchObject({ ultimo: 42 });
+    expect(await db.prisma.caseCounter.findUnique({ where: { prefijo_anio: { prefijo: 'RL', anio: 2026 } } })).toMatchObject({
+      ultimo: 42,
+    });
   });
 
   it.each([
-    ['RL-2026-000042', '2314944220', { estado: 'EN_REVISION', nota: 'Asignado a la Coordinación Provincial de Santo Domingo de los Tsáchilas.' }],
+    [
+      'RL-2026-000042',
+      '2314944220',
+      { estado: 'EN_REVISION', nota: 'Asignado a la Coordinación Provincial de Santo Domingo de los Tsáchilas.' },
+    ],
     ['RI-2025-000317', '1002136172', { estado: 'NEGADO' }],
     ['RL-2026-000042', '0939336715', undefined],
     ['RL-2026-000099', '2314944220', undefined],

@@ -24,7 +24,12 @@ export function teamsChoiceCard(choices: readonly string[]): Attachment {
     }));
     sets.push({ type: 'ActionSet', actions });
   }
-  return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: sets });
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: sets,
+  });
 }
 
 function renderTeams(activity: Partial<Activity>, message: OutboundMessage): Partial<Activity> {

@@ -38,7 +38,11 @@ export function browserCookie(key: string, secure: boolean): string {
  * The hash of the request's browser key; a browser without one gets a new key in a cookie. A key the browser already
  * has is kept (never rotated here), so its other tabs' conversations stay bound to a key the browser still holds.
  */
-export function ensureBrowserKey(req: Pick<Request, 'headers'>, res: Pick<Response, 'header'>, secure: boolean): { keyHash: string; fresh: boolean } {
+export function ensureBrowserKey(
+  req: Pick<Request, 'headers'>,
+  res: Pick<Response, 'header'>,
+  secure: boolean,
+): { keyHash: string; fresh: boolean } {
   const known = browserKeyOf(req);
   if (known !== undefined) return { keyHash: hashToken(known), fresh: false };
   const key = randomId(32);

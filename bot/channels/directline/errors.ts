@@ -22,8 +22,7 @@ export class DirectLineError extends Error {
 export const badArgument = (message: string): DirectLineError => new DirectLineError(400, 'BadArgument', message);
 
 /** 401: the Authorization header is missing, malformed or names no token we issued. */
-export const tokenInvalid = (message = 'Missing or invalid token.'): DirectLineError =>
-  new DirectLineError(401, 'TokenInvalid', message);
+export const tokenInvalid = (message = 'Missing or invalid token.'): DirectLineError => new DirectLineError(401, 'TokenInvalid', message);
 
 /**
  * 403 TokenExpired, as Direct Line answers: botframework-directlinejs treats 403 as "token expired"
@@ -32,8 +31,7 @@ export const tokenInvalid = (message = 'Missing or invalid token.'): DirectLineE
 export const tokenExpired = (): DirectLineError => new DirectLineError(403, 'TokenExpired', 'Token expired.');
 
 /** 403: the token is valid but bound to another conversation. */
-export const forbidden = (): DirectLineError =>
-  new DirectLineError(403, 'Forbidden', 'The token is not valid for this conversation.');
+export const forbidden = (): DirectLineError => new DirectLineError(403, 'Forbidden', 'The token is not valid for this conversation.');
 
 /** 404: no such conversation or attachment. */
 export const notFound = (what: string): DirectLineError => new DirectLineError(404, 'NotFound', `${what} not found.`);
@@ -44,8 +42,7 @@ export const tooLarge = (limit: number): DirectLineError =>
 
 /** Answers with the JSON error body; unexpected errors become 500 ServiceError and are logged. */
 export function sendError(res: Response, error: unknown, logger: Logger, fields: Record<string, unknown> = {}): void {
-  const known =
-    error instanceof DirectLineError ? error : new DirectLineError(500, 'ServiceError', 'Internal error.');
+  const known = error instanceof DirectLineError ? error : new DirectLineError(500, 'ServiceError', 'Internal error.');
   if (!(error instanceof DirectLineError)) logger.error('directline.error', { ...fields, error });
   else if (known.status >= 500) logger.error('directline.error', { ...fields, code: known.code });
   else logger.debug('directline.rejected', { ...fields, status: known.status, code: known.code });

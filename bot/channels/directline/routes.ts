@@ -48,66 +48,84 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
   // Counted in the shared store, so every instance of the service shares one budget per client address.
   const limiter = new RateLimiter(ctx.options.tokenRateLimitPerMinute, ctx.clock, ctx.options.prisma);
 
-  server.post('/api/directline/token', handled(ctx, 'token', async (req, res) => {
-    const wait = await limiter.consume(clientIp(req));
-    if (wait > 0) {
-      res.header('Retry-After', String(wait));
-      throw new DirectLineError(429, 'TooManyRequests', 'Too many token requests; try again later.');
-    }
-    const minted = ctx.tokens.mint();
-    const browser = ensureBrowserKey(req, res, ctx.options.baseUrl.startsWith('https:'));
-    const conversationId = await ctx.store.createConversation(
-      `dl_${randomId(16)}`,
-      { tokenHash: minted.tokenHash, expiresAt: minted.expiresAt },
-      browser.keyHash,
-    );
-    ctx.logger.info('directline.conversation_created', { conversationId, newBrowser: browser.fresh });
-    res.header('Cache-Control', 'no-store');
-    res.send(200, { token: minted.token, expires_in: minted.expiresIn, conversationId });
-  }));
+  server.post(
+    '/api/directline/token',
+    handled(ctx, 'token', async (req, res) => {
+      const wait = await limiter.consume(clientIp(req));
+      if (wait > 0) {
+        res.header('Retry-After', String(wait));
+        throw new DirectLineError(429, 'TooManyRequests', 'Too many token requests; try again later.');
+      }
+      const minted = ctx.tokens.mint();
+      const browser = ensureBrowserKey(req, res, ctx.options.baseUrl.startsWith('https:'));
+      const conversationId = await ctx.store.createConversation(
+        `dl_${randomId(16)}`,
+        { tokenHash: minted.tokenHash, expiresAt: minted.expiresAt },
+        browser.keyHash,
+      );
+      ctx.logger.info('directline.conversation_created', { conversationId, newBrowser: browser.fresh });
+      res.header('Cache-Control', 'no-store');
+      res.send(200, { token: minted.token, expires_in: minted.expiresIn, conversationId });
+    }),
+  );
 
-  server.post('/v3/directline/tokens/refresh', handled(ctx, 'refresh', async (req, res) => {
-    const grant = await ctx.tokens.authenticate(req);
-    const minted = await ctx.tokens.issue(grant.conversationId);
-    ctx.logger.info('directline.token_refreshed', { conversationId: grant.conversationId });
-    res.header('Cache-Control', 'no-store');
-    res.send(200, { conversationId: grant.conversationId, token: minted.token, expires_in: minted.expiresIn });
-  }));
+  server.post(
+    '/v3/directline/tokens/refresh',
+    handled(ctx, 'refresh', async (req, res) => {
+      const grant = await ctx.tokens.authenticate(req);
+      const minted = await ctx.tokens.issue(grant.conversationId);
+      ctx.logger.info('directline.token_refreshed', { conversationId: grant.conversationId });
+      res.header('Cache-Control', 'no-store');
+      res.send(200, { conversationId: grant.conversationId, token: minted.token, expires_in: minted.expiresIn });
+    }),
+  );
 
-  server.post('/v3/directline/conversations', handled(ctx, 'start', async (req, res) => {
-    const grant = await ctx.tokens.authenticate(req);
-    const body = await readJsonObject(req, ctx.options.maxJsonBytes);
-    const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
-    const { conversationId, userId } = grant;
-    const update = conversationUpdate(activityId(conversationId, 0), conversationId, userId, ctx.channel, ctx.clock(), locale);
-    const first = await ctx.store.markStarted(conversationId, update);
-    if (first) {
-      ctx.logger.info('directline.conversation_started', { conversationId });
-      await runTurn(ctx, update);
-    }
-    res.header('Cache-Control', 'no-store');
-    res.send(first ? 201 : 200, conversationBody(ctx, grant));
-  }));
+  server.post(
+    '/v3/directline/conversations',
+    handled(ctx, 'start', async (req, res) => {
+      const grant = await ctx.tokens.authenticate(req);
+      const body = await readJsonObject(req, ctx.options.maxJsonBytes);
+      const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
+      const { conversationId, userId } = grant;
+      const update = conversationUpdate(activityId(conversationId, 0), conversationId, userId, ctx.channel, ctx.clock(), locale);
+      const first = await ctx.store.markStarted(conversationId, update);
+      if (first) {
+        ctx.logger.info('directline.conversation_started', { conversationId });
+        await runTurn(ctx, update);
+      }
+      res.header('Cache-Control', 'no-store');
+      res.send(first ? 201 : 200, conversationBody(ctx, grant));
+    }),
+  );
 
-  server.get('/v3/directline/conversations/:id', handled(ctx, 'reconnect', async (req, res) => {
-    const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
-    res.header('Cache-Control', 'no-store');
-    res.send(200, conversationBody(ctx, grant));
-  }));
+  server.get(
+    '/v3/directline/conversations/:id',
+    handled(ctx, 'reconnect', async (req, res) => {
+      const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
+      res.header('Cache-Control', 'no-store');
+      res.send(200, conversationBody(ctx, grant));
+    }),
+  );
 
-  server.post('/v3/directline/conversations/:id/activities', handled(ctx, 'post', async (req, res) => {
-    const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
-    const body = await readJsonObject(req, ctx.options.maxJsonBytes);
-    const id = await postActivity(ctx, grant, body);
-    res.send(200, { id });
-  }));
+  server.post(
+    '/v3/directline/conversations/:id/activities',
+    handled(ctx, 'post', async (req, res) => {
+      const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
+      const body = await readJsonObject(req, ctx.options.maxJsonBytes);
+      const id = await postActivity(ctx, grant, body);
+      res.send(200, { id });
+    }),
+  );
 
-  server.get('/v3/directline/conversations/:id/activities', handled(ctx, 'poll', async (req, res) => {
-    const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
-    const watermark = parseWatermark(queryParam(req, 'watermark'));
-    const rows = await ctx.store.list(grant.conversationId, watermark);
-    const last = rows.length > 0 ? rows[rows.length - 1].seq : watermark;
-    res.header('Cache-Control', 'no-store');
-    res.send(200, { activities: rows.map((row) => row.activity), watermark: String(last) });
-  }));
+  server.get(
+    '/v3/directline/conversations/:id/activities',
+    handled(ctx, 'poll', async (req, res) => {
+      const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
+      const watermark = parseWatermark(queryParam(req, 'watermark'));
+      const rows = await ctx.store.list(grant.conversationId, watermark);
+      const last = rows.length > 0 ? rows[rows.length - 1].seq : watermark;
+      res.header('Cache-Control', 'no-store');
+      res.send(200, { activities: rows.map((row) => row.activity), watermark: String(last) });
+    }),
+  );
 }

@@ -14,7 +14,9 @@ const MAX_NAME = 255;
 /** A file name safe to show and to put in a header: last path segment, no control characters, at most 255 chars. */
 export function sanitizeFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const printable = Array.from(base).filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('');
+  const printable = Array.from(base)
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('');
   const clean = Array.from(printable.trim()).slice(0, MAX_NAME).join('');
   return clean === '' || clean === '.' || clean === '..' ? 'file' : clean;
 }
@@ -22,9 +24,7 @@ export function sanitizeFileName(name: string | undefined): string {
 /** The media type the client declared, reduced to type/subtype; application/octet-stream if absent or malformed. */
 export function declaredType(contentType: string | undefined): string {
   const essence = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/.test(essence)
-    ? essence
-    : 'application/octet-stream';
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/.test(essence) ? essence : 'application/octet-stream';
 }
 
 function activityPart(parts: FormPart[]): unknown {
@@ -81,5 +81,8 @@ export function registerAttachmentRoutes(server: Server, ctx: RouteContext): voi
     '/v3/directline/conversations/:id/upload',
     handled(ctx, 'upload', (req, res) => upload(ctx, req, res)),
   );
-  server.get(`${ATTACHMENTS_PATH}/:attachmentId`, handled(ctx, 'attachment', (req, res) => download(ctx, req, res)));
+  server.get(
+    `${ATTACHMENTS_PATH}/:attachmentId`,
+    handled(ctx, 'attachment', (req, res) => download(ctx, req, res)),
+  );
 }

@@ -54,7 +54,11 @@ function list(base: Base, choices: string[]): (body: string) => WhatsAppMessage 
   return (body) => ({
     ...base,
     type: 'interactive',
-    interactive: { type: 'list', body: { text: body }, action: { button: shorten(CANAL_WHATSAPP.verOpciones, L.listButton), sections: [{ rows }] } },
+    interactive: {
+      type: 'list',
+      body: { text: body },
+      action: { button: shorten(CANAL_WHATSAPP.verOpciones, L.listButton), sections: [{ rows }] },
+    },
   });
 }
 
@@ -62,7 +66,11 @@ function ctaUrl(base: Base, link: OutboundLink): (body: string) => WhatsAppMessa
   return (body) => ({
     ...base,
     type: 'interactive',
-    interactive: { type: 'cta_url', body: { text: body }, action: { name: 'cta_url', parameters: { display_text: shorten(link.label, L.ctaDisplayText), url: link.url } } },
+    interactive: {
+      type: 'cta_url',
+      body: { text: body },
+      action: { name: 'cta_url', parameters: { display_text: shorten(link.label, L.ctaDisplayText), url: link.url } },
+    },
   });
 }
 

@@ -28,7 +28,10 @@ export interface FilingCandidate {
 }
 
 /** The rows a filing of `tipo` is judged on; undefined when the afiliado does not exist. */
-export async function findFilingCandidate(db: FilingDb, options: { afiliadoId: string; tipo: FilingTypeName }): Promise<FilingCandidate | undefined> {
+export async function findFilingCandidate(
+  db: FilingDb,
+  options: { afiliadoId: string; tipo: FilingTypeName },
+): Promise<FilingCandidate | undefined> {
   const p = await db.afiliado.findUnique({
     where: { id: options.afiliadoId },
     select: {

@@ -34,7 +34,10 @@ export interface CreatedFiledCase {
   email?: string;
 }
 
-async function findByRequest(db: FilingDb, options: { afiliadoId: string; tipo: FilingTypeName; requestId: string }): Promise<string | undefined> {
+async function findByRequest(
+  db: FilingDb,
+  options: { afiliadoId: string; tipo: FilingTypeName; requestId: string },
+): Promise<string | undefined> {
   const found = await db.case.findFirst({
     where: { requestId: options.requestId, afiliadoId: options.afiliadoId, tipo: options.tipo },
     select: { numero: true },
@@ -47,13 +50,18 @@ async function emailOf(db: FilingDb, afiliadoId: string): Promise<string | undef
   return p?.email?.trim() || undefined;
 }
 
-async function findExisting(db: FilingDb, options: { afiliadoId: string; tipo: FilingTypeName; requestId: string }): Promise<CreatedFiledCase | undefined> {
+async function findExisting(
+  db: FilingDb,
+  options: { afiliadoId: string; tipo: FilingTypeName; requestId: string },
+): Promise<CreatedFiledCase | undefined> {
   const open = async () =>
-    (await db.case.findFirst({
-      where: { afiliadoId: options.afiliadoId, tipo: options.tipo, estado: { notIn: [...FINAL_CASE_STATES] } },
-      orderBy: { createdAt: 'desc' },
-      select: { numero: true },
-    }))?.numero;
+    (
+      await db.case.findFirst({
+        where: { afiliadoId: options.afiliadoId, tipo: options.tipo, estado: { notIn: [...FINAL_CASE_STATES] } },
+        orderBy: { createdAt: 'desc' },
+        select: { numero: true },
+      })
+    )?.numero;
   const numero = (await findByRequest(db, options)) ?? (await open());
   return numero ? { numero, created: false, email: await emailOf(db, options.afiliadoId) } : undefined;
 }

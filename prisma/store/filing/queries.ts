@@ -10,12 +10,21 @@ export async function listCitizenCases(db: PrismaClient, options: { afiliadoId: 
   });
   return cases.map((c) => {
     const latest = c.history[0];
-    return { numero: c.numero, tipo: c.tipo, estado: latest?.estado ?? c.estado, fecha: latest?.fecha ?? c.createdAt, nota: latest?.nota ?? undefined };
+    return {
+      numero: c.numero,
+      tipo: c.tipo,
+      estado: latest?.estado ?? c.estado,
+      fecha: latest?.fecha ?? c.createdAt,
+      nota: latest?.nota ?? undefined,
+    };
   });
 }
 
 /** One of the citizen's cases with its events (oldest first) and its documents; undefined when it is not theirs. */
-export async function getCitizenCaseHistory(db: PrismaClient, options: { afiliadoId: string; numero: string }): Promise<CaseHistoryView | undefined> {
+export async function getCitizenCaseHistory(
+  db: PrismaClient,
+  options: { afiliadoId: string; numero: string },
+): Promise<CaseHistoryView | undefined> {
   const found = await db.case.findFirst({
     where: { numero: options.numero, afiliadoId: options.afiliadoId },
     include: {
