@@ -1,9 +1,12 @@
-import type { IntentName } from '../core/domain/tramites';
+import { TRAMITE_IDS, type IntentName } from '../core/domain/tramites';
 
 /** Names of the intents the classifier returns: the conversational ones and one per registered trámite. */
 export type { IntentName };
 
-/** Every intent, in a stable order (the class order of the model). tests/nlu checks it holds every trámite id. */
+/**
+ * Every intent, in a stable order (the class order of the model): the conversational ones, with the registry's
+ * trámites in registry order after `hablar_agente`, so a new trámite needs no edit here.
+ */
 export const INTENTS: readonly IntentName[] = [
   'saludo',
   'despedida',
@@ -11,11 +14,8 @@ export const INTENTS: readonly IntentName[] = [
   'ayuda',
   'cancelar',
   'hablar_agente',
-  'clave_obtener',
-  'clave_recuperar',
+  ...TRAMITE_IDS,
   'requisitos',
-  'reliquidacion',
-  'reinsercion',
   'estado_tramite',
   'info_servicio',
   'contacto',

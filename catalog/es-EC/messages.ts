@@ -6,7 +6,7 @@ import {
   type TramiteId,
 } from '../../core/domain/tramites';
 import { CONTACTO, CONTACTO_TEXTO } from './contact';
-import { TRAMITE_TEXTOS } from './tramites';
+import { TRAMITE_MOTIVOS_INGRESO, TRAMITE_TEXTOS } from './tramites';
 
 /** Labels of the main menu's buttons; the text sent back when tapped is the same label. */
 export const MENU = {
@@ -80,8 +80,7 @@ export const MSG = {
 
 /** Why the citizen must sign in, by journey: shown above the sign-in button. */
 export const SIGNIN_MOTIVO: Readonly<Record<FiledTramiteId | 'misTramites', string>> = {
-  reliquidacion: 'Para presentar su solicitud de reliquidación de pensiones necesito saber quién es usted.',
-  reinsercion: 'Para presentar su solicitud de reinserción laboral necesito saber quién es usted.',
+  ...TRAMITE_MOTIVOS_INGRESO,
   misTramites: 'Para mostrarle sus trámites necesito saber quién es usted.',
 };
 

@@ -1,6 +1,6 @@
 import { CONTACTO } from './contact';
 
-import { TRAMITES_REGISTRY, type TramiteId } from '../../core/domain/tramites';
+import { TRAMITES_REGISTRY, type FiledTramiteId, type TramiteId } from '../../core/domain/tramites';
 
 /** The trámites whose requirements the assistant explains (ids of the registry in core/domain/tramites.ts). */
 export type { TramiteId };
@@ -192,3 +192,9 @@ export const TRAMITES: readonly TramiteInfo[] = TRAMITES_REGISTRY.map((t) => TRA
 export function getTramite(id: TramiteId): TramiteInfo {
   return TRAMITE_TEXTOS[id];
 }
+
+/** Why the assistant asks the citizen to sign in before filing each filed trámite (the sign-in message's first line). */
+export const TRAMITE_MOTIVOS_INGRESO: Readonly<Record<FiledTramiteId, string>> = {
+  reliquidacion: 'Para presentar su solicitud de reliquidación de pensiones necesito saber quién es usted.',
+  reinsercion: 'Para presentar su solicitud de reinserción laboral necesito saber quién es usted.',
+};

@@ -1,5 +1,5 @@
 /** Result types of the document intake checks. */
-import type { DetectedKind, DocumentPurposeName, IntakeProblem } from '../domain/cases';
+import type { DocumentPurposeName, DocumentRefusalFacts } from '../domain/cases';
 
 export type { IntakeProblem } from '../domain/cases';
 
@@ -31,14 +31,8 @@ export interface AcceptedDocument {
  * A refused document. `detected` is what the bytes really are; `claimed` what the client's name or
  * declared type said it was; `size`, `width`, `height` explain TOO_LARGE and IMAGE_TOO_SMALL.
  */
-export interface RefusedDocument {
+export interface RefusedDocument extends DocumentRefusalFacts {
   ok: false;
-  problem: IntakeProblem;
-  detected?: DetectedKind;
-  claimed?: DetectedKind;
-  size?: number;
-  width?: number;
-  height?: number;
 }
 
 /** Outcome of `inspectDocument`. */

@@ -91,6 +91,11 @@ async function botSays(page: Page, text: string): Promise<void> {
 }
 
 /** Taps the newest suggested action (or card button) with that label. */
+/** Waits `ms` milliseconds. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 async function tap(page: Page, label: string): Promise<void> {
   await chatButton(page, label).click();
 }
@@ -248,6 +253,9 @@ describe('issue 5 in headless Chromium: filing from the official Web Chat page',
     const kase = await filedCase(JOSE, 'RELIQUIDACION');
     expect(kase.numero).toMatch(/^RL-2026-\d{6}$/);
     await botSays(page, RELIQ.presentada(kase.numero, maskEmail(JOSE.email)));
+    // Web Chat posts the second tap only after the first one's turn: wait until it is stored (or 10 s pass).
+    const taps = async (): Promise<number> => (await transcript()).filter((m) => m.role === 'user' && m.text === RELIQ.si).length;
+    for (const deadline = Date.now() + 10_000; (await taps()) < 2 && Date.now() < deadline;) await sleep(100);
     const said = await transcript();
     expect(said.filter((m) => m.role === 'user' && m.text === RELIQ.si)).toHaveLength(2);
     expect(said.filter((m) => m.text.includes(kase.numero))).toHaveLength(1);

@@ -1,31 +1,16 @@
-import type { FilingTypeName, IneligibilityReason } from '../../../core/domain/cases';
+import type { FilingTypeName } from '../../../core/domain/cases';
 import { FINAL_CASE_STATES, openCaseKey } from '../../../core/domain/cases';
 import { DocumentNotAttachableError, FilingRefusedError } from '../../../core/domain/errors';
-import type { OutboxMessage } from '../../../core/ports';
+import type { NewCaseRecord } from '../../../core/usecases/fileCase';
 import type { PrismaClient } from '../../client';
 import { nextCaseNumber } from '../caseNumbers';
 import { attachDocumentsToCase } from '../documents';
 import { enqueueEmail } from '../outbox';
-import { findFilingCandidate, type FilingCandidate, type FilingDb } from './candidates';
+import { findFilingCandidate, type FilingDb } from './candidates';
 import { isUniqueViolation } from './errors';
 
-/** What a new filed case carries; the copy (note, author, e-mail) and the rules come from the use case. */
-export interface NewFiledCase {
-  afiliadoId: string;
-  tipo: FilingTypeName;
-  requestId: string;
-  provincia?: string;
-  detalle?: string;
-  documentIds?: string[];
-  now: Date;
-  /** Note and author of the first RECIBIDO event. */
-  nota: string;
-  autor: string;
-  /** The eligibility rules, run on the rows read inside the transaction. */
-  judge: (candidate: FilingCandidate | undefined) => IneligibilityReason | undefined;
-  /** The confirmation e-mail for the person's address, queued in the same transaction. */
-  compose: (person: { nombres: string; email: string; pensionTipo?: string }, numero: string) => OutboxMessage;
-}
+/** What a new filed case carries: the port's record (core/usecases/fileCase.ts), which this store implements. */
+export type NewFiledCase = NewCaseRecord;
 
 /** Outcome of a filing: the case number, whether this call created it, and the person's address (unmasked). */
 export interface CreatedFiledCase {
