@@ -1,4 +1,5 @@
-import type { CaseStateName, CaseStatusView, CaseTypeName } from '../../core/domain/cases';
+import type { CaseStateName, CaseStatusView } from '../../core/domain/cases';
+import { TIPO_NOMBRE } from './tramites';
 
 /** Plain-Spanish name of each case state. */
 export const ESTADO_NOMBRE: Record<CaseStateName, string> = {
@@ -32,13 +33,6 @@ export const CONDICION_NOMBRE: Record<string, string> = {
   MONTEPIO_CONYUGE: 'Beneficiario de montepío (cónyuge)',
 };
 
-/** Plain-Spanish name of each kind of trámite. */
-export const TIPO_NOMBRE: Record<CaseTypeName, string> = {
-  RELIQUIDACION: 'Reliquidación de pensiones',
-  REINSERCION: 'Reinserción laboral',
-  CLAVE: 'Solicitud de clave personal',
-};
-
 const FECHA = new Intl.DateTimeFormat('es-EC', {
   timeZone: 'America/Guayaquil',
   day: 'numeric',
@@ -61,3 +55,12 @@ export function describeCase(view: CaseStatusView): string {
   if (view.nota) lines.push(`Nota: ${view.nota}`);
   return lines.join('\n');
 }
+
+/** Plain-Spanish name of each kind of pension (the store's PensionTipo). */
+export const PENSION_NOMBRE: Record<string, string> = {
+  VEJEZ: 'vejez',
+  INVALIDEZ: 'invalidez',
+  MUERTE: 'montepío (muerte)',
+  INCAPACIDAD_PERMANENTE_TOTAL: 'incapacidad permanente total',
+  INCAPACIDAD_PERMANENTE_PARCIAL: 'incapacidad permanente parcial',
+};

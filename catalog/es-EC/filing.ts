@@ -1,16 +1,8 @@
 import { CONTACTO } from './contact';
-import { ESTADO_EXPLICACION, ESTADO_NOMBRE, TIPO_NOMBRE, formatFecha } from './cases';
+import { ESTADO_EXPLICACION, ESTADO_NOMBRE, PENSION_NOMBRE, formatFecha } from './cases';
+import { CASO_PRESENTADO, TIPO_NOMBRE } from './tramites';
 import type { EmailContent } from './emails';
 import type { CaseHistoryView, CaseStatusView, FilingProfile, FilingTypeName, IneligibilityReason } from '../../core/domain/cases';
-
-/** Plain-Spanish name of each kind of pension (the store's PensionTipo). */
-export const PENSION_NOMBRE: Record<string, string> = {
-  VEJEZ: 'vejez',
-  INVALIDEZ: 'invalidez',
-  MUERTE: 'montepío (muerte)',
-  INCAPACIDAD_PERMANENTE_TOTAL: 'incapacidad permanente total',
-  INCAPACIDAD_PERMANENTE_PARCIAL: 'incapacidad permanente parcial',
-};
 
 /** Plain-Spanish name of each kind of stored document (Document.tipo). */
 export const DOCUMENTO_TIPO_NOMBRE: Record<string, string> = {
@@ -143,20 +135,6 @@ export const MIS = {
   ayuda: `Aquí ve sus trámites con su estado. Elija el número de un trámite para ver su historial y sus documentos, o "${TERMINAR}".`,
 } as const;
 
-const TITULO_CONFIRMACION: Record<FilingTypeName, string> = {
-  RELIQUIDACION: 'Solicitud de reliquidación de pensiones registrada',
-  REINSERCION: 'Solicitud de reinserción laboral registrada',
-};
-
-/** Seed 000 and seed 002: what the citizen obtains when the trámite ends well. */
-function resultadoEsperado(tipo: FilingTypeName, pensionTipo?: string): string {
-  if (tipo === 'RELIQUIDACION') {
-    const pension = PENSION_NOMBRE[pensionTipo ?? ''];
-    return `Si el trámite termina con éxito, usted recibirá el acuerdo de concesión de reliquidación de la renta${pension ? ` de su pensión de ${pension}` : ''}.`;
-  }
-  return 'El IESS analizará su capacidad remanente para trabajar. El resultado es un documento que indica si usted puede acceder a una opción laboral.';
-}
-
 /** Confirms to the citizen that a reliquidación or reinserción was filed from the chat. */
 export function filingConfirmationEmail(options: {
   tipo: FilingTypeName;
@@ -167,11 +145,11 @@ export function filingConfirmationEmail(options: {
 }): EmailContent {
   return {
     subject: `IESS: recibimos su solicitud ${options.numero}`,
-    title: TITULO_CONFIRMACION[options.tipo],
+    title: CASO_PRESENTADO[options.tipo].titulo,
     paragraphs: [
       `Estimado(a) ${options.nombres}:`,
       `El ${formatFecha(options.fecha)} registramos su solicitud de ${TIPO_NOMBRE[options.tipo].toLowerCase()} con el número ${options.numero}.`,
-      resultadoEsperado(options.tipo, options.pensionTipo),
+      CASO_PRESENTADO[options.tipo].resultado(options.pensionTipo),
       SEGUIMIENTO,
       'El trámite no tiene costo.',
     ],

@@ -1,6 +1,8 @@
 import { CONTACTO } from './contact';
 
+import type { CaseTypeName, FilingTypeName } from '../../core/domain/cases';
 import { TRAMITES_REGISTRY, type FiledTramiteId, type TramiteId } from '../../core/domain/tramites';
+import { PENSION_NOMBRE } from './cases';
 
 /** The trámites whose requirements the assistant explains (ids of the registry in core/domain/tramites.ts). */
 export type { TramiteId };
@@ -197,4 +199,29 @@ export function getTramite(id: TramiteId): TramiteInfo {
 export const TRAMITE_MOTIVOS_INGRESO: Readonly<Record<FiledTramiteId, string>> = {
   reliquidacion: 'Para presentar su solicitud de reliquidación de pensiones necesito saber quién es usted.',
   reinsercion: 'Para presentar su solicitud de reinserción laboral necesito saber quién es usted.',
+};
+
+/** Plain-Spanish name of each kind of case (the store's CaseType). */
+export const TIPO_NOMBRE: Record<CaseTypeName, string> = {
+  RELIQUIDACION: 'Reliquidación de pensiones',
+  REINSERCION: 'Reinserción laboral',
+  CLAVE: 'Solicitud de clave personal',
+};
+
+/** Per filed kind of case: the title of the confirmation e-mail, and what the citizen obtains when it ends well. */
+export const CASO_PRESENTADO: Readonly<Record<FilingTypeName, { titulo: string; resultado: (pensionTipo?: string) => string }>> = {
+  RELIQUIDACION: {
+    titulo: 'Solicitud de reliquidación de pensiones registrada',
+    // Seed 000: the acuerdo de concesión de reliquidación de la renta.
+    resultado: (pensionTipo) => {
+      const pension = PENSION_NOMBRE[pensionTipo ?? ''];
+      return `Si el trámite termina con éxito, usted recibirá el acuerdo de concesión de reliquidación de la renta${pension ? ` de su pensión de ${pension}` : ''}.`;
+    },
+  },
+  REINSERCION: {
+    titulo: 'Solicitud de reinserción laboral registrada',
+    // Seed 002: the analysis of the remaining capacity to work.
+    resultado: () =>
+      'El IESS analizará su capacidad remanente para trabajar. El resultado es un documento que indica si usted puede acceder a una opción laboral.',
+  },
 };
