@@ -67,7 +67,8 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
     const chat = new DirectLineTestClient(s.baseUrl);
     await chat.start();
     expect(last(await chat.say('necesito sacar la clave por primera vez')).text).toBe(OBTENER.pedirIdentificacion);
-    expect(last(await chat.say('1311108789')).text).toBe(OBTENER.confirmarContacto('a***@example.ec', '******4505'));
+    expect(last(await chat.say('1311108789')).text).toBe(OBTENER.pedirFecha);
+    expect(last(await chat.say('12/12')).text).toBe(OBTENER.confirmarContacto('a***@example.ec', '******4505'));
     const replies = await chat.say('sí');
     const withPdf = replies.find((r) => r.attachments?.length);
     expect(withPdf?.text).toMatch(/^Registramos su solicitud CL-2026-\d{6}\. Descárguela/);
