@@ -73,9 +73,16 @@ export interface DownloadableDocument {
   url: string;
 }
 
-/** First-time clave requests (seed 003). */
+/**
+ * First-time clave requests (seed 003). Nothing about a person is returned before the proof: an unknown identification
+ * and a wrong birth day and month give the same `undefined`.
+ */
 export interface ClaveRequestPort {
-  lookup(identificacion: string): Promise<ClaveRequestView | undefined>;
+  /**
+   * The proof: the birth day and month (seed 004, step 5). The person, with contact data masked, when the identification
+   * exists and the day and month match; else undefined.
+   */
+  verify(proof: { identificacion: string; day: number; month: number }): Promise<ClaveRequestView | undefined>;
   /** Files the request (idempotent per person); contact data given only when the registered data is wrong. */
   file(options: { identificacion: string; email?: string; telefono?: string }): Promise<{
     numero: string;

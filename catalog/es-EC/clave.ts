@@ -68,7 +68,11 @@ export const OBTENER = {
   ].join('\n'),
   pedirIdentificacion: RECUPERAR.pedirIdentificacion,
   identificacionInvalida: RECUPERAR.identificacionInvalida,
-  noEncontrado: `No encontramos una afiliación con esa identificación. Revise el número. Si cree que es un error, acérquese a una agencia del IESS o llame al ${CONTACTO.telefono}.`,
+  pedirFecha:
+    'Para proteger sus datos, confirme su identidad. ¿Cuál es el día y el mes de su nacimiento? Por ejemplo: 3 de abril, o 03/04.',
+  fechaInvalida: RECUPERAR.fechaInvalida,
+  /** The same answer for an unknown identification and for a wrong birth date. */
+  noVerificado: `No pudimos verificar sus datos. Revise su número de identificación y su fecha de nacimiento. Si cree que es un error, acérquese a una agencia del IESS o llame al ${CONTACTO.telefono}.`,
   noElegible: [
     'La solicitud de clave en línea es para afiliados en relación de dependencia, cesantes y voluntarios, jubilados y beneficiarios de montepío (cónyuge).',
     'Los pensionistas deben acercarse a una agencia del IESS con su cédula para pedir su clave personal.',
@@ -106,5 +110,6 @@ export const OBTENER = {
   si: 'Sí',
   no: 'No',
   confirmarSiNo: RECUPERAR.confirmarSiNo,
-  ayuda: 'Estoy registrando su solicitud de clave por primera vez. Necesito su cédula y confirmar su correo y su teléfono.',
+  ayuda:
+    'Estoy registrando su solicitud de clave por primera vez. Necesito su cédula, el día y el mes de su nacimiento, y confirmar su correo y su teléfono.',
 } as const;

@@ -30,6 +30,8 @@ export interface ClaveRequestPerson {
   identificacion: string;
   tipoIdentificacion: 'cedula' | 'codigo_extranjero';
   condicion: CondicionName;
+  /** ISO calendar date (YYYY-MM-DD), as the store keeps it. */
+  fechaNacimiento: string;
   email?: string;
   telefono?: string;
   provincia?: string;
@@ -115,13 +117,19 @@ function outbox(options: RequestFirstClaveOptions, profile: ClaveRequestPerson, 
   };
 }
 
-/** The ClaveRequestPort: lookup with contact data masked, and idempotent filing. */
+/** Whether an ISO date (YYYY-MM-DD) falls on the given day and month; read as text, never shifted by time zones. */
+function sameDayMonth(isoDate: string, day: number, month: number): boolean {
+  const [, m, d] = isoDate.split('-').map(Number);
+  return d === day && m === month;
+}
+
+/** The ClaveRequestPort: the person after the proof (birth day and month), contact data masked, and idempotent filing. */
 export function createRequestFirstClave(options: RequestFirstClaveOptions): ClaveRequestPort {
   const { records, clock } = options;
   return {
-    async lookup(identificacion) {
+    async verify({ identificacion, day, month }) {
       const p = await records.findClaveRequestProfile({ identificacion });
-      if (!p) return undefined;
+      if (!p || !sameDayMonth(p.fechaNacimiento, day, month)) return undefined;
       return {
         nombres: p.nombres,
         condicion: p.condicion,

@@ -13,6 +13,8 @@ export interface ClaveRequestProfile {
   identificacion: string;
   tipoIdentificacion: 'cedula' | 'codigo_extranjero';
   condicion: Condicion;
+  /** ISO calendar date (YYYY-MM-DD): the first-clave journey's proof is its day and month. */
+  fechaNacimiento: string;
   email?: string;
   telefono?: string;
   provincia?: string;
@@ -38,6 +40,7 @@ export async function findClaveRequestProfile(
     identificacion: p.cedula ?? p.codigoExtranjero ?? options.identificacion,
     tipoIdentificacion: p.cedula ? 'cedula' : 'codigo_extranjero',
     condicion: p.condicion,
+    fechaNacimiento: p.fechaNacimiento,
     email: p.email ?? undefined,
     telefono: p.telefono ?? undefined,
     provincia: p.provincia ?? undefined,

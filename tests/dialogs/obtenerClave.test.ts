@@ -6,11 +6,21 @@ import { playConversation, type Turn } from '../helpers/conversation';
 
 const ALGO_MAS = { text: MSG.algoMas, options: MENU_OPCIONES };
 const SI_NO = [OBTENER.si, OBTENER.no];
-const start = (id: string): Turn[] => [
+/** Birth day and month of the demo people (prisma/fixtures/demo-afiliados.json): the journey's proof. */
+const NACIMIENTO: Record<string, string> = {
+  '1744180744': '3 de abril',
+  '1311108789': '12/12',
+  '0939336715': '21 de noviembre',
+  '1002136172': '06/06',
+  '1147829814': '14 de febrero',
+  '0629934787': '1 de octubre',
+};
+const start = (id: string, fecha = NACIMIENTO[id]): Turn[] => [
   { user: 'como saco mi clave por primera vez', bot: [OBTENER.intro, OBTENER.pedirIdentificacion] },
-  { user: id, bot: [] },
+  { user: id, bot: [OBTENER.pedirFecha] },
+  { user: fecha, bot: [] },
 ];
-const withReply = (turns: Turn[], bot: Turn['bot']): Turn[] => [turns[0], { ...turns[1], bot }];
+const withReply = (turns: Turn[], bot: Turn['bot']): Turn[] => [...turns.slice(0, -1), { ...turns[turns.length - 1], bot }];
 
 describe('ObtenerClaveDialog', () => {
   let world: DialogWorld;
@@ -66,10 +76,37 @@ describe('ObtenerClaveDialog', () => {
 
   it.each<[string, string, Turn['bot']]>([
     ['Patricia, a pensionista, is told to go to an agency', '1002136172', [OBTENER.noElegible, ALGO_MAS]],
-    ['an unknown cédula is told so', '1714307103', [OBTENER.noEncontrado, ALGO_MAS]],
     ['José, who has a clave, is warned that a new one deactivates it', '0939336715', [{ text: OBTENER.yaTieneClave, options: SI_NO }]],
-  ])('%s', async (_name, id, bot) => {
+    ['Jorge (dependencia), who has a clave, is warned too', '0629934787', [{ text: OBTENER.yaTieneClave, options: SI_NO }]],
+  ])('after the right birth date, %s', async (_name, id, bot) => {
     await playConversation(createClient(new MainDialog(world.deps), `c-${id}`), withReply(start(id), bot));
+  });
+
+  it.each<[string, string, string]>([
+    ['an unknown cédula', '1714307103', '3 de abril'],
+    ['María with the wrong birth date', '1744180744', '4 de marzo'],
+    ['Patricia (pensionista) with the wrong birth date', '1002136172', '1 de enero'],
+    ['José (has a clave) with the right day and the wrong month', '0939336715', '21 de diciembre'],
+  ])('%s is told only that the data could not be verified', async (_name, id, fecha) => {
+    await playConversation(
+      createClient(new MainDialog(world.deps), `c-${id}`),
+      withReply(start(id, fecha), [OBTENER.noVerificado, ALGO_MAS]),
+    );
+  });
+
+  it('Jorge, who has a clave, asks for a new one anyway: after the proof the request goes to his employer', async () => {
+    const client = createClient(new MainDialog(world.deps), 'jorge');
+    await playConversation(client, [
+      ...withReply(start('0629934787'), [OBTENER.yaTieneClave]),
+      { user: 'sí', bot: [{ text: OBTENER.confirmarContacto('j***@example.ec', '******4511'), options: SI_NO }] },
+      {
+        user: 'sí',
+        bot: [OBTENER.registradaEmpleador('CL-2026-000001', 'Molinos Riobamba S.A.'), OBTENER.documentos, OBTENER.recuerde, ALGO_MAS],
+      },
+    ]);
+    expect(await world.db.prisma.case.findUniqueOrThrow({ where: { numero: 'CL-2026-000001' } })).toMatchObject({
+      estado: 'PENDIENTE_EMPLEADOR',
+    });
   });
 
   it('José declines and is pointed to online recovery', async () => {

@@ -63,11 +63,12 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
     await waitForEml(s.outboxDir, 2);
   });
 
-  it('Ana requests her first clave and downloads the solicitud from the link in the chat', async () => {
+  it('Ana requests her first clave (her birth date hidden from the transcript) and downloads the solicitud from the link in the chat', async () => {
     const chat = new DirectLineTestClient(s.baseUrl);
     await chat.start();
     expect(last(await chat.say('necesito sacar la clave por primera vez')).text).toBe(OBTENER.pedirIdentificacion);
-    expect(last(await chat.say('1311108789')).text).toBe(OBTENER.confirmarContacto('a***@example.ec', '******4505'));
+    expect(last(await chat.say('1311108789')).text).toBe(OBTENER.pedirFecha);
+    expect(last(await chat.say('12/12')).text).toBe(OBTENER.confirmarContacto('a***@example.ec', '******4505'));
     const replies = await chat.say('sí');
     const withPdf = replies.find((r) => r.attachments?.length);
     expect(withPdf?.text).toMatch(/^Registramos su solicitud CL-2026-\d{6}\. Descárguela/);
@@ -80,5 +81,11 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    const fromUser = (await s.db.prisma.dlActivity.findMany())
+      .map((a) => JSON.parse(a.json) as DlActivity)
+      .filter((a) => a.from.role === 'user')
+      .map((a) => a.text ?? '');
+    expect(fromUser).toContain('1311108789');
+    expect(fromUser).not.toContain('12/12');
   });
 });
