@@ -19,11 +19,11 @@ async function expireBlock(db: PrismaClient, options: { identificacion: string; 
   });
 }
 
-/** Adds one intento to an unblocked identification, registered or not (the row is keyed by the identification only). */
+/** Adds one intento to an unblocked identification, never past the limit; registered or not (the row is keyed by the identification only). */
 async function addIntento(db: PrismaClient, identificador: string, now: Date): Promise<void> {
   for (let round = 0; round < 3; round += 1) {
     const { count } = await db.recoveryGuard.updateMany({
-      where: { identificador, bloqueadoEn: null },
+      where: { identificador, bloqueadoEn: null, fallos: { lt: MAX_RECOVERY_INTENTOS } },
       data: { fallos: { increment: 1 }, updatedAt: now },
     });
     if (count === 1 || (await db.recoveryGuard.count({ where: { identificador } })) === 1) return;
