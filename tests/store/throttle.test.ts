@@ -1,5 +1,5 @@
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
-import { claimThrottle, releaseThrottle, throttleDelaySeconds, type ThrottlePolicy } from '../../prisma/store/rateLimits';
+import { chatClientKey, claimThrottle, releaseThrottle, throttleDelaySeconds, type ThrottlePolicy } from '../../prisma/store/rateLimits';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 const POLICY: ThrottlePolicy = { free: 5, baseSeconds: 30, maxSeconds: 3600, forgetSeconds: 86_400 };
@@ -51,5 +51,16 @@ describe('growing-delay throttle (ThrottleState)', () => {
     expect((await claimThrottle(db.prisma, { key: 'o', policy: POLICY, now: at(86_401) })).allowed).toBe(true);
     const stored = await db.prisma.throttleState.findMany();
     expect(stored.map((s) => s.key)).not.toContain('o');
+  });
+
+  it('names a self-hosted Direct Line chat by its browser key, the same across its conversations; other chats by their user', async () => {
+    for (const id of ['dl-1', 'dl-2'])
+      await db.prisma.dlConversation.create({ data: { id, userId: `dl_${id}`, browserKeyHash: 'f'.repeat(64) } });
+    const names = await Promise.all([
+      chatClientKey(db.prisma, { channelId: 'directline', conversationId: 'dl-1', userId: 'dl_dl-1' }),
+      chatClientKey(db.prisma, { channelId: 'directline', conversationId: 'dl-2', userId: 'dl_dl-2' }),
+      chatClientKey(db.prisma, { channelId: 'msteams', conversationId: 'a:1', userId: '29:abc' }),
+    ]);
+    expect(names).toEqual([`browser:${'f'.repeat(64)}`, `browser:${'f'.repeat(64)}`, 'user:msteams:29:abc']);
   });
 });
