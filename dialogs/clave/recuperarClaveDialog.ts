@@ -34,7 +34,7 @@ interface Values {
   wrong?: number;
 }
 
-/** Walks a citizen through seed 004's online recovery, with every answer checked and counted by the store. */
+/** Walks a citizen through seed 004's online recovery: every answer checked by the store, each pass judged once at its end. */
 export class RecuperarClaveDialog extends InterruptibleDialog {
   constructor(private readonly deps: Pick<DialogDependencies, 'recognizer' | 'claveRecovery' | 'rateLimiter'>) {
     super(RECUPERAR_CLAVE_DIALOG, deps.recognizer);
