@@ -7,6 +7,7 @@ import { createSetNewClave, type NewClavePort } from '../core/usecases/setNewCla
 import { createRecognizer, type Recognizer } from '../nlu';
 import type { PrismaClient } from '../prisma/client';
 import { createStore, RESET_TOKEN_TTL_SECONDS, type Store } from '../prisma/store';
+import { DEFAULT_RECOVERY_BLOCK_HOURS } from '../prisma/store/claveRecovery';
 import { createClaveRequestCase, findClaveRequestProfile } from '../prisma/store/claveRequest';
 import { createDownload } from '../prisma/store/downloads';
 import { createFilingRecords } from '../prisma/store/filing';
@@ -37,6 +38,8 @@ export interface ServicesOptions {
   signInLinkTtlMinutes?: number;
   /** scrypt cost (log2 N) for new claves; tests lower it. */
   scryptLogN?: number;
+  /** Hours an online clave-recovery block lasts unless an agent lifts it sooner (default 24). */
+  recoveryBlockHours?: number;
   /** An already trained recognizer (tests share one); trained here otherwise. */
   recognizer?: Recognizer;
 }
@@ -62,6 +65,7 @@ export function createServices(options: ServicesOptions): Services {
     secret: options.secret,
     distractorEmployers: DEMO_FIXTURE.empleadoresDistractores,
     scryptLogN: options.scryptLogN,
+    recoveryBlockHours: options.recoveryBlockHours,
   });
   const sessions = createSessionStore(prisma, {
     clock,
@@ -88,6 +92,7 @@ export function createServices(options: ServicesOptions): Services {
     render,
     resetUrl: (token) => `${publicBaseUrl}/clave/nueva?token=${encodeURIComponent(token)}`,
     linkMinutes: RESET_TOKEN_TTL_SECONDS / 60,
+    blockHours: options.recoveryBlockHours ?? DEFAULT_RECOVERY_BLOCK_HOURS,
   });
   const deps: Partial<DialogDependencies> = {
     session: sessions,

@@ -28,6 +28,11 @@ export interface RateLimitDecision {
 /** Shared fixed-window limiter for anything guessable (case look-ups, recovery starts). */
 export interface RateLimiter {
   hit(options: { key: string; limit: number; windowSeconds: number }): Promise<RateLimitDecision>;
+  /**
+   * A stable name for whoever holds a chat, to limit per client rather than per conversation: the browser key of a
+   * self-hosted Direct Line chat, else the channel's user id. Absent: callers limit per conversation only.
+   */
+  clientOf?(chat: { channelId: string; conversationId: string; userId: string }): Promise<string>;
 }
 
 /** A recovery question, in the order they are asked. */
@@ -40,15 +45,28 @@ export interface RecoveryChallengeView {
   personalQuestions: [string, string];
 }
 
-/** Online clave recovery (seed 004). Wrong answers are counted in the store, per identification. */
+/** How one finished pass through the recovery questions ended for its identification. */
+export interface RecoveryPassVerdict {
+  blocked: boolean;
+  /** Intentos left before the block (0 when blocked). */
+  remaining: number;
+}
+
+/**
+ * Online clave recovery (seed 004). One pass through the questions with any wrong answer is one intento, counted in
+ * the store per identification (registered or not) when the pass ends; five block online recovery for a period.
+ */
 export interface ClaveRecoveryPort {
   isBlocked(identificacion: string): Promise<boolean>;
   startChallenge(identificacion: string): Promise<RecoveryChallengeView>;
+  /** Checks one answer; nothing is counted until finishPass. */
   checkAnswer(
     identificacion: string,
     question: RecoveryQuestionName,
     answer: { day: number; month: number } | string,
-  ): Promise<{ correct: boolean; failures: number; blocked: boolean }>;
+  ): Promise<{ correct: boolean }>;
+  /** Ends a pass: one intento when any answer was wrong; the fifth blocks and tells the owner by e-mail. */
+  finishPass(identificacion: string, passed: boolean): Promise<RecoveryPassVerdict>;
   /** The registered e-mail, masked (m***@example.ec); call only after every answer was right. */
   maskedEmail(identificacion: string): Promise<string | undefined>;
   /** Queues the reset e-mail to the registered address, or to a new one (then the old address is told). */

@@ -1,9 +1,10 @@
 import type { Request, Response, Server } from 'restify';
 import { INGRESAR, INGRESAR_OTRO_NAVEGADOR } from '../../catalog';
 import type { ConversationReferenceJson } from '../../core/ports';
-import type { ChatHolderCheck, SessionStore, SignInLinkStatus } from '../../prisma/store/session';
+import type { ChatHolderCheck, SessionStore, SignInClient, SignInLinkStatus } from '../../prisma/store/session';
 import type { SignInBinding } from '../channels/channel';
-import { readBody } from '../channels/directline/http';
+import { browserKeyHashOf } from '../channels/directline/browserKey';
+import { clientIp, readBody } from '../channels/directline/http';
 import { DirectLineError } from '../channels/directline/errors';
 import type { Logger } from '../logger';
 import { SIGNIN_CSP, signInFormPage, signInMessagePage } from './pages';
@@ -118,7 +119,7 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
         if (status !== 'valid') return sendLinkPage(res, status);
         return send(res, 400, signInFormPage({ token, identificacion, error: INGRESAR.faltanDatos }));
       }
-      const outcome = await sessions.signInWithLink({ token, identificacion, clave, holdsChat });
+      const outcome = await sessions.signInWithLink({ token, identificacion, clave, holdsChat, client: clientOf(req) });
       if (outcome.ok) {
         logger.info('signin_completed', { channel: outcome.reference.channelId });
         await continueSafely(deps, outcome.reference);
@@ -140,6 +141,11 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
       return send(res, 500, signInMessagePage(INGRESAR.errorTitulo, INGRESAR.error));
     }
   });
+}
+
+/** Who sends the form, for the sign-in throttles: the browser key hash (Direct Line cookie) when present, and the address. */
+function clientOf(req: Request): SignInClient {
+  return { browserKeyHash: browserKeyHashOf(req), address: clientIp(req) };
 }
 
 /** The session is open whatever happens here: a failed continuation is logged, and the next chat message finds the session. */

@@ -17,7 +17,7 @@ export const RECUPERAR = {
   noCoincide: (restantes: number) =>
     `Algunas respuestas no coinciden con nuestros registros. Le ${restantes === 1 ? 'queda 1 intento' : `quedan ${restantes} intentos`}. Puede intentarlo de nuevo cuando quiera.`,
   bloqueada: [
-    'Por su seguridad, la recuperación de la clave en línea está bloqueada para esta identificación, porque hubo 5 respuestas incorrectas.',
+    'Por su seguridad, la recuperación de la clave en línea está bloqueada para esta identificación, porque hubo 5 intentos fallidos. El bloqueo termina solo después de un tiempo.',
     `Acérquese a una agencia del IESS con su cédula, o llame al ${CONTACTO.telefono}, de ${CONTACTO.horario}.`,
   ].join('\n'),
   confirmarCorreo: (masked: string) =>

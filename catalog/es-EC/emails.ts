@@ -45,6 +45,20 @@ export function emailChangedNotice(options: { nombres: string; maskedNew: string
   };
 }
 
+/** Tells the owner that five failed intentos blocked online recovery (seed 004), and how the block ends. */
+export function recoveryBlockedEmail(options: { nombres: string; horas: number }): EmailContent {
+  return {
+    subject: 'IESS: se bloqueó la recuperación de su clave en línea',
+    title: 'Recuperación de clave bloqueada',
+    paragraphs: [
+      `Estimado(a) ${options.nombres}:`,
+      'Hubo 5 intentos fallidos de recuperar su clave en el asistente virtual. Por su seguridad, bloqueamos la recuperación de la clave en línea.',
+      `El bloqueo termina en ${options.horas} horas. Antes de ese plazo, puede pedir que lo levanten en una agencia del IESS o al ${CONTACTO.telefono}, después de verificar su identidad.`,
+      'Su clave actual no cambió y sigue funcionando. Si usted no hizo estos intentos, no comparta sus datos personales con nadie.',
+    ],
+  };
+}
+
 /** Confirms a changed clave; never contains the clave. */
 export function claveChangedEmail(options: { nombres: string; fecha: string }): EmailContent {
   return {

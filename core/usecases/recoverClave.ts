@@ -1,17 +1,17 @@
 /**
  * Recover a clave online (seed 004): the challenge (same questions, same texts, for a registered and an unknown
- * identification), the answers counted per identification, and the reset link with its e-mails (to a new address, the
+ * identification), one intento per failed pass counted per identification (five block, and the owner is told), and the reset link with its e-mails (to a new address, the
  * old one is told).
  */
-import { RECOVERY_FALLBACK_QUESTIONS, emailChangedNotice, resetLinkEmail } from '../../catalog';
+import { RECOVERY_FALLBACK_QUESTIONS, emailChangedNotice, recoveryBlockedEmail, resetLinkEmail } from '../../catalog';
 import { PersonNotFoundError } from '../domain/errors';
 import { maskEmail } from '../domain/masking';
-import type { ClaveRecoveryPort, Clock, OutboxMessage, RecoveryChallengeView, RecoveryQuestionName } from '../ports';
+import type { ClaveRecoveryPort, Clock, OutboxMessage, RecoveryChallengeView, RecoveryPassVerdict, RecoveryQuestionName } from '../ports';
 import { composeEmail, type EmailRenderer } from './email';
 
 /** The store's recovery rows and writes (prisma/store/claveRecovery and claveReset). */
 export interface RecoveryRecords {
-  isRecoveryBlocked(options: { identificacion: string }): Promise<boolean>;
+  isRecoveryBlocked(options: { identificacion: string; now: Date }): Promise<boolean>;
   buildRecoveryChallenge(options: {
     identificacion: string;
     now: Date;
@@ -22,7 +22,14 @@ export interface RecoveryRecords {
     question: RecoveryQuestionName;
     answer: { day: number; month: number } | string;
     now: Date;
-  }): Promise<{ correct: boolean; failures: number; blocked: boolean }>;
+  }): Promise<{ correct: boolean }>;
+  /** Judges a finished pass; the block and the owner's e-mail are written in one transaction. */
+  recordRecoveryPass(options: {
+    identificacion: string;
+    passed: boolean;
+    now: Date;
+    composeBlocked: (person: { nombres: string; email: string }) => OutboxMessage;
+  }): Promise<RecoveryPassVerdict>;
   getRecoveryEmail(options: { identificacion: string }): Promise<{ afiliadoId: string; nombres: string; email?: string } | undefined>;
   /** Stores the hashed single-use token and queues the e-mails in one transaction. */
   issueResetLink(options: {
@@ -44,16 +51,26 @@ export interface RecoverClaveOptions {
   resetUrl: (token: string) => string;
   /** Life of a reset link, in minutes, as the e-mail states it. */
   linkMinutes: number;
+  /** Hours a recovery block lasts, as the owner's e-mail states it. */
+  blockHours: number;
 }
 
 /** The ClaveRecoveryPort over the store, with the questions and e-mails from the catalog. */
 export function createRecoverClave(options: RecoverClaveOptions): ClaveRecoveryPort {
   const { records, clock, render } = options;
   return {
-    isBlocked: (identificacion) => records.isRecoveryBlocked({ identificacion }),
+    isBlocked: (identificacion) => records.isRecoveryBlocked({ identificacion, now: clock() }),
     startChallenge: (identificacion) =>
       records.buildRecoveryChallenge({ identificacion, now: clock(), fallbackQuestions: RECOVERY_FALLBACK_QUESTIONS }),
     checkAnswer: (identificacion, question, answer) => records.checkRecoveryAnswer({ identificacion, question, answer, now: clock() }),
+    finishPass: (identificacion, passed) =>
+      records.recordRecoveryPass({
+        identificacion,
+        passed,
+        now: clock(),
+        composeBlocked: (person) =>
+          composeEmail(render, person.email, recoveryBlockedEmail({ nombres: person.nombres, horas: options.blockHours })),
+      }),
     async maskedEmail(identificacion) {
       const found = await records.getRecoveryEmail({ identificacion });
       return found?.email ? maskEmail(found.email) : undefined;

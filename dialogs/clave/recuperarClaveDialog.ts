@@ -3,6 +3,7 @@ import { parseDayMonth, parseEmail, parseIdentificacion, parseYesNo } from '../.
 import { MSG, RECUPERAR } from '../../catalog';
 import type { RecoveryChallengeView, RecoveryQuestionName } from '../../core/ports';
 import type { DialogDependencies } from '../dependencies';
+import { chatClientOf } from '../estado/chatClient';
 import { matchOption } from '../shared/choices';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
@@ -12,8 +13,14 @@ import { PROMPTS, recoveryPrompts } from './recoveryPrompts';
 export const RECUPERAR_CLAVE_DIALOG = 'recuperarClaveDialog';
 const WATERFALL = 'recuperarClaveWaterfall';
 
-/** Recovery starts allowed per conversation and per identification in one hour. */
+/**
+ * Recovery starts allowed per conversation in one hour. Starts are limited per conversation and per client, never per
+ * identification: a stranger's tries on the owner's cédula cost the stranger, and the owner's identification is
+ * guarded by its intentos (seed 004), counted in the store when a pass ends.
+ */
 export const RECOVERY_START_LIMIT = { limit: 5, windowSeconds: 3600 } as const;
+/** Recovery starts allowed per client (browser key, or the channel's user) in one hour, across its conversations. */
+export const RECOVERY_CLIENT_LIMIT = { limit: 10, windowSeconds: 3600 } as const;
 
 /** How the journey ended. */
 export interface RecuperarClaveResult {
@@ -25,11 +32,9 @@ interface Values {
   identificacion?: string;
   challenge?: RecoveryChallengeView;
   wrong?: number;
-  failures?: number;
-  blocked?: boolean;
 }
 
-/** Walks a citizen through seed 004's online recovery, with every answer checked and counted by the store. */
+/** Walks a citizen through seed 004's online recovery: every answer checked by the store, each pass judged once at its end. */
 export class RecuperarClaveDialog extends InterruptibleDialog {
   constructor(private readonly deps: Pick<DialogDependencies, 'recognizer' | 'claveRecovery' | 'rateLimiter'>) {
     super(RECUPERAR_CLAVE_DIALOG, deps.recognizer);
@@ -60,7 +65,12 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
 
   private async askIdentificacion(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const conversation = step.context.activity.conversation?.id ?? 'desconocida';
-    const limited = await this.deps.rateLimiter.hit({ key: `clave:conv:${conversation}`, ...RECOVERY_START_LIMIT });
+    const client = await chatClientOf(this.deps.rateLimiter, step.context);
+    const [byConversation, byClient] = await Promise.all([
+      this.deps.rateLimiter.hit({ key: `clave:conv:${conversation}`, ...RECOVERY_START_LIMIT }),
+      this.deps.rateLimiter.hit({ key: `clave:client:${client}`, ...RECOVERY_CLIENT_LIMIT }),
+    ]);
+    const limited = byConversation.allowed ? byClient : byConversation;
     if (!limited.allowed) return this.end(step, RECUPERAR.limite(Math.ceil(limited.retryAfterSeconds / 60)), 'rate_limited');
     await step.context.sendActivity(reply(RECUPERAR.intro));
     return step.prompt(PROMPTS.identificacion, {
@@ -72,8 +82,6 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
   private async askFecha(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const identificacion = parseIdentificacion(String(step.result ?? ''))?.value;
     if (!identificacion) return this.end(step, MSG.demasiadosIntentos, 'invalid_input');
-    const limited = await this.deps.rateLimiter.hit({ key: `clave:id:${identificacion}`, ...RECOVERY_START_LIMIT });
-    if (!limited.allowed) return this.end(step, RECUPERAR.limite(Math.ceil(limited.retryAfterSeconds / 60)), 'rate_limited');
     if (await this.deps.claveRecovery.isBlocked(identificacion)) return this.end(step, RECUPERAR.bloqueada, 'blocked');
     Object.assign(this.values(step), { identificacion, challenge: await this.deps.claveRecovery.startChallenge(identificacion), wrong: 0 });
     return step.prompt(PROMPTS.fecha, { prompt: reply(RECUPERAR.pedirFecha), retryPrompt: reply(RECUPERAR.fechaInvalida) });
@@ -102,8 +110,10 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
   private async verdict(step: WaterfallStepContext): Promise<DialogTurnResult> {
     await this.check(step, 'pregunta2', String(step.result ?? ''));
     const values = this.values(step);
-    if (values.blocked) return this.end(step, RECUPERAR.bloqueada, 'blocked');
-    if ((values.wrong ?? 0) > 0) return this.end(step, RECUPERAR.noCoincide(Math.max(0, 5 - (values.failures ?? 0))), 'wrong_answers');
+    const passed = (values.wrong ?? 0) === 0;
+    const judged = await this.deps.claveRecovery.finishPass(values.identificacion ?? '', passed);
+    if (judged.blocked) return this.end(step, RECUPERAR.bloqueada, 'blocked');
+    if (!passed) return this.end(step, RECUPERAR.noCoincide(judged.remaining), 'wrong_answers');
     const masked = await this.deps.claveRecovery.maskedEmail(values.identificacion ?? '');
     if (!masked) {
       await step.context.sendActivity(reply(RECUPERAR.sinCorreo));
@@ -136,8 +146,6 @@ export class RecuperarClaveDialog extends InterruptibleDialog {
     const values = this.values(step);
     const result = await this.deps.claveRecovery.checkAnswer(values.identificacion ?? '', question, answer ?? '');
     if (!result.correct) values.wrong = (values.wrong ?? 0) + 1;
-    values.failures = result.failures;
-    values.blocked = values.blocked || result.blocked;
   }
 
   private choose(step: WaterfallStepContext, question: string, options: string[]): Promise<DialogTurnResult> {

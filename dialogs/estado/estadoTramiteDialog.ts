@@ -8,6 +8,7 @@ import {
 import { parseCaseNumber, parseIdentificacion } from '../../nlu';
 import { describeCase, ESTADO, MSG } from '../../catalog';
 import type { DialogDependencies } from '../dependencies';
+import { chatClientOf } from './chatClient';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 
@@ -18,8 +19,15 @@ const NUMERO_PROMPT = 'estadoNumeroPrompt';
 const ID_PROMPT = 'estadoIdentificacionPrompt';
 const MAX_ATTEMPTS = 3;
 
-/** Look-ups allowed per conversation and per identification in one window: case numbers are guessable. */
+/**
+ * Look-ups allowed per conversation in one hour. Case numbers are guessable, so look-ups are limited per conversation
+ * and per client (ESTADO_CLIENT_LIMIT), never per identification: enumeration costs the one who enumerates, and a
+ * stranger's tries with the owner's identification never make the owner wait, since the owner's own chat and browser
+ * have their own counts. A right number and identification pair is answered whenever these two allow it.
+ */
 export const ESTADO_LIMIT = { limit: 10, windowSeconds: 3600 } as const;
+/** Look-ups allowed per client (browser key, or the channel's user) in one hour, across its conversations. */
+export const ESTADO_CLIENT_LIMIT = { limit: 20, windowSeconds: 3600 } as const;
 
 /** What the parent already understood from the citizen's message. */
 export interface EstadoOptions {
@@ -70,12 +78,16 @@ export class EstadoTramiteDialog extends InterruptibleDialog {
     const identificacion = parseIdentificacion(String(step.result ?? ''))?.value;
     if (!identificacion) return this.giveUp(step);
     const conversationId = step.context.activity.conversation?.id ?? 'desconocida';
-    const [byConversation, byId] = await Promise.all([
+    const client = await chatClientOf(this.deps.rateLimiter, step.context);
+    const [byConversation, byClient] = await Promise.all([
       this.deps.rateLimiter.hit({ key: `estado:conv:${conversationId}`, ...ESTADO_LIMIT }),
-      this.deps.rateLimiter.hit({ key: `estado:id:${identificacion}`, ...ESTADO_LIMIT }),
+      this.deps.rateLimiter.hit({ key: `estado:client:${client}`, ...ESTADO_CLIENT_LIMIT }),
     ]);
-    if (!byConversation.allowed || !byId.allowed) {
-      const seconds = Math.max(byConversation.retryAfterSeconds, byId.retryAfterSeconds);
+    if (!byConversation.allowed || !byClient.allowed) {
+      const seconds = Math.max(
+        byConversation.allowed ? 0 : byConversation.retryAfterSeconds,
+        byClient.allowed ? 0 : byClient.retryAfterSeconds,
+      );
       await step.context.sendActivity(reply(ESTADO.limite(Math.max(1, Math.ceil(seconds / 60)))));
       return step.endDialog({ outcome: 'rate_limited' } satisfies EstadoResult);
     }

@@ -3,8 +3,10 @@ import { normalizeForMatch } from '../../core/domain/text';
 import type { PrismaClient } from '../client';
 import { hashSecret, verifySecret } from './secrets';
 
-/** Wrong answers per identification before online recovery is blocked (seed 004: 5 intentos). */
-export const MAX_RECOVERY_FAILURES = 5;
+/** Failed passes through the questions (intentos) per identification before online recovery is blocked (seed 004: 5 intentos). */
+export const MAX_RECOVERY_INTENTOS = 5;
+/** Hours a block lasts unless an agent lifts it sooner. */
+export const DEFAULT_RECOVERY_BLOCK_HOURS = 24;
 
 /** Questions every recovery asks, in order. */
 export type RecoveryQuestion = 'fecha' | 'empleador' | 'anio' | 'pregunta1' | 'pregunta2';
@@ -19,11 +21,15 @@ export interface RecoveryChallenge {
 /** The answer to one question: a day and month, a chosen option, or free text. */
 export type RecoveryAnswer = { day: number; month: number } | string;
 
-/** Settings shared by the recovery functions: the server secret that makes answers for unknown identifications stable. */
+/**
+ * Settings shared by the recovery functions: the server secret that makes answers for unknown identifications stable,
+ * and how many hours a block lasts.
+ */
 export interface RecoveryContext {
   db: PrismaClient;
   secret: string;
   distractors: readonly string[];
+  blockHours: number;
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -48,10 +54,13 @@ function findAfiliado(db: PrismaClient, identificacion: string) {
   });
 }
 
-/** Whether online recovery is blocked for this identification, registered or not. */
-export async function isRecoveryBlocked(db: PrismaClient, options: { identificacion: string }): Promise<boolean> {
+/** Whether online recovery is blocked for this identification, registered or not: a block ends `blockHours` after it began. */
+export async function isRecoveryBlocked(
+  db: PrismaClient,
+  options: { identificacion: string; now: Date; blockHours: number },
+): Promise<boolean> {
   const guard = await db.recoveryGuard.findUnique({ where: { identificador: options.identificacion } });
-  return Boolean(guard?.bloqueadoEn);
+  return Boolean(guard?.bloqueadoEn && guard.bloqueadoEn.getTime() + options.blockHours * 3_600_000 > options.now.getTime());
 }
 
 /**
@@ -89,20 +98,16 @@ export async function buildRecoveryChallenge(
 }
 
 /**
- * Checks one answer. Unknown identifications always fail, after the same work (a slow hash is verified in
- * every personal-question check). A wrong answer is counted at once, atomically, per identification.
+ * Checks one answer and counts nothing: a pass is judged once, at its end (recordRecoveryPass), so no answer's
+ * correctness shows on its own. Unknown identifications always fail, after the same work (a slow hash is verified in
+ * every personal-question check).
  */
 export async function checkRecoveryAnswer(
   ctx: RecoveryContext,
   options: { identificacion: string; question: RecoveryQuestion; answer: RecoveryAnswer; now: Date },
-): Promise<{ correct: boolean; failures: number; blocked: boolean }> {
+): Promise<{ correct: boolean }> {
   const person = await findAfiliado(ctx.db, options.identificacion);
-  const correct = await isCorrect(person, options.question, options.answer);
-  if (correct) {
-    const guard = await ctx.db.recoveryGuard.findUnique({ where: { identificador: options.identificacion } });
-    return { correct, failures: guard?.fallos ?? 0, blocked: Boolean(guard?.bloqueadoEn) };
-  }
-  return { correct, ...(await recordRecoveryFailure(ctx.db, { identificacion: options.identificacion, now: options.now })) };
+  return { correct: await isCorrect(person, options.question, options.answer) };
 }
 
 async function isCorrect(
@@ -125,25 +130,6 @@ async function isCorrect(
   if (question === 'empleador') return person.workHistory.some((w) => normalizeForMatch(w.empleador) === normalizeForMatch(String(answer)));
   const years = person.workHistory.map((w) => Number(w.desde.slice(0, 4)));
   return years.length > 0 && String(Math.min(...years)) === String(answer);
-}
-
-/** Counts one wrong answer for an identification and blocks it at the limit, in one atomic statement. */
-export async function recordRecoveryFailure(
-  db: PrismaClient,
-  options: { identificacion: string; now: Date },
-): Promise<{ failures: number; blocked: boolean }> {
-  const guard = await db.recoveryGuard.upsert({
-    where: { identificador: options.identificacion },
-    create: { identificador: options.identificacion, fallos: 1 },
-    update: { fallos: { increment: 1 } },
-  });
-  if (guard.fallos >= MAX_RECOVERY_FAILURES && !guard.bloqueadoEn) {
-    await db.recoveryGuard.updateMany({
-      where: { identificador: options.identificacion, bloqueadoEn: null },
-      data: { bloqueadoEn: options.now },
-    });
-  }
-  return { failures: guard.fallos, blocked: guard.fallos >= MAX_RECOVERY_FAILURES };
 }
 
 /** The person's id, names and registered e-mail (ask only after every answer was right); undefined when unknown. */

@@ -27,3 +27,88 @@ export async function pruneRateCounters(db: PrismaClient, options: { before: Dat
   const { count } = await db.rateCounter.deleteMany({ where: { windowStart: { lt: options.before } } });
   return count;
 }
+
+/**
+ * A growing-delay throttle (NIST SP 800-63B §5.2.2, OWASP ASVS 5.0: throttle, never lock): the first `free`
+ * consecutive failures cost nothing; after that each failure doubles the wait before the next try, from `baseSeconds`
+ * up to `maxSeconds`. Failures older than `forgetSeconds` are forgotten.
+ */
+export interface ThrottlePolicy {
+  free: number;
+  baseSeconds: number;
+  maxSeconds: number;
+  forgetSeconds: number;
+}
+
+/** Seconds to wait after `failures` consecutive failures under `policy`. */
+export function throttleDelaySeconds(policy: ThrottlePolicy, failures: number): number {
+  if (failures < policy.free) return 0;
+  return Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** Math.min(30, failures - policy.free));
+}
+
+function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+/**
+ * Claims one try of `key`: refused (with the seconds left) while the key's wait lasts; otherwise the try is counted
+ * as a failure in advance with a compare-and-set, so parallel tries on several instances cannot slip through one
+ * open moment. A try that succeeds gives its count back with `releaseThrottle`.
+ */
+export async function claimThrottle(
+  db: PrismaClient,
+  options: { key: string; policy: ThrottlePolicy; now: Date },
+): Promise<RateLimitDecision> {
+  const { policy, now } = options;
+  const key = hashKey(options.key);
+  for (let round = 0; round < 5; round += 1) {
+    const row = await db.throttleState.findUnique({ where: { key } });
+    const stale = !row || now.getTime() - row.updatedAt.getTime() > policy.forgetSeconds * 1000;
+    if (row && !stale && row.nextAllowedAt.getTime() > now.getTime()) {
+      return { allowed: false, retryAfterSeconds: Math.ceil((row.nextAllowedAt.getTime() - now.getTime()) / 1000) };
+    }
+    const failures = (stale ? 0 : row.failures) + 1;
+    const data = { failures, updatedAt: now, nextAllowedAt: new Date(now.getTime() + throttleDelaySeconds(policy, failures) * 1000) };
+    try {
+      if (!row) await db.throttleState.create({ data: { key, ...data } });
+      else if ((await db.throttleState.updateMany({ where: { key, failures: row.failures, updatedAt: row.updatedAt }, data })).count !== 1)
+        continue;
+      return { allowed: true, retryAfterSeconds: 0 };
+    } catch {
+      continue;
+    }
+  }
+  return { allowed: false, retryAfterSeconds: Math.max(1, policy.baseSeconds) };
+}
+
+/** Gives back a claimed try that succeeded: `reset` forgets every failure of the key, otherwise only this one. */
+export async function releaseThrottle(
+  db: PrismaClient,
+  options: { key: string; policy: ThrottlePolicy; now: Date; reset?: boolean },
+): Promise<void> {
+  const key = hashKey(options.key);
+  if (options.reset) {
+    await db.throttleState.deleteMany({ where: { key } });
+    return;
+  }
+  const row = await db.throttleState.findUnique({ where: { key } });
+  if (!row || row.failures === 0) return;
+  const failures = row.failures - 1;
+  const wait = throttleDelaySeconds(options.policy, failures) * 1000;
+  await db.throttleState.updateMany({
+    where: { key, failures: row.failures },
+    data: { failures, nextAllowedAt: new Date(row.updatedAt.getTime() + wait) },
+  });
+}
+
+/**
+ * A stable name for whoever holds a chat, for limits the chat's journeys keep: a self-hosted Direct Line conversation
+ * is named by the hash of its browser key (the same browser across its chats), any other by its channel's user id.
+ */
+export async function chatClientKey(
+  db: PrismaClient,
+  options: { channelId: string; conversationId: string; userId: string },
+): Promise<string> {
+  const row = await db.dlConversation.findUnique({ where: { id: options.conversationId }, select: { browserKeyHash: true } });
+  return row?.browserKeyHash ? `browser:${row.browserKeyHash}` : `user:${options.channelId}:${options.userId}`;
+}

@@ -3,19 +3,20 @@ import { normalizeIdentificacion } from '../../core/domain/identification';
 import type { Clock, ConversationKey, ConversationReferenceJson, SessionPort, SignedInCitizen } from '../../core/ports';
 import type { PrismaClient } from '../client';
 import { hitRateLimit } from './rateLimits';
+import { claimSignInTries, releaseSignInTries, type SignInClient } from './signInThrottle';
 import { DEFAULT_SCRYPT_LOG_N, hashSecret, verifySecret } from './secrets';
 
 /** Minutes without activity after which a sign-in ends. */
 export const DEFAULT_SESSION_IDLE_MINUTES = 15;
 /** Minutes a sign-in link works. */
 export const DEFAULT_SIGNIN_LINK_TTL_MINUTES = 10;
-/** Sign-in attempts per identification in one window: guesses are slowed down, the clave is never locked. */
-export const SIGNIN_ID_LIMIT = { limit: 5, windowSeconds: 15 * 60 } as const;
 /** Sign-in attempts through one link in one window. */
 export const SIGNIN_LINK_LIMIT = { limit: 10, windowSeconds: 60 * 60 } as const;
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const MAX_CLAVE_CHARS = 256;
+export type { SignInClient } from './signInThrottle';
+
 const dummyHashes = new Map<number, Promise<string>>();
 
 /**
@@ -53,7 +54,13 @@ export type ChatHolderCheck = (conversation: ConversationKey) => Promise<boolean
 /** The chat's SessionPort plus what the sign-in page needs; `holdsChat` is asked before a link counts as valid. */
 export interface SessionStore extends SessionPort {
   inspectLink(options: { token: string; holdsChat: ChatHolderCheck }): Promise<SignInLinkStatus>;
-  signInWithLink(options: { token: string; identificacion: string; clave: string; holdsChat: ChatHolderCheck }): Promise<SignInOutcome>;
+  signInWithLink(options: {
+    token: string;
+    identificacion: string;
+    clave: string;
+    holdsChat: ChatHolderCheck;
+    client: SignInClient;
+  }): Promise<SignInOutcome>;
 }
 
 /** "<channelId>:<conversationId>", the key of a conversation in SignInLink and CitizenSession. */
@@ -124,9 +131,10 @@ async function verifyClave(db: PrismaClient, options: { identificacion: string; 
 
 /**
  * Signs a citizen in through a link: a link opened by someone who does not hold its chat is refused before
- * anything is counted or checked; attempts are counted per link and per identification (rate limits in the store,
- * keys hashed), the clave is checked, then the link is consumed atomically, the conversation's other links are
- * voided and the session is opened, in one transaction.
+ * anything is counted or checked; tries are counted per link, then throttled with growing delays per (identification,
+ * client), per browser key and per address (never per identification alone, so failures from another client never
+ * delay the owner's own browser); the clave is checked, a success gives its tries back, then the link is consumed
+ * atomically, the conversation's other links are voided and the session is opened, in one transaction.
  */
 export async function signInWithLink(
   db: PrismaClient,
@@ -138,6 +146,7 @@ export async function signInWithLink(
     now: Date;
     scryptLogN: number;
     holdsChat: ChatHolderCheck;
+    client: SignInClient;
   },
 ): Promise<SignInOutcome> {
   const { now } = options;
@@ -148,10 +157,11 @@ export async function signInWithLink(
   if (!byLink.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: byLink.retryAfterSeconds };
   const identificacion = normalizeIdentificacion(options.identificacion);
   if (!identificacion || options.clave.length === 0 || options.clave.length > MAX_CLAVE_CHARS) return { ok: false, reason: 'invalid' };
-  const byId = await hitRateLimit(db, { key: `signin:id:${identificacion}`, ...SIGNIN_ID_LIMIT, now });
-  if (!byId.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: byId.retryAfterSeconds };
+  const claimed = await claimSignInTries(db, { identificacion, client: options.client, now });
+  if (!claimed.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: claimed.retryAfterSeconds };
   const person = await verifyClave(db, { identificacion, clave: options.clave, scryptLogN: options.scryptLogN });
   if (!person) return { ok: false, reason: 'invalid' };
+  await releaseSignInTries(db, { identificacion, client: options.client, now });
   const link = await db.$transaction(async (tx) => {
     const consumed = await tx.signInLink.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (consumed.count !== 1) return undefined;

@@ -1,10 +1,10 @@
-import type { Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
 import { MENU_OPCIONES, MSG, RECUPERAR } from '../../catalog';
 import { MainDialog } from '../../dialogs/main/mainDialog';
 import { createPrismaClient } from '../../prisma/client';
 import { hashToken } from '../../prisma/store/claveReset';
-import type { DialogTestClient } from 'botbuilder-testing';
-import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
+import { createClient, createDialogWorld, FIXED_NOW, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type Turn } from '../helpers/conversation';
 
 const ALGO_MAS = { text: MSG.algoMas, options: MENU_OPCIONES };
@@ -78,10 +78,56 @@ const LUIS: Attempt = {
   p2: [MADRE, 'Machala'],
 };
 
+const WRONG_JOSE: Attempt = {
+  ...JOSE,
+  fecha: '1 de enero',
+  empleador: notIn('Pesquera Manabí S.A.'),
+  anio: notIn('1976'),
+  p1: [MASCOTA, 'x'],
+  p2: [MADRE, 'y'],
+};
+const HOUR = 3_600_000;
+
+/** A chat of the main dialog in its own conversation, held by `userId` (the client the journey's limits count). */
+function clientAs(world: DialogWorld, conversationId: string, userId: string): DialogTestClient {
+  const as: Middleware = {
+    onTurn: async (context, next) => {
+      context.activity.conversation.id = conversationId;
+      context.activity.from = { ...context.activity.from, id: userId };
+      await next();
+    },
+  };
+  return new DialogTestClient('directline', new MainDialog(world.deps), undefined, [as], new ConversationState(new MemoryStorage()));
+}
+
+/** What one citizen turn got back: each message's text and how many choices it offered. */
+type Step = { text: string; options: number }[];
+
+/** Plays one recovery pass (until the journey ends) and records every answer the bot gave, step by step. */
+async function recordPass(client: DialogTestClient, a: Attempt): Promise<Step[]> {
+  const steps: Step[] = [];
+  let choices: string[] = [];
+  const pick = (answer: string | Pick): string => (typeof answer === 'string' ? answer : answer(choices));
+  for (const answer of ['olvide mi clave', a.id, a.fecha, a.empleador, a.anio, a.p1[1], a.p2[1]]) {
+    const step: Step = [];
+    let activity = (await client.sendActivity(pick(answer))) as Partial<Activity> | undefined;
+    while (activity) {
+      choices = (activity.suggestedActions?.actions ?? []).map((x) => String(x.title));
+      step.push({ text: activity.text ?? '', options: choices.length });
+      activity = client.getNextReply() as Partial<Activity> | undefined;
+    }
+    steps.push(step);
+    if (step.some((line) => line.text === MSG.algoMas)) break;
+  }
+  return steps;
+}
+
 describe('RecuperarClaveDialog', () => {
   let world: DialogWorld;
+  let now: Date;
   beforeEach(async () => {
-    world = await createDialogWorld();
+    now = FIXED_NOW;
+    world = await createDialogWorld(() => now);
   });
   afterEach(async () => world.db.dispose());
 
@@ -130,56 +176,85 @@ describe('RecuperarClaveDialog', () => {
     expect(await world.db.prisma.recoveryGuard.count()).toBe(0);
   });
 
-  it('gives the same questions and the same ending to an unregistered cédula as to wrong answers', async () => {
-    const wrong: Attempt = {
-      ...JOSE,
-      fecha: '1 de enero',
-      empleador: notIn('Pesquera Manabí S.A.'),
-      anio: notIn('1976'),
-      p1: [MASCOTA, 'x'],
-      p2: [MADRE, 'y'],
-    };
-    const stranger: Attempt = { ...wrong, id: '1714307103' };
-    const texts = async (a: Attempt, conv: string) => {
-      const client = createClient(new MainDialog(world.deps), conv);
-      const out: string[] = [];
-      for (const turn of [...(await questions(client, a)), { user: a.p2[1], bot: [] }]) {
-        let activity = (await client.sendActivity(turn.user)) as Partial<Activity> | undefined;
-        while (activity) {
-          out.push(activity.text ?? '');
-          activity = client.getNextReply() as Partial<Activity> | undefined;
-        }
-      }
-      return out;
-    };
-    const registered = await texts(wrong, 'a');
-    const unknown = await texts(stranger, 'b');
-    expect(unknown).toEqual(registered);
-    expect(unknown[unknown.length - 2]).toBe(RECUPERAR.bloqueada);
-  });
-
-  it('Luis fails five times across conversations and a restart; then even right answers are refused', async () => {
+  it('Luis fails five passes across conversations and a restart; he is told once by e-mail; the block lifts after 24 hours', async () => {
     const attempt = async (a: Attempt, conv: string, ending: string) => {
-      const client = createClient(new MainDialog(world.deps), conv);
+      const client = clientAs(world, conv, 'luis');
       await playConversation(client, [...(await questions(client, a)), { user: a.p2[1], bot: [ending, ALGO_MAS] }]);
     };
     await attempt({ ...LUIS, fecha: '26 de mayo' }, 'luis-1', RECUPERAR.noCoincide(4));
-    await attempt({ ...LUIS, anio: notIn('2005'), p1: [MASCOTA, 'firulais'] }, 'luis-2', RECUPERAR.noCoincide(2));
-
+    await attempt({ ...LUIS, anio: notIn('2005'), p1: [MASCOTA, 'firulais'] }, 'luis-2', RECUPERAR.noCoincide(3));
+    await attempt({ ...LUIS, p2: [MADRE, 'Quito'] }, 'luis-3', RECUPERAR.noCoincide(2));
     const restarted = createPrismaClient(world.db.url);
     try {
-      await attempt({ ...LUIS, p1: [MASCOTA, 'rex'], p2: [MADRE, 'Quito'] }, 'luis-3', RECUPERAR.bloqueada);
+      await attempt({ ...LUIS, p1: [MASCOTA, 'rex'] }, 'luis-4', RECUPERAR.noCoincide(1));
+      expect(await restarted.outboxEmail.count()).toBe(0);
+      await attempt({ ...LUIS, fecha: '1 de enero' }, 'luis-5', RECUPERAR.bloqueada);
       expect(await restarted.recoveryGuard.findUnique({ where: { identificador: LUIS.id } })).toMatchObject({ fallos: 5 });
-      await playConversation(createClient(new MainDialog(world.deps), 'luis-4'), [
+      await playConversation(clientAs(world, 'luis-6', 'luis'), [
         { user: 'recuperar clave', bot: [RECUPERAR.intro, RECUPERAR.pedirIdentificacion] },
         { user: LUIS.id, bot: [RECUPERAR.bloqueada, ALGO_MAS] },
       ]);
       const clave = await restarted.clave.findFirst({ where: { afiliado: { cedula: LUIS.id } } });
       expect(clave?.estado).toBe('ACTIVA');
-      expect(await restarted.outboxEmail.count()).toBe(0);
+      const mails = await restarted.outboxEmail.findMany();
+      expect(mails.map((m) => [m.to, m.subject])).toEqual([
+        ['luis.romero@example.ec', 'IESS: se bloqueó la recuperación de su clave en línea'],
+      ]);
+      expect(mails[0].text).toContain('24 horas');
     } finally {
       await restarted.$disconnect();
     }
+    now = new Date(now.getTime() + 24 * HOUR);
+    const client = clientAs(world, 'luis-7', 'luis');
+    await playConversation(client, [
+      ...(await questions(client, LUIS)),
+      { user: LUIS.p2[1], bot: [RECUPERAR.confirmarCorreo('l***@example.ec')] },
+    ]);
+    expect(await world.db.prisma.outboxEmail.count()).toBe(1);
+  });
+
+  it('a stranger who abandons five starts and fails four passes on José does not stop José in his own chat', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      await playConversation(clientAs(world, `extrano-inicio-${i}`, 'extrano'), [
+        { user: 'olvide mi clave', bot: [RECUPERAR.intro, RECUPERAR.pedirIdentificacion] },
+        { user: JOSE.id, bot: [RECUPERAR.pedirFecha] },
+        { user: 'cancelar', bot: [{ text: MSG.cancelado, options: MENU_OPCIONES }] },
+      ]);
+    }
+    for (let i = 0; i < 4; i += 1) {
+      const client = clientAs(world, `extrano-${i}`, 'extrano-2');
+      await playConversation(client, [
+        ...(await questions(client, WRONG_JOSE)),
+        { user: 'y', bot: [RECUPERAR.noCoincide(4 - i), ALGO_MAS] },
+      ]);
+    }
+    const client = clientAs(world, 'jose-propio', 'jose');
+    await playConversation(client, [
+      ...(await questions(client, JOSE)),
+      { user: JOSE.p2[1], bot: [{ text: RECUPERAR.confirmarCorreo('j***@example.ec'), options: [RECUPERAR.si, RECUPERAR.no] }] },
+      { user: 'si', bot: [RECUPERAR.enviado('j***@example.ec'), ALGO_MAS] },
+    ]);
+    expect(await world.db.prisma.recoveryGuard.findUnique({ where: { identificador: JOSE.id } })).toMatchObject({ fallos: 0 });
+  });
+
+  it.each([
+    ['every answer wrong', WRONG_JOSE],
+    ['only the last personal answer wrong', { ...JOSE, p2: [MADRE, 'Quito'] } satisfies Attempt],
+  ])('a registered and an unknown cédula see the same texts, choices and steps through six passes (%s)', async (_name, known) => {
+    const unknown: Attempt = { ...WRONG_JOSE, id: '1714307103' };
+    const run = async (a: Attempt, who: string) => {
+      const passes: Step[][] = [];
+      for (let i = 0; i < 6; i += 1) passes.push(await recordPass(clientAs(world, `${who}-${i}`, who), a));
+      return passes;
+    };
+    const registered = await run(known, 'registrado');
+    const stranger = await run(unknown, 'desconocido');
+    expect(stranger).toEqual(registered);
+    const endings = registered.map((pass) => pass[pass.length - 1].map((line) => line.text)[0]);
+    expect(endings).toEqual([4, 3, 2, 1].map((n) => RECUPERAR.noCoincide(n)).concat([RECUPERAR.bloqueada, RECUPERAR.bloqueada]));
+    expect(registered.map((pass) => pass.length)).toEqual([7, 7, 7, 7, 7, 2]);
+    expect(await world.db.prisma.afiliado.count({ where: { cedula: unknown.id } })).toBe(0);
+    expect(await world.db.prisma.outboxEmail.findMany({ select: { to: true } })).toEqual([{ to: 'jose.cedeno@example.ec' }]);
   });
 
   it('limits recovery starts per conversation', async () => {

@@ -85,9 +85,17 @@ describe('session store with the Direct Line sign-in binding: links of browser-b
 
   it('says expired or used before it looks at the browser', async () => {
     const used = await link();
-    expect((await store.signInWithLink({ token: used, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: opener(OWN) })).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await store.signInWithLink({
+          token: used,
+          identificacion: JOSE.cedula,
+          clave: JOSE.clave,
+          holdsChat: opener(OWN),
+          client: { address: '127.0.0.1' },
+        })
+      ).ok,
+    ).toBe(true);
     const expired = await link(UNBOUND);
     now += 10 * MINUTE;
     await expect(store.inspectLink({ token: used, holdsChat: opener(OTHER) })).resolves.toBe('used');
@@ -99,14 +107,26 @@ describe('session store with the Direct Line sign-in binding: links of browser-b
     const token = await link();
     for (const cookie of [OTHER, undefined]) {
       await expect(
-        store.signInWithLink({ token, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: opener(cookie) }),
+        store.signInWithLink({
+          token,
+          identificacion: JOSE.cedula,
+          clave: JOSE.clave,
+          holdsChat: opener(cookie),
+          client: { address: '127.0.0.1' },
+        }),
       ).resolves.toEqual({ ok: false, reason: 'link', status: 'otherBrowser' });
     }
     expect(verify).not.toHaveBeenCalled();
     expect([await db.prisma.rateCounter.count(), await db.prisma.citizenSession.count()]).toEqual([0, 0]);
     await expect(store.current(BOUND)).resolves.toBeUndefined();
     await expect(store.inspectLink({ token, holdsChat: opener(OWN) })).resolves.toBe('valid');
-    const outcome = await store.signInWithLink({ token, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: opener(OWN) });
+    const outcome = await store.signInWithLink({
+      token,
+      identificacion: JOSE.cedula,
+      clave: JOSE.clave,
+      holdsChat: opener(OWN),
+      client: { address: '127.0.0.1' },
+    });
     expect(outcome).toMatchObject({ ok: true, citizen: { nombres: 'José Luis' } });
     await expect(store.current(BOUND)).resolves.toMatchObject({ nombres: 'José Luis' });
   });

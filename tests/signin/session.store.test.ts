@@ -2,12 +2,15 @@ import type { ConversationReference } from 'botbuilder';
 import type { ConversationKey } from '../../core/ports';
 import * as secrets from '../../prisma/store/secrets';
 import { seedDemoData } from '../../prisma/store/seed';
-import { createSessionStore, SIGNIN_ID_LIMIT, type ChatHolderCheck, type SessionStore } from '../../prisma/store/session';
+import { createSessionStore, type ChatHolderCheck, type SessionStore, type SignInClient } from '../../prisma/store/session';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { FIXED_NOW, TEST_SECRET } from '../helpers/dialogHarness';
 
 /** These tests are about links and sessions, not the chat binding: whoever opens the link holds the chat. */
 const anyone: ChatHolderCheck = async () => true;
+
+/** One browser on one address, the client of every sign-in here unless a test says otherwise. */
+const HERE: SignInClient = { browserKeyHash: 'a'.repeat(64), address: '127.0.0.1' };
 
 const JOSE = { cedula: '0939336715', clave: 'Litoral2017' };
 const CARLOS = { cedula: '1849579501', clave: 'Ambato2015' };
@@ -82,7 +85,13 @@ describe('session store: sign-in links and citizen sessions', () => {
 
   it("signs José in to the link's conversation only, once, and gives the reference to continue it", async () => {
     const token = await link();
-    const outcome = await store.signInWithLink({ holdsChat: anyone, token, identificacion: ` ${JOSE.cedula} `, clave: JOSE.clave });
+    const outcome = await store.signInWithLink({
+      holdsChat: anyone,
+      client: HERE,
+      token,
+      identificacion: ` ${JOSE.cedula} `,
+      clave: JOSE.clave,
+    });
     expect(outcome).toMatchObject({
       ok: true,
       citizen: { nombres: 'José Luis' },
@@ -91,7 +100,9 @@ describe('session store: sign-in links and citizen sessions', () => {
     await expect(store.current(CONV_A)).resolves.toMatchObject({ nombres: 'José Luis' });
     await expect(store.current(CONV_B)).resolves.toBeUndefined();
     await expect(store.inspectLink({ holdsChat: anyone, token })).resolves.toBe('used');
-    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toEqual({
+    await expect(
+      store.signInWithLink({ holdsChat: anyone, client: HERE, token, identificacion: JOSE.cedula, clave: JOSE.clave }),
+    ).resolves.toEqual({
       ok: false,
       reason: 'link',
       status: 'used',
@@ -102,9 +113,9 @@ describe('session store: sign-in links and citizen sessions', () => {
     const first = await link();
     const second = await link();
     await expect(store.inspectLink({ holdsChat: anyone, token: first })).resolves.toBe('valid');
-    expect((await store.signInWithLink({ holdsChat: anyone, token: second, identificacion: JOSE.cedula, clave: JOSE.clave })).ok).toBe(
-      true,
-    );
+    expect(
+      (await store.signInWithLink({ holdsChat: anyone, client: HERE, token: second, identificacion: JOSE.cedula, clave: JOSE.clave })).ok,
+    ).toBe(true);
     await expect(store.inspectLink({ holdsChat: anyone, token: first })).resolves.toBe('used');
   });
 
@@ -112,7 +123,9 @@ describe('session store: sign-in links and citizen sessions', () => {
     const token = await link();
     advance(10 * MINUTE + 1000);
     const verify = jest.spyOn(secrets, 'verifySecret');
-    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toEqual({
+    await expect(
+      store.signInWithLink({ holdsChat: anyone, client: HERE, token, identificacion: JOSE.cedula, clave: JOSE.clave }),
+    ).resolves.toEqual({
       ok: false,
       reason: 'link',
       status: 'expired',
@@ -123,10 +136,19 @@ describe('session store: sign-in links and citizen sessions', () => {
 
   it("accepts a cédula with a dash and a foreigner's código in any case", async () => {
     expect(
-      (await store.signInWithLink({ holdsChat: anyone, token: await link(CONV_A), identificacion: '093933671-5', clave: JOSE.clave })).ok,
+      (
+        await store.signInWithLink({
+          holdsChat: anyone,
+          client: HERE,
+          token: await link(CONV_A),
+          identificacion: '093933671-5',
+          clave: JOSE.clave,
+        })
+      ).ok,
     ).toBe(true);
     const valentina = await store.signInWithLink({
       holdsChat: anyone,
+      client: HERE,
       token: await link(CONV_B),
       identificacion: 'ec-ext 0045871',
       clave: 'Caracas2016',
@@ -145,7 +167,7 @@ describe('session store: sign-in links and citizen sessions', () => {
     ];
     for (const [identificacion, clave] of attempts) {
       const calls = verify.mock.calls.length;
-      await expect(store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion, clave })).resolves.toEqual({
+      await expect(store.signInWithLink({ holdsChat: anyone, client: HERE, token: await link(), identificacion, clave })).resolves.toEqual({
         ok: false,
         reason: 'invalid',
       });
@@ -159,31 +181,45 @@ describe('session store: sign-in links and citizen sessions', () => {
     ['letters', 'José Luis'],
     ['empty', ''],
   ])('refuses an identification that is %s with the same answer', async (_n, identificacion) => {
-    await expect(store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion, clave: JOSE.clave })).resolves.toEqual({
+    await expect(
+      store.signInWithLink({ holdsChat: anyone, client: HERE, token: await link(), identificacion, clave: JOSE.clave }),
+    ).resolves.toEqual({
       ok: false,
       reason: 'invalid',
     });
   });
 
-  it('throttles a sixth attempt for one cédula in 15 minutes, even with the right clave, without locking the clave', async () => {
+  it('slows a sixth wrong clave from one client by 30 s, without locking the clave or the owner elsewhere', async () => {
     const before = await db.prisma.clave.findFirstOrThrow({ where: { afiliado: { cedula: JOSE.cedula } } });
     const token = await link();
-    for (let i = 0; i < SIGNIN_ID_LIMIT.limit; i += 1) {
+    for (let i = 0; i < 5; i += 1) {
       await expect(
-        store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: `Mala${i}clave` }),
+        store.signInWithLink({ holdsChat: anyone, client: HERE, token, identificacion: JOSE.cedula, clave: `Mala${i}clave` }),
       ).resolves.toEqual({ ok: false, reason: 'invalid' });
     }
-    const throttled = await store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave });
-    expect(throttled).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 15 * 60 });
-    expect(
-      (await store.signInWithLink({ holdsChat: anyone, token: await link(CONV_B), identificacion: CARLOS.cedula, clave: CARLOS.clave })).ok,
-    ).toBe(true);
+    const throttled = await store.signInWithLink({
+      holdsChat: anyone,
+      client: HERE,
+      token,
+      identificacion: JOSE.cedula,
+      clave: JOSE.clave,
+    });
+    expect(throttled).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 30 });
+    const owner: SignInClient = { browserKeyHash: 'b'.repeat(64), address: '127.0.0.1' };
+    const own = await store.signInWithLink({
+      holdsChat: anyone,
+      client: owner,
+      token: await link(CONV_B),
+      identificacion: JOSE.cedula,
+      clave: JOSE.clave,
+    });
+    expect(own.ok).toBe(true);
     const after = await db.prisma.clave.findFirstOrThrow({ where: { afiliado: { cedula: JOSE.cedula } } });
     expect(after).toMatchObject({ estado: 'ACTIVA', hash: before.hash });
     expect(await db.prisma.recoveryGuard.count()).toBe(0);
-    advance(15 * MINUTE);
+    advance(30_000);
     expect(
-      (await store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion: JOSE.cedula, clave: JOSE.clave })).ok,
+      (await store.signInWithLink({ holdsChat: anyone, client: HERE, token, identificacion: JOSE.cedula, clave: JOSE.clave })).ok,
     ).toBe(true);
   });
 
@@ -202,15 +238,17 @@ describe('session store: sign-in links and citizen sessions', () => {
       '1849579501',
     ];
     for (const identificacion of ids) {
-      expect((await store.signInWithLink({ holdsChat: anyone, token, identificacion, clave: 'NoEsLaClave1' })).ok).toBe(false);
+      expect((await store.signInWithLink({ holdsChat: anyone, client: HERE, token, identificacion, clave: 'NoEsLaClave1' })).ok).toBe(
+        false,
+      );
     }
-    await expect(store.signInWithLink({ holdsChat: anyone, token, identificacion: JOSE.cedula, clave: JOSE.clave })).resolves.toMatchObject(
-      { ok: false, reason: 'throttled' },
-    );
+    await expect(
+      store.signInWithLink({ holdsChat: anyone, client: HERE, token, identificacion: JOSE.cedula, clave: JOSE.clave }),
+    ).resolves.toMatchObject({ ok: false, reason: 'throttled' });
   });
 
   it('keeps the session while it is used, and ends it after more than 15 idle minutes', async () => {
-    await store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion: JOSE.cedula, clave: JOSE.clave });
+    await store.signInWithLink({ holdsChat: anyone, client: HERE, token: await link(), identificacion: JOSE.cedula, clave: JOSE.clave });
     advance(15 * MINUTE);
     await expect(store.current(CONV_A)).resolves.toMatchObject({ nombres: 'José Luis' });
     advance(15 * MINUTE);
@@ -231,13 +269,19 @@ describe('session store: sign-in links and citizen sessions', () => {
     });
     const created = await store.createSignInLink({ reference: referenceOf(CONV_A) });
     expect(created.expiresInMinutes).toBe(2);
-    await store.signInWithLink({ holdsChat: anyone, token: tokenOf(created.url), identificacion: JOSE.cedula, clave: JOSE.clave });
+    await store.signInWithLink({
+      holdsChat: anyone,
+      client: HERE,
+      token: tokenOf(created.url),
+      identificacion: JOSE.cedula,
+      clave: JOSE.clave,
+    });
     advance(MINUTE + 1);
     await expect(store.current(CONV_A)).resolves.toBeUndefined();
   });
 
   it('signs out: true once, then false, and the conversation has no citizen', async () => {
-    await store.signInWithLink({ holdsChat: anyone, token: await link(), identificacion: JOSE.cedula, clave: JOSE.clave });
+    await store.signInWithLink({ holdsChat: anyone, client: HERE, token: await link(), identificacion: JOSE.cedula, clave: JOSE.clave });
     await expect(store.signOut(CONV_B)).resolves.toBe(false);
     await expect(store.signOut(CONV_A)).resolves.toBe(true);
     await expect(store.current(CONV_A)).resolves.toBeUndefined();

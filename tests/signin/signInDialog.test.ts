@@ -32,6 +32,7 @@ describe('SignInDialog', () => {
       identificacion: '0939336715',
       clave: 'Litoral2017',
       holdsChat: async () => true,
+      client: { address: '127.0.0.1' },
     });
     if (!outcome.ok) throw new Error(`José no pudo ingresar: ${outcome.reason}`);
   };

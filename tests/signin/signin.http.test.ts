@@ -55,6 +55,7 @@ describe('sign-in page over HTTP', () => {
   });
   beforeEach(async () => {
     await db.prisma.rateCounter.deleteMany();
+    await db.prisma.throttleState.deleteMany();
     await db.prisma.citizenSession.deleteMany();
     continued.length = 0;
     failContinuation = false;
@@ -91,7 +92,13 @@ describe('sign-in page over HTTP', () => {
     [
       'a used link',
       async (t) => {
-        await sessions.signInWithLink({ token: t, identificacion: JOSE.cedula, clave: JOSE.clave, holdsChat: async () => true });
+        await sessions.signInWithLink({
+          token: t,
+          identificacion: JOSE.cedula,
+          clave: JOSE.clave,
+          holdsChat: async () => true,
+          client: { address: '127.0.0.1' },
+        });
         return t;
       },
       410,
@@ -140,7 +147,7 @@ describe('sign-in page over HTTP', () => {
     expect(continued).toEqual([]);
   });
 
-  it('throttles the sixth attempt for a cédula with a page that says how long to wait and that the clave is not locked', async () => {
+  it('throttles the sixth wrong try from one browser for a cédula with a page that says how long to wait and that the clave is not locked', async () => {
     const token = await newToken();
     for (let i = 0; i < 5; i += 1)
       expect((await post(form({ t: token, identificacion: JOSE.cedula, clave: `Otra${i}` }))).status).toBe(422);
