@@ -18,10 +18,11 @@ export const SIGNIN = {
   listo: (nombres: string) => `Listo, ${nombres}. Ya ingresó.`,
   esperando:
     'Estoy esperando que ingrese en la página del IESS. Toque el botón "Ingresar" del mensaje anterior. Si el enlace venció o no lo encuentra, pida otro.',
+  /** Shown whenever a message carries a clave, at any prompt or at the menu; the prompt is asked again after it. */
   noEscribaClave: [
     'Por su seguridad, no escriba su clave en este chat. No la guardamos ni la mostramos.',
-    'Escríbala solo en la página del IESS que se abre con el botón "Ingresar".',
-    'Si cree que otra persona la vio, cámbiela.',
+    'Su clave se escribe solo en la página del IESS que se abre con el botón "Ingresar".',
+    'Como otra persona pudo verla, le recomiendo cambiarla: cuando termine, escriba "recuperar mi clave" y le ayudo a crear una nueva en línea.',
   ].join('\n'),
   otroEnlace: 'Enviar otro enlace',
   cancelar: 'Cancelar',
