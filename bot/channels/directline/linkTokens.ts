@@ -1,0 +1,40 @@
+import type { Activity } from 'botbuilder';
+import { DOWNLOADS_PATH } from '../../downloads';
+import { SIGNIN_PATH } from '../../signin/routes';
+
+/**
+ * What a delivered link's token becomes in the stored transcript. `/ingresar?t=-` and `/descargas/-` are unknown
+ * links: the pages answer with their "link not valid, ask for a new one in the chat" texts.
+ */
+export const SEALED_TOKEN = '-';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const LINK_TOKENS = new RegExp(`(${escape(SIGNIN_PATH)}\\?t=|${escape(DOWNLOADS_PATH)}/)(?!${escape(SEALED_TOKEN)}(?![\\w%-]))[\\w%-]+`, 'g');
+
+/** An activity as the transcript keeps it, and, when it carried link tokens, the form delivered once to a poll. */
+export interface SealedActivity {
+  /** What the transcript row keeps: every sign-in and download token replaced by {@link SEALED_TOKEN}. */
+  stored: Partial<Activity>;
+  /** The activity with its real links, kept apart until the first poll that fetches it; absent without tokens. */
+  deliverOnce?: Partial<Activity>;
+}
+
+/**
+ * Link tokens are capabilities (a sign-in link signs the chat in, a download link hands out a document), so the
+ * stored Direct Line transcript never holds one usable: the transcript row gets the token replaced, and the real
+ * activity is kept in a single-delivery copy that the first poll returning that activity takes (and deletes, in the
+ * same statement that reads it). Web Chat receives each activity once, by watermark, so it shows the real card and
+ * link; a later poll from an old watermark, a database dump or an operator reading the transcript sees only
+ * `/ingresar?t=-` or `/descargas/-`.
+ */
+export function sealLinkTokens(activity: Partial<Activity>): SealedActivity {
+  const json = JSON.stringify(activity);
+  const sealed = json.replace(LINK_TOKENS, `$1${SEALED_TOKEN}`);
+  if (sealed === json) return { stored: activity };
+  return { stored: JSON.parse(sealed) as Partial<Activity>, deliverOnce: activity };
+}
+
+/** Whether any string of the activity holds a sign-in or download token (tests and checks). */
+export function holdsLinkToken(json: string): boolean {
+  return new RegExp(LINK_TOKENS.source).test(json);
+}
