@@ -9,7 +9,10 @@ import { SIGNIN_PATH } from '../../signin/routes';
 export const SEALED_TOKEN = '-';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const LINK_TOKENS = new RegExp(`(${escape(SIGNIN_PATH)}\\?t=|${escape(DOWNLOADS_PATH)}/)(?!${escape(SEALED_TOKEN)}(?![\\w%-]))[\\w%-]+`, 'g');
+const LINK_TOKENS = new RegExp(
+  `(${escape(SIGNIN_PATH)}\\?t=|${escape(DOWNLOADS_PATH)}/)(?!${escape(SEALED_TOKEN)}(?![\\w%-]))[\\w%-]+`,
+  'g',
+);
 
 /** An activity as the transcript keeps it, and, when it carried link tokens, the form delivered once to a poll. */
 export interface SealedActivity {
