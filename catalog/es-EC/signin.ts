@@ -32,6 +32,14 @@ export const SIGNIN = {
     'Toque el botón "Ingresar" y escriba su cédula y su clave en la página del IESS, no en el chat.',
     'Si no tiene clave o la olvidó, escriba "cancelar" y luego "mi clave del IESS".',
   ].join('\n'),
+  /**
+   * Not copy: words that may follow "mi clave es" in an ordinary sentence ("mi clave es incorrecta"), without accents,
+   * so the chat does not take them for a clave being typed (dialogs/shared/claveInChat.ts).
+   */
+  palabrasTrasClaveEs:
+    'incorrecta correcta invalida valida nueva vieja antigua otra la el un una de del que para por mi su muy no si ' +
+    'bloqueada caducada vencida diferente distinta igual larga corta segura olvidada necesaria obligatoria secreta ' +
+    'personal mia suya esta facil dificil temporal provisional',
 } as const;
 
 /** Sentences of the sign-in page served by the bot (GET and POST /ingresar). */

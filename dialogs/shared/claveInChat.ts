@@ -1,3 +1,4 @@
+import { SIGNIN } from '../../catalog';
 import { isValidCodigoExtranjero, parseCaseNumber } from '../../nlu';
 
 /**
@@ -11,13 +12,7 @@ const EDGE_PUNCTUATION = /^[\s"'“”«»¿¡([{]+|[\s"'“”«».,;:!?)\]}]+$
 /** "mi clave es …", "la contraseña: …", "clave=…", "password …" (accents and case removed first). */
 const STATEMENT = /\b(?:clave|contrasena|password)(?: personal| del iess| de acceso)?\s*(:|=|\bes\b|\bseria\b)\s*(.+)$/;
 /** Words that may follow "mi clave es" in an ordinary sentence ("mi clave es incorrecta", "la clave es para…"). */
-const ORDINARY_AFTER_ES = new Set(
-  (
-    'incorrecta correcta invalida valida nueva vieja antigua otra la el un una de del que para por mi su muy no si ' +
-    'bloqueada caducada vencida diferente distinta igual larga corta segura olvidada necesaria obligatoria secreta ' +
-    'personal mia suya esta facil dificil temporal provisional'
-  ).split(' '),
-);
+const ORDINARY_AFTER_ES = new Set(SIGNIN.palabrasTrasClaveEs.split(' '));
 
 /** Whether one word (edge punctuation removed) looks like a clave and is not a case number or a código. */
 export function isClaveWord(word: string): boolean {
