@@ -24,11 +24,13 @@ export interface SealedActivity {
 
 /**
  * Link tokens are capabilities (a sign-in link signs the chat in, a download link hands out a document), so the
- * stored Direct Line transcript never holds one usable: the transcript row gets the token replaced, and the real
- * activity is kept in a single-delivery copy that the first poll returning that activity takes (and deletes, in the
- * same statement that reads it). Web Chat receives each activity once, by watermark, so it shows the real card and
- * link; a later poll from an old watermark, a database dump or an operator reading the transcript sees only
- * `/ingresar?t=-` or `/descargas/-`.
+ * stored Direct Line transcript (DlActivity) never holds one usable. The transcript row gets each token replaced by
+ * {@link SEALED_TOKEN}; the real activity waits in a single-delivery row (DlDelivery) that the first poll returning
+ * that activity takes and deletes (only the poll whose delete removed the row delivers it). Web Chat receives each
+ * activity once, by watermark, so it shows the real card and link; a later poll from an old watermark, a database
+ * dump of the transcript or an operator reading it sees only `/ingresar?t=-` or `/descargas/-`. A delivery row lives
+ * until that first poll (usually under a second) and goes with its conversation; a redacted, updated or deleted
+ * activity drops it.
  */
 export function sealLinkTokens(activity: Partial<Activity>): SealedActivity {
   const json = JSON.stringify(activity);

@@ -28,14 +28,6 @@ export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
 
-/**
- * Row id of the single-delivery copy of activity `id` (see linkTokens.ts); it sits at seq `-seq`, which no poll
- * lists (watermarks are never negative), and is deleted by the first poll that returns the activity.
- */
-function onceId(id: string): string {
-  return `${id}|once`;
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
@@ -111,7 +103,7 @@ export class DirectLineStore {
         const { stored, deliverOnce } = sealLinkTokens(activity);
         await tx.dlActivity.create({ data: { id, conversationId, seq, json: JSON.stringify(stored) } });
         if (deliverOnce) {
-          await tx.dlActivity.create({ data: { id: onceId(id), conversationId, seq: -seq, json: JSON.stringify(deliverOnce) } });
+          await tx.dlDelivery.create({ data: { activityId: id, conversationId, json: JSON.stringify(deliverOnce) } });
         }
         if (attachments.length > 0) {
           await tx.dlAttachment.createMany({ data: attachments.map((a) => ({ ...a, conversationId })) });
@@ -134,15 +126,13 @@ export class DirectLineStore {
       orderBy: { seq: 'asc' },
       take: PAGE_SIZE,
     });
-    const once = await this.prisma.dlActivity.findMany({
-      where: { conversationId, seq: { in: rows.map((row) => -row.seq) } },
-    });
-    const delivered = new Map<number, string>();
+    const once = await this.prisma.dlDelivery.findMany({ where: { conversationId, activityId: { in: rows.map((row) => row.id) } } });
+    const delivered = new Map<string, string>();
     for (const copy of once) {
-      const { count } = await this.prisma.dlActivity.deleteMany({ where: { id: copy.id } });
-      if (count === 1) delivered.set(-copy.seq, copy.json);
+      const { count } = await this.prisma.dlDelivery.deleteMany({ where: { activityId: copy.activityId } });
+      if (count === 1) delivered.set(copy.activityId, copy.json);
     }
-    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(delivered.get(row.seq) ?? row.json) as Partial<Activity> }));
+    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(delivered.get(row.id) ?? row.json) as Partial<Activity> }));
   }
 
   /**
@@ -151,7 +141,7 @@ export class DirectLineStore {
    * there is none.
    */
   async replace(conversationId: string, id: string, activity: Partial<Activity>): Promise<boolean> {
-    await this.prisma.dlActivity.deleteMany({ where: { id: onceId(id), conversationId } });
+    await this.prisma.dlDelivery.deleteMany({ where: { activityId: id, conversationId } });
     const result = await this.prisma.dlActivity.updateMany({
       where: { id, conversationId, seq: { gt: 0 } },
       data: { json: JSON.stringify(sealLinkTokens(activity).stored) },
@@ -167,7 +157,8 @@ export class DirectLineStore {
 
   /** Deletes an activity; later polls no longer return it. */
   async remove(conversationId: string, id: string): Promise<void> {
-    await this.prisma.dlActivity.deleteMany({ where: { conversationId, OR: [{ id, seq: { gt: 0 } }, { id: onceId(id) }] } });
+    await this.prisma.dlDelivery.deleteMany({ where: { activityId: id, conversationId } });
+    await this.prisma.dlActivity.deleteMany({ where: { id, conversationId, seq: { gt: 0 } } });
   }
 
   /** Metadata of an uploaded file. */
