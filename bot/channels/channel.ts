@@ -35,7 +35,19 @@ export interface Channel {
   continueConversation(reference: ConversationReferenceJson, logic: TurnLogic): Promise<void>;
   /** Reads an attachment the citizen sent through this channel; absent when the channel cannot receive files. */
   readonly readAttachment?: AttachmentReader;
-  /** Replaces the stored text of an inbound activity (a security answer) in the channel's transcript, if it keeps one. */
+  /**
+   * Replaces the stored text of an inbound activity in the channel's transcript, if it keeps one. The contract every
+   * channel follows (Direct Line does it in `directline/turns.ts`; WhatsApp must do the same):
+   * - after each inbound turn, when `isSensitiveInput(context)` (dialogs/shared/sensitive.ts) is true, call
+   *   `redact(activity)` before the transcript can be read again: the turn carried a security answer or a clave (the
+   *   dialogs mark every message that carries a clave, at any prompt and at the menu, in dialogs/shared/claveGuard.ts);
+   * - the stored copy keeps the activity but its text becomes `REDACTED_TEXT`, and no earlier form of it survives;
+   * - no link token (a sign-in `/ingresar?t=…` or download `/descargas/…` link) is kept usable in a stored
+   *   transcript (Direct Line: `directline/linkTokens.ts`);
+   * - a channel that keeps no transcript (Bot Framework: Azure and Teams keep theirs) implements it as a no-op.
+   * Conversation state never needs redaction: a message that carries a clave never reaches a prompt, so no
+   * recognised value or text of it is saved.
+   */
   redact(activity: Partial<Activity>): Promise<void>;
   /** How a sign-in link is bound to the person holding a chat of this channel. */
   readonly signInBinding: SignInBinding;

@@ -18,10 +18,11 @@ export const SIGNIN = {
   listo: (nombres: string) => `Listo, ${nombres}. Ya ingresó.`,
   esperando:
     'Estoy esperando que ingrese en la página del IESS. Toque el botón "Ingresar" del mensaje anterior. Si el enlace venció o no lo encuentra, pida otro.',
+  /** Shown whenever a message carries a clave, at any prompt or at the menu; the prompt is asked again after it. */
   noEscribaClave: [
     'Por su seguridad, no escriba su clave en este chat. No la guardamos ni la mostramos.',
-    'Escríbala solo en la página del IESS que se abre con el botón "Ingresar".',
-    'Si cree que otra persona la vio, cámbiela.',
+    'Su clave se escribe solo en la página del IESS que se abre con el botón "Ingresar".',
+    'Como otra persona pudo verla, le recomiendo cambiarla: cuando termine, escriba "recuperar mi clave" y le ayudo a crear una nueva en línea.',
   ].join('\n'),
   otroEnlace: 'Enviar otro enlace',
   cancelar: 'Cancelar',
@@ -31,6 +32,14 @@ export const SIGNIN = {
     'Toque el botón "Ingresar" y escriba su cédula y su clave en la página del IESS, no en el chat.',
     'Si no tiene clave o la olvidó, escriba "cancelar" y luego "mi clave del IESS".',
   ].join('\n'),
+  /**
+   * Not copy: words that may follow "mi clave es" in an ordinary sentence ("mi clave es incorrecta"), without accents,
+   * so the chat does not take them for a clave being typed (dialogs/shared/claveInChat.ts).
+   */
+  palabrasTrasClaveEs:
+    'incorrecta correcta invalida valida nueva vieja antigua otra la el un una de del que para por mi su muy no si ' +
+    'bloqueada caducada vencida diferente distinta igual larga corta segura olvidada necesaria obligatoria secreta ' +
+    'personal mia suya esta facil dificil temporal provisional',
 } as const;
 
 /** Sentences of the sign-in page served by the bot (GET and POST /ingresar). */

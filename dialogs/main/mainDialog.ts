@@ -15,6 +15,7 @@ import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
 import type { DialogDependencies } from '../dependencies';
 import { EstadoTramiteDialog, ESTADO_DIALOG, type EstadoOptions } from '../estado/estadoTramiteDialog';
 import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../requisitos/requisitosDialog';
+import { refuseClaveAndReprompt, warnedAboutClave } from '../shared/claveGuard';
 import { isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { understand } from '../shared/understand';
@@ -54,7 +55,10 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  /** "cerrar sesión" works at any turn of any journey: it ends the session and every dialog in progress. */
+  /**
+   * "cerrar sesión" works at any turn of any journey: it ends the session and every dialog in progress. A message
+   * that carries a clave is refused here, before any journey or prompt sees it.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { activity } = innerDc.context;
     if (activity.type === ActivityTypes.Message && isSignOutCommand(activity.text ?? '')) {
@@ -62,7 +66,7 @@ export class MainDialog extends ComponentDialog {
       await this.signOut(innerDc.context);
       return { status: DialogTurnStatus.complete };
     }
-    return super.onContinueDialog(innerDc);
+    return (await refuseClaveAndReprompt(innerDc)) ?? super.onContinueDialog(innerDc);
   }
 
   private async signOut(context: TurnContext): Promise<void> {
@@ -86,6 +90,10 @@ export class MainDialog extends ComponentDialog {
     }
     if (isSignOutCommand(text)) {
       await this.signOut(step.context);
+      return step.endDialog();
+    }
+    if (await warnedAboutClave(step.context)) {
+      await step.context.sendActivity(reply(MSG.algoMas, MENU_OPCIONES));
       return step.endDialog();
     }
     const fromMenu = intentFromMenu(text);

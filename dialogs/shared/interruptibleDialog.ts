@@ -2,6 +2,7 @@ import { ActivityTypes, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { normalizeForMatch, parseYesNo, type Recognizer } from '../../nlu';
 import { MENU_OPCIONES, MSG } from '../../catalog';
+import { refuseClaveAndReprompt } from './claveGuard';
 import { reply } from './replies';
 import { understand } from './understand';
 
@@ -33,7 +34,8 @@ export function isCancelled(result: unknown): boolean {
 
 /**
  * Base of every journey: handles "ayuda", "cancelar" and "hablar con un agente" at any turn of any step,
- * in one place, before the journey's own step sees the message.
+ * in one place, before the journey's own step sees the message. A message that carries a clave is refused first
+ * (dialogs/shared/claveGuard.ts): warned about, marked for redaction and the prompt re-asked.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected constructor(
@@ -49,7 +51,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const interrupted = await this.interrupt(innerDc);
+    const interrupted = (await refuseClaveAndReprompt(innerDc)) ?? (await this.interrupt(innerDc));
     return interrupted ?? super.onContinueDialog(innerDc);
   }
 

@@ -1,10 +1,10 @@
-import { isValidCodigoExtranjero, normalizeForMatch, parseCaseNumber, parseIdentificacion } from '../../nlu';
+import { normalizeForMatch, parseIdentificacion } from '../../nlu';
 import { editDistance } from '../../nlu/text/natural';
+import { carriesClave } from '../shared/claveInChat';
 
 const SIGN_OUT_VERBS = ['cerrar', 'cierra', 'cierre', 'cierro', 'terminar', 'termina', 'termine', 'finalizar', 'salir', 'salirme', 'salgo'];
 const EXIT_VERBS = new Set(['salir', 'salirme', 'salgo']);
 const MAX_SIGN_OUT_WORDS = 8;
-const CLAVE_STATEMENT = /\b(clave|contrasena|password)( personal)?\s*(\bes\b|\bseria\b|:|=)\s*\S+/;
 const ID_WORDS = new Set(['mi', 'cedula', 'ci', 'codigo', 'identificacion', 'es', 'y', 'con', 'numero']);
 
 /** True when `word` is `target` or one typo away (for words of five letters or more). */
@@ -26,30 +26,15 @@ export function isSignOutCommand(text: string): boolean {
   return words.slice(verbAt + 1).some((w) => near(w, 'sesion') || (EXIT_VERBS.has(verb) && near(w, 'cuenta')));
 }
 
-/** A word that looks like a clave: 6+ characters with letters and digits, and not an identification, case number or e-mail. */
-function isClaveLike(token: string): boolean {
-  if (token.length < 6 || token.includes('@') || /^https?:/i.test(token)) return false;
-  if (!/\p{L}/u.test(token) || !/\d/.test(token)) return false;
-  return !isValidCodigoExtranjero(token) && parseCaseNumber(token) === undefined;
-}
-
 /**
- * Whether a chat message looks like a clave, or an identification followed by a clave ("0939336715 Litoral2017",
- * "mi clave es ..."). Used to hide the message from stored transcripts and warn the citizen; it is never echoed.
+ * Whether a message sent while the sign-in page is awaited looks like a clave: what {@link carriesClave} finds
+ * anywhere, or an identification followed by one other word ("0939336715 firulais"), which at that step can only
+ * be an attempt to sign in from the chat. Used to hide the message from stored transcripts and warn the citizen.
  */
 export function looksLikeClave(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === '') return false;
-  if (
-    CLAVE_STATEMENT.test(
-      trimmed
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, ''),
-    )
-  )
-    return true;
-  if (trimmed.split(/\s+/).some(isClaveLike)) return true;
+  if (carriesClave(trimmed)) return true;
   const id = parseIdentificacion(trimmed);
   if (!id) return false;
   const rest = normalizeForMatch(trimmed.replace(/ec[\s_-]*ext[\s_-]*\d{7}|\d{9}[\s-]?\d/i, ' '))

@@ -1,5 +1,8 @@
+import { ConversationState, MemoryStorage, type Middleware } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { MENU_OPCIONES, MSG } from '../../catalog';
+import { MENU_OPCIONES, MSG, SIGNIN } from '../../catalog';
+import { isSensitiveInput } from '../../dialogs/shared/sensitive';
 import { InterruptibleDialog, isCancelled } from '../../dialogs/shared/interruptibleDialog';
 import type { Recognizer } from '../../nlu';
 import { reply } from '../../dialogs/shared/replies';
@@ -141,5 +144,54 @@ describe('the button used above', () => {
   it('is what the classifier would otherwise take for a request for help', () => {
     const nlu = testRecognizer().recognize(HELP_LIKE_BUTTON);
     expect(nlu.status === 'ok' && nlu.intent === 'ayuda' && nlu.score >= 0.75).toBe(true);
+  });
+});
+
+describe('InterruptibleDialog with a clave typed at the prompt', () => {
+  it.each<[string, Turn[]]>([
+    [
+      'warns once, re-asks the same prompt and lets the next answer through',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: 'Litoral2017', bot: [SIGNIN.noEscribaClave, ASK] },
+        { user: 'azul', bot: ['Color: azul', 'hijo terminó'] },
+      ],
+    ],
+    [
+      'catches "mi contraseña es …" even at a free-text prompt',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: 'mi contraseña es perrito', bot: [SIGNIN.noEscribaClave, ASK] },
+      ],
+    ],
+    [
+      'leaves a case number, a código and ordinary words to the step',
+      [
+        { user: 'empezar', bot: [ASK] },
+        { user: 'RL-2026-000042', bot: ['Color: RL-2026-000042', 'hijo terminó'] },
+        { user: 'empezar', bot: [ASK] },
+        { user: 'EC-EXT-0045871', bot: ['Color: EC-EXT-0045871', 'hijo terminó'] },
+        { user: 'empezar', bot: [ASK] },
+        { user: 'azul marino', bot: ['Color: azul marino', 'hijo terminó'] },
+      ],
+    ],
+  ])('%s', async (_name, turns) => {
+    await playConversation(createClient(new Parent(testRecognizer())), turns);
+  });
+
+  it('marks the turn sensitive and keeps the clave out of conversation state', async () => {
+    const storage = new MemoryStorage();
+    const marked: boolean[] = [];
+    const spy: Middleware = {
+      onTurn: async (context, next) => {
+        await next();
+        marked.push(isSensitiveInput(context));
+      },
+    };
+    const client = new DialogTestClient('directline', new Parent(testRecognizer()), undefined, [spy], new ConversationState(storage));
+    await client.sendActivity('empezar');
+    await client.sendActivity('Quito2026clave');
+    expect(marked).toEqual([false, true]);
+    expect(JSON.stringify(storage)).not.toContain('Quito2026clave');
   });
 });

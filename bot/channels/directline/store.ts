@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { PrismaClient } from '../../../prisma/client';
 import { notFound } from './errors';
+import { sealLinkTokens } from './linkTokens';
 import { randomId } from './tokens';
 
 /** Metadata of one uploaded file, recorded with the activity that carries it. */
@@ -99,7 +100,11 @@ export class DirectLineStore {
         const seq = conversation.nextWatermark;
         const id = activityId(conversationId, seq);
         const activity = build(id);
-        await tx.dlActivity.create({ data: { id, conversationId, seq, json: JSON.stringify(activity) } });
+        const { stored, deliverOnce } = sealLinkTokens(activity);
+        await tx.dlActivity.create({ data: { id, conversationId, seq, json: JSON.stringify(stored) } });
+        if (deliverOnce) {
+          await tx.dlDelivery.create({ data: { activityId: id, conversationId, json: JSON.stringify(deliverOnce) } });
+        }
         if (attachments.length > 0) {
           await tx.dlAttachment.createMany({ data: attachments.map((a) => ({ ...a, conversationId })) });
         }
@@ -111,21 +116,35 @@ export class DirectLineStore {
     }
   }
 
-  /** Activities after `watermark`, in order, at most PAGE_SIZE. */
+  /**
+   * Activities after `watermark`, in order, at most PAGE_SIZE. An activity that has a single-delivery copy (real
+   * link tokens) is returned in that form to the one poll that deletes the copy; every other poll gets the stored form.
+   */
   async list(conversationId: string, watermark: number): Promise<{ seq: number; activity: Partial<Activity> }[]> {
     const rows = await this.prisma.dlActivity.findMany({
       where: { conversationId, seq: { gt: watermark } },
       orderBy: { seq: 'asc' },
       take: PAGE_SIZE,
     });
-    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as Partial<Activity> }));
+    const once = await this.prisma.dlDelivery.findMany({ where: { conversationId, activityId: { in: rows.map((row) => row.id) } } });
+    const delivered = new Map<string, string>();
+    for (const copy of once) {
+      const { count } = await this.prisma.dlDelivery.deleteMany({ where: { activityId: copy.activityId } });
+      if (count === 1) delivered.set(copy.activityId, copy.json);
+    }
+    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(delivered.get(row.id) ?? row.json) as Partial<Activity> }));
   }
 
-  /** Replaces the stored body of an existing activity (same id and seq); false if there is none. */
+  /**
+   * Replaces the stored body of an existing activity (same id and seq), its link tokens sealed; an undelivered
+   * single-delivery copy is dropped, so a redacted or updated activity never comes back in its old form. False if
+   * there is none.
+   */
   async replace(conversationId: string, id: string, activity: Partial<Activity>): Promise<boolean> {
+    await this.prisma.dlDelivery.deleteMany({ where: { activityId: id, conversationId } });
     const result = await this.prisma.dlActivity.updateMany({
       where: { id, conversationId, seq: { gt: 0 } },
-      data: { json: JSON.stringify(activity) },
+      data: { json: JSON.stringify(sealLinkTokens(activity).stored) },
     });
     return result.count > 0;
   }
@@ -138,6 +157,7 @@ export class DirectLineStore {
 
   /** Deletes an activity; later polls no longer return it. */
   async remove(conversationId: string, id: string): Promise<void> {
+    await this.prisma.dlDelivery.deleteMany({ where: { activityId: id, conversationId } });
     await this.prisma.dlActivity.deleteMany({ where: { id, conversationId, seq: { gt: 0 } } });
   }
 

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { isSensitiveInput } from '../../../dialogs/shared/sensitive';
+import { carriesClave } from '../../../dialogs/shared/claveInChat';
+import { isSensitiveInput, REDACTED_TEXT } from '../../../dialogs/shared/sensitive';
 import type { Logger } from '../../logger';
 import { inboundActivity, validateInbound, type ChannelInfo } from './activity';
 import type { DirectLineAdapter, TurnLogic } from './adapter';
@@ -40,7 +41,9 @@ export async function runTurn(runner: TurnRunner, activity: Partial<Activity>): 
 
 /**
  * Stores a client's activity as the token's user (with any uploaded files' metadata, in the same transaction),
- * then runs the bot's turn; resolves with the activity id once the bot's replies are stored.
+ * then runs the bot's turn; resolves with the activity id once the bot's replies are stored. A message that carries
+ * a clave (the rule the dialogs use, dialogs/shared/claveInChat.ts) is stored already redacted, so not even a poll
+ * during the turn or a turn that fails can read it; the bot's turn still gets the text, to warn the citizen.
  */
 export async function postActivity(
   runner: TurnRunner,
@@ -51,11 +54,13 @@ export async function postActivity(
 ): Promise<string> {
   const valid = validateInbound(body);
   const { conversationId, userId } = grant;
+  let received: Partial<Activity> | undefined;
   const stored = await runner.store.append(
     conversationId,
     (id) => {
       const activity = inboundActivity(valid, id, conversationId, userId, runner.channel, runner.clock());
-      return attachmentList ? { ...activity, attachments: attachmentList } : activity;
+      received = attachmentList ? { ...activity, attachments: attachmentList } : activity;
+      return carriesClave(received.text ?? '') ? { ...received, text: REDACTED_TEXT } : received;
     },
     attachments,
   );
@@ -64,6 +69,6 @@ export async function postActivity(
     type: stored.activity.type,
     attachments: attachments.length,
   });
-  await runTurn(runner, stored.activity);
+  await runTurn(runner, received ?? stored.activity);
   return stored.id;
 }
