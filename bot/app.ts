@@ -18,7 +18,7 @@ import { LocalFolderStorage } from './fileStorage';
 import { IessBot } from './iessBot';
 import type { Logger } from './logger';
 import { PrismaStorage } from './storage';
-import { registerWebChatPage } from './web';
+import { registerWebChatPage, securityHeaders } from './web';
 import { registerSignInRoutes } from './signin/routes';
 import { createConversationContinuer, signInContinuation } from './signin/continuation';
 
@@ -80,10 +80,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
 
   const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
-  server.pre((req, res, next) => {
-    res.header('X-Content-Type-Options', 'nosniff');
-    return next();
-  });
+  server.pre(securityHeaders(config.publicBaseUrl));
   for (const channel of channels) channel.registerRoutes(server);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const healthy = await store.isHealthy();

@@ -54,7 +54,8 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
         restify.plugins.bodyParser({ maxBodySize: BOT_FRAMEWORK_MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
         async (req: restify.Request, res: restify.Response) => {
           if (!req.is('json') || typeof req.body !== 'object' || req.body === null) {
-            res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.noEsJson } });
+            const status = req.is('json') ? 400 : 415;
+            res.json(status, { error: { code: status === 415 ? 'UnsupportedMediaType' : 'BadArgument', message: API_MENSAJES.noEsJson } });
             return;
           }
           const refusal = checkInboundActivity(req.body, { loopbackOnly });
