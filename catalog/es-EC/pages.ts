@@ -19,6 +19,9 @@ export const PAGINA_DESCARGAS = {
   invalido: 'Este enlace ya no es válido. Vuelva a pedir el documento en el chat.',
   noDisponibleTitulo: 'Documento no disponible',
   noDisponible: 'No pudimos entregar el documento en este momento. Intente de nuevo más tarde o pídalo otra vez en el chat.',
+  otroNavegadorTitulo: 'Abra el enlace en el navegador del chat',
+  otroNavegador:
+    'Este enlace de descarga solo funciona en el navegador donde tiene abierto el chat con el asistente del IESS. Si alguien le reenvió este enlace, no lo use: pida el documento usted mismo en el chat.',
 } as const;
 
 /** Answers of POST /api/messages that are not a bot turn. */
