@@ -28,6 +28,8 @@ export const PAGINA_DESCARGAS = {
 export const API_MENSAJES = {
   noEsJson: 'Se esperaba una actividad en JSON.',
   actividadNoValida: 'La actividad no es válida.',
+  noAutorizado: 'Solicitud no autorizada.',
+  errorInterno: 'No se pudo procesar la actividad.',
 } as const;
 
 /** What the process writes on start-up (bot/index.ts): configuration problems and warnings for the operator. */

@@ -1,4 +1,6 @@
+import type restify from 'restify';
 import { createApplication } from '../../bot/app';
+import { withGenericErrors } from '../../bot/channels/botframework/validate';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { API_MENSAJES } from '../../catalog';
@@ -74,6 +76,19 @@ describe('/api/messages in local mode', () => {
     }
     expect(processed).toHaveBeenCalledTimes(3);
     processed.mockRestore();
+  });
+});
+
+describe('error answers of the CloudAdapter', () => {
+  it.each<[number, unknown]>([
+    [500, { error: { code: 'ServiceError', message: API_MENSAJES.errorInterno } }],
+    [401, { error: { code: 'Unauthorized', message: API_MENSAJES.noAutorizado } }],
+    [200, 'invoke body'],
+  ])('replace the exception message of a %i with a generic one', (statusCode, expected) => {
+    const send = jest.fn();
+    const res = { statusCode, send, header: () => undefined } as unknown as restify.Response;
+    withGenericErrors(res).send(statusCode === 200 ? 'invoke body' : 'TypeError: internal detail at connector.js:12');
+    expect(send).toHaveBeenCalledWith(expected);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Channel, TurnLogic } from '../channel';
 import { installRenderer } from '../render';
 import { createCloudAdapter } from './adapter';
 import { renderBotFramework } from './render';
-import { checkInboundActivity } from './validate';
+import { checkInboundActivity, withGenericErrors } from './validate';
 
 export { createCloudAdapter } from './adapter';
 
@@ -64,7 +64,7 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
             res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.actividadNoValida } });
             return;
           }
-          await adapter.process(req, res, options.logic);
+          await adapter.process(req, withGenericErrors(res), options.logic);
         },
       );
     },
