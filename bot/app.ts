@@ -2,13 +2,13 @@ import path from 'node:path';
 import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { MainDialog } from '../dialogs/main/mainDialog';
-import type { Clock } from '../core/ports';
+import type { Clock, ConversationKey } from '../core/ports';
 import { createServices } from './services';
 import type { Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { seedDemoData } from '../prisma/store/seed';
 import { registerResetRoutes } from './clave/resetRoutes';
-import { registerDownloads } from './downloads';
+import { registerDownloads, withTurnConversation } from './downloads';
 import { createMailer } from './mail/mailer';
 import { OutboxWorker } from './mail/outboxWorker';
 import { createTurnErrorHandler } from './adapter';
@@ -18,7 +18,7 @@ import { LocalFolderStorage } from './fileStorage';
 import { IessBot } from './iessBot';
 import type { Logger } from './logger';
 import { PrismaStorage } from './storage';
-import { registerWebChatPage } from './web';
+import { registerWebChatPage, securityHeaders } from './web';
 import { registerSignInRoutes } from './signin/routes';
 import { createConversationContinuer, signInContinuation } from './signin/continuation';
 
@@ -45,6 +45,12 @@ export interface ApplicationOverrides {
   outboxPollMs?: number;
 }
 
+/** The conversation a turn belongs to (the owner of the download links granted in it). */
+function conversationOf(context: TurnContext): ConversationKey | undefined {
+  const { channelId, conversation } = context.activity;
+  return channelId && conversation?.id ? { channelId, conversationId: conversation.id } : undefined;
+}
+
 /** Composition root: reads nothing from the environment, wires every dependency once, fails loudly if one is missing. */
 export async function createApplication(config: AppConfig, overrides: ApplicationOverrides): Promise<Application> {
   const { logger } = overrides;
@@ -60,7 +66,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const userState = new UserState(storage);
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
   // The channels run the bot's turns; the bot is built below, before any request can arrive.
-  const runBot = (context: TurnContext): Promise<void> => bot.run(context);
+  const runBot = (context: TurnContext): Promise<void> => withTurnConversation(conversationOf(context), () => bot.run(context));
   const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
   const readAttachment = attachmentReaderOf(channels);
   const { deps, store, sessions, newClave } = createServices({
@@ -80,17 +86,14 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
 
   const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
-  server.pre((req, res, next) => {
-    res.header('X-Content-Type-Options', 'nosniff');
-    return next();
-  });
+  server.pre(securityHeaders(config.publicBaseUrl));
   for (const channel of channels) channel.registerRoutes(server);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const healthy = await store.isHealthy();
     res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
   });
   registerWebChatPage(server);
-  registerDownloads(server, { prisma, storage: documents, clock, logger });
+  registerDownloads(server, { prisma, storage: documents, clock, logger, binding: signInBindingOf(channels) });
   registerResetRoutes(server, { newClave, rateLimiter: store.rateLimiter, logger });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
   const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });
@@ -98,7 +101,10 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     sessions,
     logger,
     signInBinding: signInBindingOf(channels),
-    continueConversation: createConversationContinuer({ channels, logic: signInContinuation(bot) }),
+    continueConversation: createConversationContinuer({
+      channels,
+      logic: (context) => withTurnConversation(conversationOf(context), () => signInContinuation(bot)(context)),
+    }),
   });
 
   return {

@@ -14,6 +14,12 @@ export interface BotCredentials {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 }
 
+/**
+ * The Bot Framework endpoint (POST /api/messages): `off` (not listened on), `local` (no app id, Emulator on this
+ * machine only: activities whose serviceUrl is not loopback are refused) or `azure` (authenticated by the app id).
+ */
+export type BotFrameworkEndpoint = 'off' | 'local' | 'azure';
+
 /** Every setting of the service, read once at start-up. README lists each variable. */
 export interface AppConfig {
   nodeEnv: string;
@@ -24,6 +30,8 @@ export interface AppConfig {
   /** Seed demo data: always into the default database when empty, otherwise only with SEED_DEMO=true. */
   seedDemo: boolean;
   credentials: BotCredentials;
+  /** Whether and how /api/messages is served; `off` unless configured or an app id is set. */
+  botFrameworkEndpoint: BotFrameworkEndpoint;
   directLineTokenTtlSeconds: number;
   maxMessageChars: number;
   documentsDir: string;
@@ -54,6 +62,7 @@ export const DEFAULT_DATABASE_URL = `file:${path.join(PROJECT_ROOT, 'data', 'ies
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const ENDPOINTS = ['off', 'local', 'azure'] as const;
 
 /** Integer variables: default, smallest and largest value accepted. */
 const INTEGERS = {
@@ -65,7 +74,11 @@ const INTEGERS = {
 } as const;
 
 /** Variables that take one of a fixed set of values. */
-const CHOICES: Record<string, readonly string[]> = { MicrosoftAppType: APP_TYPES, LOG_LEVEL: LOG_LEVELS };
+const CHOICES: Record<string, readonly string[]> = {
+  MicrosoftAppType: APP_TYPES,
+  LOG_LEVEL: LOG_LEVELS,
+  BOTFRAMEWORK_ENDPOINT: ENDPOINTS,
+};
 
 /** An unset or empty variable counts as absent, so its default applies. */
 const blank = (value: unknown): unknown => (value === '' ? undefined : value);
@@ -92,6 +105,7 @@ const envSchema = z
     MicrosoftAppPassword: z.string().default(''),
     MicrosoftAppTenantId: z.string().default(''),
     MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
+    BOTFRAMEWORK_ENDPOINT: z.preprocess(blank, z.enum(ENDPOINTS).optional()),
     DIRECTLINE_TOKEN_TTL_SECONDS: integer(INTEGERS.DIRECTLINE_TOKEN_TTL_SECONDS),
     MAX_MESSAGE_CHARS: integer(INTEGERS.MAX_MESSAGE_CHARS),
     DOCUMENTS_DIR: text('data/documents'),
@@ -111,7 +125,10 @@ const envSchema = z
     const fail = (variable: string, message: string): void => {
       ctx.addIssue({ code: 'custom', path: [variable], message });
     };
-    if (production && !env.MicrosoftAppId) fail('MicrosoftAppId', OPERATOR.appIdEnProduccion);
+    const endpoint = botFrameworkEndpoint(env);
+    if (endpoint === 'azure' && !env.MicrosoftAppId) fail('MicrosoftAppId', OPERATOR.appIdEnProduccion);
+    if (endpoint === 'local' && production) fail('BOTFRAMEWORK_ENDPOINT', OPERATOR.modoLocalEnProduccion);
+    if (endpoint === 'local' && env.MicrosoftAppId) fail('BOTFRAMEWORK_ENDPOINT', OPERATOR.modoLocalConAppId);
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       fail('MicrosoftAppPassword', OPERATOR.appPasswordObligatorio);
     }
@@ -124,6 +141,11 @@ const envSchema = z
 
 type ParsedEnv = z.output<typeof envSchema>;
 
+/** The endpoint as configured, or by default `azure` with an app id and `off` without one. */
+function botFrameworkEndpoint(env: Pick<ParsedEnv, 'BOTFRAMEWORK_ENDPOINT' | 'MicrosoftAppId'>): BotFrameworkEndpoint {
+  return env.BOTFRAMEWORK_ENDPOINT ?? (env.MicrosoftAppId ? 'azure' : 'off');
+}
+
 function publicBaseUrl(env: Pick<ParsedEnv, 'PUBLIC_BASE_URL' | 'PORT'>): string {
   return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 }
@@ -132,12 +154,13 @@ function publicBaseUrl(env: Pick<ParsedEnv, 'PUBLIC_BASE_URL' | 'PORT'>): string
 function describe(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
   const variable = String(issue.path[0] ?? '');
   const received = env[variable] ?? '';
+  if (issue.code === 'custom') return issue.message;
   if (variable in INTEGERS) {
     const [, min, max] = INTEGERS[variable as keyof typeof INTEGERS];
     return OPERATOR.entero(variable, min, max, received);
   }
   if (CHOICES[variable]) return OPERATOR.unoDe(variable, CHOICES[variable], received);
-  if (issue.code === 'custom' || (variable === 'DATABASE_URL' && issue.code === 'invalid_format')) return issue.message;
+  if (variable === 'DATABASE_URL' && issue.code === 'invalid_format') return issue.message;
   return OPERATOR.valorNoValido(variable, received);
 }
 
@@ -161,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appTenantId: e.MicrosoftAppTenantId,
       appType: e.MicrosoftAppType,
     },
+    botFrameworkEndpoint: botFrameworkEndpoint(e),
     directLineTokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     documentsDir: path.resolve(PROJECT_ROOT, e.DOCUMENTS_DIR),

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  if (!config.credentials.appId) {
+  if (config.botFrameworkEndpoint === 'local') {
     logger.warn('local_mode', { message: ARRANQUE.modoLocal });
   }
   if (config.appSecretGenerated) {

@@ -15,7 +15,7 @@ import { DEMO_FIXTURE } from '../prisma/store/seed';
 import { createSessionStore, type SessionStore } from '../prisma/store/session';
 import { createDocumentIntakeService, type AttachmentReader } from './documents/documentIntakeService';
 import { renderSolicitudClavePdf } from './documents/solicitudClavePdf';
-import { DOWNLOADS_PATH } from './downloads';
+import { DOWNLOADS_PATH, currentTurnConversation } from './downloads';
 import type { FileStorage } from './fileStorage';
 import type { Logger } from './logger';
 import { renderEmail } from './mail/layout';
@@ -79,7 +79,8 @@ export function createServices(options: ServicesOptions): Services {
     records: {
       findClaveRequestProfile: (o) => findClaveRequestProfile(prisma, o),
       createClaveRequestCase: (o) => createClaveRequestCase(prisma, o),
-      createDownload: (o) => createDownload(prisma, { ...o, save: (bytes) => options.documents.save(bytes) }),
+      createDownload: (o) =>
+        createDownload(prisma, { ...o, conversation: currentTurnConversation(), save: (bytes) => options.documents.save(bytes) }),
     },
     clock,
     render,

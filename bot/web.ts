@@ -57,6 +57,24 @@ export const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/** HSTS for an https public URL: one year, subdomains included (the browser then never tries plain http). */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Headers of every answer, set before routing: `nosniff`; `X-Frame-Options` SAMEORIGIN for the chat page (its CSP
+ * says `frame-ancestors 'self'`) and DENY for everything else (the other pages say `frame-ancestors 'none'`);
+ * `Strict-Transport-Security` when the public base URL is https.
+ */
+export function securityHeaders(publicBaseUrl: string): (req: Request, res: Response, next: Next) => void {
+  const https = publicBaseUrl.startsWith('https:');
+  return (req, res, next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('X-Frame-Options', new URL(req.url ?? '/', 'http://localhost').pathname === '/' ? 'SAMEORIGIN' : 'DENY');
+    if (https) res.header('Strict-Transport-Security', HSTS);
+    next();
+  };
+}
+
 /** Serves the chat page and the installed Web Chat bundle (no CDN), gzipped when the browser accepts it. */
 export function registerWebChatPage(server: Server): void {
   const assets = new Map<string, Asset>();

@@ -26,22 +26,22 @@ export interface ChannelsOptions {
 /**
  * The configured channels, built once, from the most specific owner of conversation references to the catch-all:
  * the self-hosted Direct Line for Web Chat, then the Bot Framework endpoint (Azure channels, Teams, the Emulator).
- * Adding a channel adds one line here.
+ * The Bot Framework endpoint is built only when BOTFRAMEWORK_ENDPOINT is not `off`. Adding a channel adds one line here.
  */
 export function createChannels(options: ChannelsOptions): readonly Channel[] {
   const { config, prisma, logic, onTurnError, logger, clock } = options;
-  return [
-    createDirectLineChannel({
-      prisma,
-      logic,
-      onTurnError,
-      attachments: new LocalFolderStorage(path.join(config.documentsDir, 'directline')),
-      publicBaseUrl: config.publicBaseUrl,
-      tokenTtlSeconds: config.directLineTokenTtlSeconds,
-      logger,
-      clock,
-      bot: { id: 'iess-asistente', name: ASISTENTE.nombre },
-    }),
-    createBotFrameworkChannel({ credentials: config.credentials, logic, onTurnError }),
-  ];
+  const directLine = createDirectLineChannel({
+    prisma,
+    logic,
+    onTurnError,
+    attachments: new LocalFolderStorage(path.join(config.documentsDir, 'directline')),
+    publicBaseUrl: config.publicBaseUrl,
+    tokenTtlSeconds: config.directLineTokenTtlSeconds,
+    logger,
+    clock,
+    bot: { id: 'iess-asistente', name: ASISTENTE.nombre },
+  });
+  const mode = config.botFrameworkEndpoint;
+  if (mode === 'off') return [directLine];
+  return [directLine, createBotFrameworkChannel({ credentials: config.credentials, logic, onTurnError, mode, logger })];
 }

@@ -13,6 +13,16 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The Message-ID header, stable for one outbox row (see {@link outboxMessageId}), so a copy resent after a lost
+   * SMTP acknowledgement carries the same id and mail systems can recognise it.
+   */
+  messageId?: string;
+}
+
+/** The Message-ID of an outbox row, the same on every attempt: `<outbox-{rowId}@iess.gob.ec>`. */
+export function outboxMessageId(rowId: string): string {
+  return `<outbox-${rowId.replace(/[^A-Za-z0-9_-]/g, '')}@iess.gob.ec>`;
 }
 
 /** Delivers e-mail; `send` rejects when the message was not handed over, so the outbox retries it. */
@@ -34,7 +44,8 @@ export interface SmtpTimeouts {
 export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
 
 function toMailOptions(message: MailMessage): nodemailer.SendMailOptions {
-  return { from: message.from, to: message.to, subject: message.subject, text: message.text, html: message.html };
+  const { from, to, subject, text, html, messageId } = message;
+  return { from, to, subject, text, html, ...(messageId ? { messageId } : {}) };
 }
 
 /** Sends through an SMTP server given as a URL (smtp:// or smtps://, optionally with user:password). */

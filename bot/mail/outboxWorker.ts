@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../prisma/client';
 import { claimDueEmails, hasDueEmails, markEmailFailed, markEmailSent, type ClaimedEmail } from '../../prisma/store/outbox';
 import type { Logger } from '../logger';
-import type { Mailer } from './mailer';
+import { outboxMessageId, type Mailer } from './mailer';
 
 /** Settings of the outbox worker; only the first four are required. */
 export interface OutboxWorkerOptions {
@@ -47,7 +47,8 @@ function isPermanent(error: unknown): boolean {
 /**
  * Sends the e-mails of the store's outbox: leases due messages, hands them to the mailer and records the
  * outcome, retrying with back-off so an SMTP outage loses nothing. Several workers may share one database.
- * Delivery is at least once: a crash between sending and recording may resend after the lease.
+ * Delivery is at least once: a lost SMTP acknowledgement or a crash between sending and recording resends the
+ * message, always with the same Message-ID (`outboxMessageId`), so the receiving systems can recognise the copy.
  */
 export class OutboxWorker {
   private readonly clock: () => Date;
@@ -133,7 +134,14 @@ export class OutboxWorker {
   private async deliver(email: ClaimedEmail): Promise<keyof OutboxRunResult> {
     const { prisma, mailer, logger, from } = this.options;
     try {
-      await mailer.send({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+      await mailer.send({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: outboxMessageId(email.id),
+      });
     } catch (error) {
       const permanent = isPermanent(error);
       const outcome = await markEmailFailed(prisma, {

@@ -9,7 +9,9 @@ export const OPERATOR = {
     `${variable} debe ser un entero entre ${min} y ${max}; se recibió "${recibido}".`,
   unoDe: (variable: string, permitidos: readonly string[], recibido: string) =>
     `${variable} debe ser uno de ${permitidos.join(', ')}; se recibió "${recibido}".`,
-  appIdEnProduccion: 'En producción MicrosoftAppId es obligatorio: el bot no arranca en modo local.',
+  appIdEnProduccion: 'Con BOTFRAMEWORK_ENDPOINT=azure, MicrosoftAppId es obligatorio.',
+  modoLocalEnProduccion: 'En producción BOTFRAMEWORK_ENDPOINT=local no está permitido: /api/messages quedaría sin autenticación.',
+  modoLocalConAppId: 'BOTFRAMEWORK_ENDPOINT=local no admite MicrosoftAppId: use azure, o deje MicrosoftAppId vacío.',
   appPasswordObligatorio: 'MicrosoftAppPassword es obligatorio cuando se define MicrosoftAppId.',
   tenantObligatorio: 'MicrosoftAppTenantId es obligatorio con MicrosoftAppType=SingleTenant.',
   databaseUrlSqlite: 'DATABASE_URL debe ser una URL file: de SQLite (por ejemplo file:./data/iess.db).',

@@ -19,16 +19,24 @@ export const PAGINA_DESCARGAS = {
   invalido: 'Este enlace ya no es válido. Vuelva a pedir el documento en el chat.',
   noDisponibleTitulo: 'Documento no disponible',
   noDisponible: 'No pudimos entregar el documento en este momento. Intente de nuevo más tarde o pídalo otra vez en el chat.',
+  otroNavegadorTitulo: 'Abra el enlace en el navegador del chat',
+  otroNavegador:
+    'Este enlace de descarga solo funciona en el navegador donde tiene abierto el chat con el asistente del IESS. Si alguien le reenvió este enlace, no lo use: pida el documento usted mismo en el chat.',
 } as const;
 
 /** Answers of POST /api/messages that are not a bot turn. */
-export const API_MENSAJES = { noEsJson: 'Se esperaba una actividad en JSON.' } as const;
+export const API_MENSAJES = {
+  noEsJson: 'Se esperaba una actividad en JSON.',
+  actividadNoValida: 'La actividad no es válida.',
+  noAutorizado: 'Solicitud no autorizada.',
+  errorInterno: 'No se pudo procesar la actividad.',
+} as const;
 
 /** What the process writes on start-up (bot/index.ts): configuration problems and warnings for the operator. */
 export const ARRANQUE = {
   configuracionNoValida: (detalle: string) => `Configuración no válida: ${detalle}`,
   modoLocal:
-    'MicrosoftAppId no está definido: modo local. /api/messages acepta solicitudes sin autenticar (Emulator). No use este modo en producción.',
+    'BOTFRAMEWORK_ENDPOINT=local: /api/messages acepta solicitudes sin autenticar (Emulator) solo con serviceUrl de esta máquina. No use este modo en producción.',
   secretoGenerado: 'APP_SECRET no está definido: se usa uno aleatorio en este proceso. Defínalo igual en todas las instancias.',
   listo: (url: string) => `Asistente IESS listo. Abra el chat web en: ${url}`,
   noInicio: (detalle: string) => `No se pudo iniciar el asistente: ${detalle}`,

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ConversationKey } from '../../core/ports';
 import type { PrismaClient } from '../client';
 
 /** A download token: 32 random bytes in base64url, always 43 characters. */
@@ -33,6 +34,8 @@ export interface NewDownload {
   tipo: string;
   afiliadoId?: string;
   caseId?: string;
+  /** The chat the link is handed out in; the link then works only for the browser holding that chat. */
+  conversation?: ConversationKey;
   ttlSeconds: number;
   now: Date;
 }
@@ -49,11 +52,14 @@ export interface ResolvedDownload {
   storageKey: string;
   nombre: string;
   mediaType: string;
+  /** The chat the link was handed out in, when it was handed out in one. */
+  conversation?: ConversationKey;
 }
 
 /**
  * Stores a document's bytes and metadata (size, SHA-256) and grants a download link valid for `ttlSeconds`.
- * The token is 32 random bytes (base64url); only its SHA-256 is written to DownloadGrant.
+ * The token is 32 random bytes (base64url); only its SHA-256 is written to DownloadGrant, with the conversation the
+ * link is handed out in, if any.
  */
 export async function createDownload(db: PrismaClient, options: NewDownload): Promise<CreatedDownload> {
   if (!Number.isInteger(options.ttlSeconds) || options.ttlSeconds <= 0) throw new RangeError('ttlSeconds must be a positive integer.');
@@ -73,7 +79,15 @@ export async function createDownload(db: PrismaClient, options: NewDownload): Pr
       sha256: sha256(options.bytes),
       storageKey,
       createdAt: options.now,
-      downloads: { create: { tokenHash: sha256(token), expiresAt, createdAt: options.now } },
+      downloads: {
+        create: {
+          tokenHash: sha256(token),
+          expiresAt,
+          createdAt: options.now,
+          channelId: options.conversation?.channelId,
+          conversationId: options.conversation?.conversationId,
+        },
+      },
     },
     select: { id: true },
   });
@@ -85,8 +99,19 @@ export async function resolveDownload(db: PrismaClient, options: { token: string
   if (!TOKEN.test(options.token)) return undefined;
   const grant = await db.downloadGrant.findUnique({
     where: { tokenHash: sha256(options.token) },
-    select: { expiresAt: true, document: { select: { storageKey: true, nombreOriginal: true, mediaType: true } } },
+    select: {
+      expiresAt: true,
+      channelId: true,
+      conversationId: true,
+      document: { select: { storageKey: true, nombreOriginal: true, mediaType: true } },
+    },
   });
   if (!grant || grant.expiresAt.getTime() <= options.now.getTime()) return undefined;
-  return { storageKey: grant.document.storageKey, nombre: grant.document.nombreOriginal, mediaType: grant.document.mediaType };
+  const { channelId, conversationId, document } = grant;
+  return {
+    storageKey: document.storageKey,
+    nombre: document.nombreOriginal,
+    mediaType: document.mediaType,
+    ...(channelId && conversationId ? { conversation: { channelId, conversationId } } : {}),
+  };
 }

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3978, databaseUrl: DEFAULT_DATABASE_URL, seedDemo: true, publicBaseUrl: 'http://localhost:3978' });
     expect(config.credentials.appId).toBe('');
+    expect(config.botFrameworkEndpoint).toBe('off');
   });
 
   it('seeds a database given by DATABASE_URL only with SEED_DEMO=true', () => {
@@ -14,7 +15,13 @@ describe('loadConfig', () => {
   });
 
   it.each<[string, NodeJS.ProcessEnv]>([
-    ['production without app id', { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }],
+    [
+      'production with the Bot Framework endpoint and no app id',
+      { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), BOTFRAMEWORK_ENDPOINT: 'azure' },
+    ],
+    ['production in local mode', { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), BOTFRAMEWORK_ENDPOINT: 'local' }],
+    ['local mode with an app id', { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', BOTFRAMEWORK_ENDPOINT: 'local' }],
+    ['unknown endpoint', { BOTFRAMEWORK_ENDPOINT: 'on' }],
     ['production without secret', { NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }],
     ['short secret', { APP_SECRET: 'corto' }],
     ['app id without password', { MicrosoftAppId: 'abc' }],
@@ -55,7 +62,9 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'Other' }, OPERATOR.unoDe('MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'Other')],
     [{ DATABASE_URL: 'postgres://x' }, OPERATOR.databaseUrlSqlite],
     [{ APP_SECRET: 'corto' }, OPERATOR.appSecretCorto],
-    [{ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }, OPERATOR.appIdEnProduccion],
+    [{ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), BOTFRAMEWORK_ENDPOINT: 'azure' }, OPERATOR.appIdEnProduccion],
+    [{ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), BOTFRAMEWORK_ENDPOINT: 'local' }, OPERATOR.modoLocalEnProduccion],
+    [{ BOTFRAMEWORK_ENDPOINT: 'on' }, OPERATOR.unoDe('BOTFRAMEWORK_ENDPOINT', ['off', 'local', 'azure'], 'on')],
     [{ MicrosoftAppId: 'abc' }, OPERATOR.appPasswordObligatorio],
     [{ PUBLIC_BASE_URL: 'no es url' }, OPERATOR.publicBaseUrlNoValida('no es url')],
   ])('names the variable in Spanish: %o', (env, message) => {

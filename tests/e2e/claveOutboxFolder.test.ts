@@ -73,7 +73,8 @@ describe('without SMTP_URL: e-mails land in the outbox folder; the solicitud dow
     const withPdf = replies.find((r) => r.attachments?.length);
     expect(withPdf?.text).toMatch(/^Registramos su solicitud CL-2026-\d{6}\. Descárguela/);
     const url = withPdf?.attachments?.[0].contentUrl ?? '';
-    const pdf = await fetch(url);
+    expect((await fetch(url)).status).toBe(403); // another browser than the chat's
+    const pdf = await fetch(url, { headers: { Cookie: chat.browserCookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(

@@ -76,7 +76,7 @@ describe('HTTP service', () => {
       { body: JSON.stringify({ type: 'message', text: 'a'.repeat(300 * 1024) }), headers: { 'Content-Type': 'application/json' } },
       413,
     ],
-    ['a body that is not JSON', { body: 'hola', headers: { 'Content-Type': 'text/plain' } }, 400],
+    ['a body that is not JSON', { body: 'hola', headers: { 'Content-Type': 'text/plain' } }, 415],
   ])('answers %s on /api/messages with a 4xx and changes nothing', async (_name, init, status) => {
     const before = await storeCounts(s);
     const res = await fetch(`${s.baseUrl}/api/messages`, { method: 'POST', ...init });

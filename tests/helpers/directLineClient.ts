@@ -12,15 +12,16 @@ export class DirectLineTestClient {
   private token = '';
   private conversationId = '';
   private watermark = '';
+  /** The `iess_navegador` cookie the token endpoint set, as a browser would send it back (`name=value`). */
+  browserCookie = '';
 
   constructor(private readonly baseUrl: string) {}
 
   /** Gets a token, starts the conversation and returns the greeting. */
   async start(): Promise<DlActivity[]> {
-    const grant = (await (await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as {
-      token: string;
-      conversationId: string;
-    };
+    const minted = await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST' });
+    this.browserCookie = (minted.headers.get('set-cookie') ?? '').split(';')[0];
+    const grant = (await minted.json()) as { token: string; conversationId: string };
     this.token = grant.token;
     this.conversationId = grant.conversationId;
     const res = await fetch(`${this.baseUrl}/v3/directline/conversations`, { method: 'POST', headers: this.headers() });

@@ -31,7 +31,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the whole service as `npm start` would, but on loopback, a temp database and a temp documents folder. */
+/**
+ * Starts the whole service as `npm start` would, but on loopback (with the Bot Framework endpoint in local mode unless
+ * `env` says otherwise), a temp database and a temp documents folder. */
 export async function startTestServer(options: { clock?: Clock; logger?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const port = await freePort();
@@ -44,6 +46,7 @@ export async function startTestServer(options: { clock?: Clock; logger?: Logger;
     DOCUMENTS_DIR: documents,
     MAIL_OUTBOX_DIR: path.join(documents, 'outbox'),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    BOTFRAMEWORK_ENDPOINT: 'local',
     ...options.env,
   });
   const app = await createApplication(config, {

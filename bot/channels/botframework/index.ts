@@ -1,11 +1,13 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { API_MENSAJES } from '../../../catalog';
-import type { BotCredentials } from '../../config';
+import type { BotCredentials, BotFrameworkEndpoint } from '../../config';
+import type { Logger } from '../../logger';
 import type { Channel, TurnLogic } from '../channel';
 import { installRenderer } from '../render';
 import { createCloudAdapter } from './adapter';
 import { renderBotFramework } from './render';
+import { checkInboundActivity, withGenericErrors } from './validate';
 
 export { createCloudAdapter } from './adapter';
 
@@ -20,6 +22,9 @@ export interface BotFrameworkChannelOptions {
   /** The bot's turn handler (bot.run). */
   logic: TurnLogic;
   onTurnError: (context: TurnContext, error: unknown) => Promise<void>;
+  /** `local` or `azure` (an `off` endpoint builds no channel); by default `azure` with an app id, else `local`. */
+  mode?: Exclude<BotFrameworkEndpoint, 'off'>;
+  logger?: Logger;
 }
 
 /** The Bot Framework channel, with its adapter typed as the CloudAdapter. */
@@ -28,13 +33,16 @@ export interface BotFrameworkChannel extends Channel {
 }
 
 /**
- * The Bot Framework channel on POST /api/messages: the CloudAdapter for Azure Bot Service channels (Teams among
+ * The Bot Framework channel on POST /api/messages: every activity is checked first (shape, and in local mode a
+ * loopback serviceUrl) so a malformed one gets 400 and no connection is made to an address a caller chose; then
+ * the CloudAdapter for Azure Bot Service channels (Teams among
  * them) and the Emulator, with the Bot Framework renderer. It is the catch-all owner of conversation references, so
  * it goes last in the channel list. Azure keeps no transcript of ours to redact, it cannot hand files to the intake
  * yet, and its conversations are not bound to a browser.
  */
 export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): BotFrameworkChannel {
   const adapter = createCloudAdapter(options.credentials);
+  const loopbackOnly = (options.mode ?? (options.credentials.appId ? 'azure' : 'local')) === 'local';
   adapter.onTurnError = options.onTurnError;
   installRenderer(adapter, renderBotFramework);
   return {
@@ -46,10 +54,17 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
         restify.plugins.bodyParser({ maxBodySize: BOT_FRAMEWORK_MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
         async (req: restify.Request, res: restify.Response) => {
           if (!req.is('json') || typeof req.body !== 'object' || req.body === null) {
-            res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.noEsJson } });
+            const status = req.is('json') ? 400 : 415;
+            res.json(status, { error: { code: status === 415 ? 'UnsupportedMediaType' : 'BadArgument', message: API_MENSAJES.noEsJson } });
             return;
           }
-          await adapter.process(req, res, options.logic);
+          const refusal = checkInboundActivity(req.body, { loopbackOnly });
+          if (refusal) {
+            options.logger?.warn('botframework_activity_refused', { reason: refusal });
+            res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.actividadNoValida } });
+            return;
+          }
+          await adapter.process(req, withGenericErrors(res), options.logic);
         },
       );
     },

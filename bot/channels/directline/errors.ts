@@ -21,6 +21,10 @@ export class DirectLineError extends Error {
 /** 400: the request is malformed (bad JSON, bad watermark, unsupported activity type...). */
 export const badArgument = (message: string): DirectLineError => new DirectLineError(400, 'BadArgument', message);
 
+/** 415: the body is not JSON (the Direct Line endpoints take application/json, or a `+json` type, only). */
+export const unsupportedMediaType = (): DirectLineError =>
+  new DirectLineError(415, 'UnsupportedMediaType', 'The body must be sent as application/json.');
+
 /** 401: the Authorization header is missing, malformed or names no token we issued. */
 export const tokenInvalid = (message = 'Missing or invalid token.'): DirectLineError => new DirectLineError(401, 'TokenInvalid', message);
 

@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import { badArgument, tooLarge } from './errors';
+import { badArgument, tooLarge, unsupportedMediaType } from './errors';
 
 /** Reads the whole request body, failing with 413 as soon as it passes `limit` bytes. */
 export function readBody(req: Request, limit: number): Promise<Buffer> {
@@ -33,10 +33,20 @@ export function readBody(req: Request, limit: number): Promise<Buffer> {
   });
 }
 
-/** Reads and parses a JSON body (an empty body reads as `{}`); 400 if malformed or not an object, 413 if too big. */
+/** True when the request declares a JSON body: application/json or a `+json` type, any parameters. */
+export function declaresJson(req: Pick<Request, 'headers'>): boolean {
+  const type = String(req.headers['content-type'] ?? '');
+  return /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i.test(type);
+}
+
+/**
+ * Reads and parses a JSON body (an empty body reads as `{}`); 415 if a body is sent with another content type
+ * (text/plain, XML, a form), 400 if malformed or not an object, 413 if too big.
+ */
 export async function readJsonObject(req: Request, limit: number): Promise<Record<string, unknown>> {
   const raw = (await readBody(req, limit)).toString('utf8');
   if (raw.trim() === '') return {};
+  if (!declaresJson(req)) throw unsupportedMediaType();
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
