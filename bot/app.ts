@@ -78,6 +78,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     documents,
     readAttachment,
     sessionIdleMinutes: config.sessionIdleMinutes,
+    recoveryBlockHours: config.recoveryBlockHours,
     signInLinkTtlMinutes: config.signInLinkTtlMinutes,
     scryptLogN: overrides.scryptLogN,
     recognizer: overrides.recognizer,

@@ -47,6 +47,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** Minutes a sign-in link sent in the chat works (single use). */
   signInLinkTtlMinutes: number;
+  /** Hours online clave recovery stays blocked after 5 failed intentos (seed 004), unless an agent lifts it sooner. */
+  recoveryBlockHours: number;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -71,6 +73,7 @@ const INTEGERS = {
   MAX_MESSAGE_CHARS: [1000, 50, 10000],
   SESSION_IDLE_MINUTES: [15, 1, 1440],
   SIGNIN_LINK_TTL_MINUTES: [10, 1, 60],
+  RECOVERY_BLOCK_HOURS: [24, 1, 720],
 } as const;
 
 /** Variables that take one of a fixed set of values. */
@@ -119,6 +122,7 @@ const envSchema = z
       .refine((s) => s === '' || s.length >= 32, { error: OPERATOR.appSecretCorto }),
     SESSION_IDLE_MINUTES: integer(INTEGERS.SESSION_IDLE_MINUTES),
     SIGNIN_LINK_TTL_MINUTES: integer(INTEGERS.SIGNIN_LINK_TTL_MINUTES),
+    RECOVERY_BLOCK_HOURS: integer(INTEGERS.RECOVERY_BLOCK_HOURS),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -196,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appSecretGenerated: !e.APP_SECRET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     signInLinkTtlMinutes: e.SIGNIN_LINK_TTL_MINUTES,
+    recoveryBlockHours: e.RECOVERY_BLOCK_HOURS,
   };
 }

@@ -37,6 +37,8 @@ describe('loadConfig', () => {
     ['sign-in link TTL zero', { SIGNIN_LINK_TTL_MINUTES: '0' }],
     ['sign-in link TTL over an hour', { SIGNIN_LINK_TTL_MINUTES: '61' }],
     ['sign-in link TTL fractional', { SIGNIN_LINK_TTL_MINUTES: '2.5' }],
+    ['recovery block of zero hours', { RECOVERY_BLOCK_HOURS: '0' }],
+    ['recovery block over 30 days', { RECOVERY_BLOCK_HOURS: '721' }],
   ])('refuses to start: %s', (_name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
   });
@@ -47,6 +49,11 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 30,
       signInLinkTtlMinutes: 5,
     });
+  });
+
+  it('blocks online recovery for 24 hours by default, and reads RECOVERY_BLOCK_HOURS', () => {
+    expect(loadConfig({}).recoveryBlockHours).toBe(24);
+    expect(loadConfig({ RECOVERY_BLOCK_HOURS: '72' }).recoveryBlockHours).toBe(72);
   });
 
   it('accepts production with full credentials', () => {
