@@ -33,6 +33,8 @@ export interface AppConfig {
   /** Whether and how /api/messages is served; `off` unless configured or an app id is set. */
   botFrameworkEndpoint: BotFrameworkEndpoint;
   directLineTokenTtlSeconds: number;
+  /** Direct Line tokens (new chats) each client address may take per minute, counted in the shared store. */
+  directLineTokensPerMinute: number;
   maxMessageChars: number;
   documentsDir: string;
   mailOutboxDir: string;
@@ -70,6 +72,7 @@ const ENDPOINTS = ['off', 'local', 'azure'] as const;
 const INTEGERS = {
   PORT: [3978, 0, 65535],
   DIRECTLINE_TOKEN_TTL_SECONDS: [1800, 60, 86400],
+  DIRECTLINE_TOKENS_PER_MINUTE: [30, 1, 10000],
   MAX_MESSAGE_CHARS: [1000, 50, 10000],
   SESSION_IDLE_MINUTES: [15, 1, 1440],
   SIGNIN_LINK_TTL_MINUTES: [10, 1, 60],
@@ -110,6 +113,7 @@ const envSchema = z
     MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
     BOTFRAMEWORK_ENDPOINT: z.preprocess(blank, z.enum(ENDPOINTS).optional()),
     DIRECTLINE_TOKEN_TTL_SECONDS: integer(INTEGERS.DIRECTLINE_TOKEN_TTL_SECONDS),
+    DIRECTLINE_TOKENS_PER_MINUTE: integer(INTEGERS.DIRECTLINE_TOKENS_PER_MINUTE),
     MAX_MESSAGE_CHARS: integer(INTEGERS.MAX_MESSAGE_CHARS),
     DOCUMENTS_DIR: text('data/documents'),
     MAIL_OUTBOX_DIR: text('data/outbox'),
@@ -190,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     botFrameworkEndpoint: botFrameworkEndpoint(e),
     directLineTokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
+    directLineTokensPerMinute: e.DIRECTLINE_TOKENS_PER_MINUTE,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     documentsDir: path.resolve(PROJECT_ROOT, e.DOCUMENTS_DIR),
     mailOutboxDir: path.resolve(PROJECT_ROOT, e.MAIL_OUTBOX_DIR),

@@ -37,6 +37,7 @@ export function createChannels(options: ChannelsOptions): readonly Channel[] {
     attachments: new LocalFolderStorage(path.join(config.documentsDir, 'directline')),
     publicBaseUrl: config.publicBaseUrl,
     tokenTtlSeconds: config.directLineTokenTtlSeconds,
+    tokenRateLimitPerMinute: config.directLineTokensPerMinute,
     logger,
     clock,
     bot: { id: 'iess-asistente', name: ASISTENTE.nombre },

@@ -31,9 +31,10 @@ const PROMPTS: PromptCase[] = [
   { name: 'estado: cédula', path: ['estado de mi trámite', 'RL-2026-000042'] },
   { name: 'requisitos: which trámite', path: ['requisitos'] },
   { name: 'first clave: cédula', path: ['quiero sacar mi clave por primera vez'] },
-  { name: 'first clave: yes/no', path: ['quiero sacar mi clave por primera vez', '1311108789'] },
-  { name: 'first clave: e-mail', path: ['quiero sacar mi clave por primera vez', '1311108789', 'no'] },
-  { name: 'first clave: phone', path: ['quiero sacar mi clave por primera vez', '1311108789', 'no', 'ana.nueva@example.ec'] },
+  { name: 'first clave: birth date', path: ['quiero sacar mi clave por primera vez', '1311108789'] },
+  { name: 'first clave: yes/no', path: ['quiero sacar mi clave por primera vez', '1311108789', '12/12'] },
+  { name: 'first clave: e-mail', path: ['quiero sacar mi clave por primera vez', '1311108789', '12/12', 'no'] },
+  { name: 'first clave: phone', path: ['quiero sacar mi clave por primera vez', '1311108789', '12/12', 'no', 'ana.nueva@example.ec'] },
   { name: 'recovery: cédula', path: ['olvidé mi clave'] },
   { name: 'recovery: birth day', path: ['olvidé mi clave', '0939336715'] },
   { name: 'recovery: work question', path: ['olvidé mi clave', '0939336715', '21 de noviembre'] },
@@ -61,7 +62,8 @@ const texts = (activities: Activity[]): string[] => activities.map((a) => a.text
 describe('claves never kept from the chat: a clave typed at any prompt is refused, warned about and stored nowhere', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    // One client opens some 35 chats here: more than the 30 a minute a single address may open by default.
+    server = await startTestServer({ env: { DIRECTLINE_TOKENS_PER_MINUTE: '1000' } });
   });
   afterAll(async () => server?.stop());
 
@@ -100,8 +102,8 @@ describe('claves never kept from the chat: a clave typed at any prompt is refuse
     ['a case number', ['estado de mi trámite'], 'RL-2026-000042'],
     ['a código', ['estado de mi trámite', 'RL-2026-000042'], 'EC-EXT-0045871'],
     ['a cédula', ['olvidé mi clave'], '0939336715'],
-    ['an e-mail', ['quiero sacar mi clave por primera vez', '1311108789', 'no'], 'ana.nueva2026@example.ec'],
-    ['a phone', ['quiero sacar mi clave por primera vez', '1311108789', 'no', 'ana.nueva@example.ec'], '0991234567'],
+    ['an e-mail', ['quiero sacar mi clave por primera vez', '1311108789', '12/12', 'no'], 'ana.nueva2026@example.ec'],
+    ['a phone', ['quiero sacar mi clave por primera vez', '1311108789', '12/12', 'no', 'ana.nueva@example.ec'], '0991234567'],
     ['a date', [], '21/11/1976'],
     ['"mi clave es incorrecta"', [], 'mi clave es incorrecta'],
     ['normal words', [], 'requisitos para la reliquidación'],

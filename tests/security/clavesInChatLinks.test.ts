@@ -41,11 +41,13 @@ describe('no link token in clear in a stored transcript: delivered once to the p
     await chat.start();
     await chat.say('necesito sacar la clave por primera vez');
     await chat.say('1311108789');
+    await chat.say('12/12');
     const replies: Activity[] = await chat.say('sí');
     const url = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentUrl?.includes('/descargas/'))?.contentUrl ?? '';
     const token = tokenOf(url);
     expect(token.length).toBeGreaterThan(20);
-    expect((await fetch(url)).status).toBe(200);
+    // The link is bound to the chat's browser (its cookie), like a sign-in link.
+    expect((await fetch(url, { headers: chat.cookie ? { cookie: chat.cookie } : {} })).status).toBe(200);
 
     const rows = await storedRows();
     expect(rows).not.toContain(token);
