@@ -15,6 +15,7 @@ import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
 import * as provincias from './es-EC/provincias';
 import * as reinsercion from './es-EC/reinsercion';
+import * as servicios from './es-EC/servicios';
 import * as signin from './es-EC/signin';
 import * as tramites from './es-EC/tramites';
 
@@ -30,6 +31,7 @@ export * from './es-EC/operator';
 export * from './es-EC/pages';
 export * from './es-EC/provincias';
 export * from './es-EC/reinsercion';
+export * from './es-EC/servicios';
 export * from './es-EC/signin';
 export * from './es-EC/tramites';
 
@@ -47,6 +49,7 @@ export const esEC = {
   pages,
   provincias,
   reinsercion,
+  servicios,
   signin,
   tramites,
 } as const;

@@ -18,7 +18,7 @@ export const RECUPERAR = {
     `Algunas respuestas no coinciden con nuestros registros. Le ${restantes === 1 ? 'queda 1 intento' : `quedan ${restantes} intentos`}. Puede intentarlo de nuevo cuando quiera.`,
   bloqueada: [
     'Por su seguridad, la recuperación de la clave en línea está bloqueada para esta identificación, porque hubo 5 intentos fallidos. El bloqueo termina solo después de un tiempo.',
-    `Acérquese a una agencia del IESS con su cédula, o llame al ${CONTACTO.telefono}, de ${CONTACTO.horario}.`,
+    `Acérquese a una agencia del IESS con su cédula, o llame al ${CONTACTO.telefono}.`,
   ].join('\n'),
   confirmarCorreo: (masked: string) =>
     `Sus respuestas son correctas. Su correo registrado es ${masked}. ¿Le enviamos ahí el enlace para crear su nueva clave?`,

@@ -5,7 +5,7 @@ import {
   type IntentName,
   type TramiteId,
 } from '../../core/domain/tramites';
-import { CONTACTO, CONTACTO_TEXTO } from './contact';
+import { CONTACTO, CONTACTO_HORARIO_CENTROS, CONTACTO_HORARIOS, CONTACTO_LUGARES, CONTACTO_TEXTO } from './contact';
 import { TRAMITE_MOTIVOS_INGRESO, TRAMITE_TEXTOS } from './tramites';
 
 /** Labels of the main menu's buttons; the text sent back when tapped is the same label. */
@@ -54,7 +54,8 @@ export const MSG = {
   noSinPregunta: 'Está bien. Si necesita algo más, escríbame cuando quiera.',
   agente: [
     'Por ahora no hay agentes disponibles en este chat.',
-    `Puede llamar a atención al ciudadano al ${CONTACTO.telefono} o escribir a ${CONTACTO.correo}, de ${CONTACTO.horario}.`,
+    `Puede llamar a atención al ciudadano al ${CONTACTO.telefono} o escribir a ${CONTACTO.correo}.`,
+    CONTACTO_HORARIO_CENTROS,
   ].join('\n'),
   seguimos: 'Seguimos donde estábamos.',
   mensajeLargo: (max: number) => `Su mensaje es muy largo. Por favor escríbalo en menos de ${max} caracteres, en pocas palabras.`,
@@ -63,19 +64,13 @@ export const MSG = {
     'Recibí un archivo, pero todavía no estamos en un trámite y no lo guardé. Para enviar documentos, elija primero "Presentar una solicitud" o "Mis trámites".',
   error: 'Disculpe, tuvimos un problema al procesar su mensaje. Por favor inténtelo de nuevo en unos minutos.',
   contacto: CONTACTO_TEXTO,
+  /** "¿Atienden los sábados?": the Centros de Atención's hours only (seed 002). */
+  contactoHorarios: CONTACTO_HORARIOS,
+  /** "¿Dónde queda la oficina?": no addresses in the seeds. */
+  contactoLugares: CONTACTO_LUGARES,
   algoMas: '¿Le puedo ayudar en algo más?',
   demasiadasConsultas: 'Hizo muchas consultas seguidas. Por su seguridad, espere una hora antes de volver a intentarlo.',
   demasiadosIntentos: 'No pudimos continuar con los datos recibidos. Puede intentarlo de nuevo cuando quiera.',
-  infoServicio: [
-    'En el portal www.iess.gob.ec puede hacer muchos trámites las 24 horas, con su cédula y su clave personal. Por ejemplo:',
-    '• Consultar su historial laboral y sus aportes.',
-    '• Sacar certificados (afiliación, pensionista, no adeudar).',
-    '• Consultar y retirar fondos de reserva.',
-    '• Pedir préstamos quirografarios e hipotecarios.',
-    '• Pedir la jubilación por vejez.',
-    '• Registrar su cuenta bancaria y actualizar sus datos.',
-    'Si no tiene clave, puede generarla en el mismo portal.',
-  ].join('\n'),
 } as const;
 
 /** Why the citizen must sign in, by journey: shown above the sign-in button. */

@@ -20,6 +20,9 @@ import { isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { understand } from '../shared/understand';
 import { conversationKeyOf } from '../shared/conversation';
+import { contactoAnswer } from '../servicios/contacto';
+import { servicioAnswer, serviciosGeneralAnswer, servicioToAnswer } from '../servicios/answer';
+import type { ServicioId } from '../../core/domain/servicios';
 import { isSignOutCommand } from '../signin/signInDialog';
 import { TRAMITE_DIALOGS } from '../tramites';
 import { bareYesNo, intentFromMenu, intentFromClarification } from './routing';
@@ -30,11 +33,12 @@ export const MAIN_DIALOG = 'mainDialog';
 const WATERFALL = 'mainWaterfall';
 const CLARIFY_PROMPT = 'mainClarifyPrompt';
 
-/** What the routing step acts on: an intent, what the NLU found with it, and whether "Mis trámites" was asked for. */
+/** What the routing step acts on: an intent, what the NLU found with it, "Mis trámites", or a tapped service. */
 interface Routed {
   intent: IntentName;
   nlu?: NluResult;
   misTramites?: boolean;
+  servicio?: ServicioId;
 }
 
 /** What the root dialog keeps between steps: the intents offered when asking for clarification. */
@@ -98,7 +102,8 @@ export class MainDialog extends ComponentDialog {
     }
     const fromMenu = intentFromMenu(text);
     if (fromMenu?.choices) return this.clarify(step, fromMenu.choices, fromMenu.question ?? MSG.aclarar);
-    if (fromMenu) return step.next({ intent: fromMenu.intent, misTramites: fromMenu.misTramites } satisfies Routed);
+    if (fromMenu)
+      return step.next({ intent: fromMenu.intent, misTramites: fromMenu.misTramites, servicio: fromMenu.servicio } satisfies Routed);
     const nlu = understand(step.context, this.deps.recognizer);
     const answer = bareYesNo(text, nlu);
     if (answer !== undefined) {
@@ -106,11 +111,10 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (nlu.status !== 'ambiguous') return step.next({ intent: nlu.intent, nlu } satisfies Routed);
-    return this.clarify(
-      step,
-      nlu.ranking.slice(0, 2).map((r) => r.intent),
-      MSG.aclarar,
-    );
+    const candidates = nlu.ranking.slice(0, 2).map((r) => r.intent);
+    const servicio = candidates.every((i) => servicioToAnswer(i, nlu)) ? servicioToAnswer('info_servicio', nlu) : undefined;
+    if (servicio) return step.next({ intent: 'info_servicio', nlu, servicio } satisfies Routed);
+    return this.clarify(step, candidates, MSG.aclarar);
   }
 
   private async clarify(step: WaterfallStepContext, candidates: IntentName[], question: string): Promise<DialogTurnResult> {
@@ -130,6 +134,12 @@ export class MainDialog extends ComponentDialog {
     if (isTramiteId(intent)) {
       if (isFiledTramite(intent)) return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: intent } satisfies SignedInJourneyOptions);
       return step.beginDialog(TRAMITE_DIALOGS[intent].dialogId);
+    }
+    const servicio = routed.servicio ?? servicioToAnswer(intent, routed.nlu);
+    if (servicio) {
+      const answer = servicioAnswer(servicio);
+      await context.sendActivity(reply(answer.text, answer.choices));
+      return step.endDialog();
     }
     switch (intent) {
       case 'requisitos': {
@@ -163,11 +173,13 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(reply(MSG.agente));
         break;
       case 'contacto':
-        await context.sendActivity(reply(MSG.contacto, MENU_OPCIONES));
+        await context.sendActivity(reply(routed.nlu ? contactoAnswer(context.activity.text ?? '') : MSG.contacto, MENU_OPCIONES));
         break;
-      case 'info_servicio':
-        await context.sendActivity(reply(MSG.infoServicio, MENU_OPCIONES));
+      case 'info_servicio': {
+        const general = serviciosGeneralAnswer();
+        await context.sendActivity(reply(general.text, general.choices));
         break;
+      }
       case 'fuera_de_dominio':
         await context.sendActivity(
           reply(routed.nlu?.ranking[0]?.intent === 'fuera_de_dominio' ? MSG.fueraDeDominio : MSG.noEntendi, MENU_OPCIONES),

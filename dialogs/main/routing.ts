@@ -1,5 +1,8 @@
 import { normalizeForMatch, parseYesNo, type IntentName, type NluResult, type Recognizer } from '../../nlu';
 import { CLARIFY_LABELS, MENU, MSG } from '../../catalog';
+import type { ServicioId } from '../../core/domain/servicios';
+import { TRAMITE_IDS } from '../../core/domain/tramites';
+import { servicioFromLabel } from '../servicios/answer';
 
 /** A main-menu button's meaning: an intent, and for "Mi clave" or "Presentar una solicitud" the family still to be narrowed. */
 export interface MenuRoute {
@@ -9,6 +12,8 @@ export interface MenuRoute {
   question?: string;
   /** "Mis trámites": the signed-in list, never the look-up by case number. */
   misTramites?: boolean;
+  /** A tapped service label: the service to answer. */
+  servicio?: ServicioId;
 }
 
 const MENU_INTENTS: Record<string, MenuRoute> = {
@@ -20,9 +25,21 @@ const MENU_INTENTS: Record<string, MenuRoute> = {
   [normalizeForMatch(MENU.contacto)]: { intent: 'contacto' },
 };
 
-/** The route of a main-menu button, matched exactly so a tap never depends on the classifier. */
+/** Trámite labels offered as next steps (for example after a service answer), by normalized label. */
+const TRAMITE_LABELS: Readonly<Record<string, MenuRoute>> = Object.fromEntries(
+  TRAMITE_IDS.map((id) => [normalizeForMatch(CLARIFY_LABELS[id]), { intent: id }]),
+);
+
+/**
+ * The route of a main-menu button, a trámite's label ("Obtener mi clave por primera vez") or a service's label
+ * ("Préstamo quirografario"), matched exactly so a tap never depends on the classifier.
+ */
 export function intentFromMenu(text: string): MenuRoute | undefined {
-  return MENU_INTENTS[normalizeForMatch(text)];
+  const normalized = normalizeForMatch(text);
+  const route = MENU_INTENTS[normalized] ?? TRAMITE_LABELS[normalized];
+  if (route) return route;
+  const servicio = servicioFromLabel(text);
+  return servicio ? { intent: 'info_servicio', servicio } : undefined;
 }
 
 /** The intent the citizen picked among the offered ones; anything else is classified afresh. */
