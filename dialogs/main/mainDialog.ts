@@ -131,15 +131,15 @@ export class MainDialog extends ComponentDialog {
     const { context } = step;
     const entity = (type: string) => routed.nlu?.entities.find((e) => e.type === type)?.value;
     const { intent } = routed;
-    if (isTramiteId(intent)) {
-      if (isFiledTramite(intent)) return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: intent } satisfies SignedInJourneyOptions);
-      return step.beginDialog(TRAMITE_DIALOGS[intent].dialogId);
-    }
     const servicio = routed.servicio ?? servicioToAnswer(intent, routed.nlu);
     if (servicio) {
       const answer = servicioAnswer(servicio);
       await context.sendActivity(reply(answer.text, answer.choices));
       return step.endDialog();
+    }
+    if (isTramiteId(intent)) {
+      if (isFiledTramite(intent)) return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: intent } satisfies SignedInJourneyOptions);
+      return step.beginDialog(TRAMITE_DIALOGS[intent].dialogId);
     }
     switch (intent) {
       case 'requisitos': {

@@ -72,16 +72,18 @@ const OWN_ANSWER: readonly IntentName[] = ['estado_tramite', 'despedida', 'cance
 /**
  * The service a message should be answered with: the `servicio` entity (the longest phrase when several, so "soy
  * jubilado y vivo en el exterior" is the aviso de salida del país) when the message names no trámite and its
- * intent is not a trámite nor one that keeps its own answer (for example `info_servicio`, `requisitos`, or an
- * out-of-domain guess for "seguro médico para mi esposa").
+ * intent is not one that keeps its own answer (for example `info_servicio`, `requisitos`, or an out-of-domain guess
+ * for "seguro médico para mi esposa"). A trámite intent keeps its journey, except for an employer service: "olvidé la
+ * clave patronal" is not the afiliado's clave.
  */
 export function servicioToAnswer(intent: IntentName, nlu: NluResult | undefined): ServicioId | undefined {
-  if (!nlu || isTramiteId(intent) || OWN_ANSWER.includes(intent)) return undefined;
-  if (nlu.entities.some((e) => e.type === 'tramite')) return undefined;
+  if (!nlu || OWN_ANSWER.includes(intent) || nlu.entities.some((e) => e.type === 'tramite')) return undefined;
   const named = nlu.entities.filter((e) => e.type === 'servicio' && isServicioId(e.value));
   const longest = named.reduce<(typeof named)[number] | undefined>(
     (best, e) => (!best || e.end - e.start > best.end - best.start ? e : best),
     undefined,
   );
-  return longest !== undefined && isServicioId(longest.value) ? longest.value : undefined;
+  const id = longest !== undefined && isServicioId(longest.value) ? longest.value : undefined;
+  if (id === undefined || (isTramiteId(intent) && getServicio(id).audiencia !== 'empleador')) return undefined;
+  return id;
 }

@@ -174,6 +174,17 @@ describe('services in the chat', () => {
     ]);
   });
 
+  it.each([
+    ['clave_patronal', 'olvide la clave patronal'],
+    ['clave_patronal', 'como saco la clave patronal por primera vez'],
+    ['extension_cobertura_salud', 'como registro a mis hijos en el seguro medico'],
+    ['registro_salida_pais', 'soy jubilado y vivo en el exterior, que aviso tengo que hacer'],
+    ['prestamo_quirografario', 'que papeles necesito para el prestamo quirografario'],
+  ])('answers %s, not a clave journey or a clarification, for "%s"', async (id, user) => {
+    const answer = servicioAnswer(id as ServicioId);
+    await playConversation(client(`edge-${user}`), [{ user, bot: [{ text: answer.text, options: answer.choices }] }]);
+  });
+
   it('gives the general answer when no service is named', async () => {
     const general = serviciosGeneralAnswer();
     await playConversation(client('general'), [
