@@ -5,7 +5,10 @@
   /* The page's texts come from the copy catalog, rendered by the server into a JSON data block of the page. */
   var TEXTOS = JSON.parse(document.getElementById('iess-textos').textContent);
 
-  /* Sign-in cards open the bot's own /ingresar page in a new tab, as is: no Bot Framework token-service session. */
+  /*
+   * Sign-in cards open the bot's own /ingresar page in a new tab, as is: no Bot Framework token-service session. Web
+   * Chat 4.18 renders a SigninCard as an Adaptive Card, whose button reaches this middleware as "openUrl", not "signin".
+   */
   function isOwnSignIn(value) {
     try {
       var url = new URL(String(value), window.location.href);
@@ -29,26 +32,40 @@
     true,
   );
 
-  /* A sign-in link is single-use: once opened, its button is disabled (and a re-rendered copy does nothing). */
+  /*
+   * A sign-in link is single-use: once opened, the buttons of its card are disabled. Web Chat may re-render a card
+   * (new button elements in the same transcript item), so the used items are remembered and their buttons disabled
+   * again whenever the transcript changes; a click on a button that still looks active opens nothing twice.
+   */
   var usedSignIns = {};
-  function disableButton(button) {
-    if (!button) return;
-    button.disabled = true;
-    button.setAttribute('aria-disabled', 'true');
-    button.classList.add('iess-usado');
+  var usedItems = [];
+  function disableUsed() {
+    usedItems.forEach(function (item) {
+      item.querySelectorAll('.ac-pushButton').forEach(function (button) {
+        if (button.disabled) return;
+        button.disabled = true;
+        button.setAttribute('aria-disabled', 'true');
+      });
+    });
+  }
+  new MutationObserver(disableUsed).observe(document.getElementById('webchat'), { childList: true, subtree: true });
+  function markUsed(button) {
+    var item = button && (button.closest('.webchat__basic-transcript__activity') || button.closest('.ac-adaptiveCard'));
+    if (item && usedItems.indexOf(item) < 0) usedItems.push(item);
+    disableUsed();
   }
 
   function cardActionMiddleware() {
     return function (next) {
       return function (args) {
         var action = args.cardAction;
-        if (action && action.type === 'signin' && isOwnSignIn(action.value)) {
+        if (action && (action.type === 'signin' || action.type === 'openUrl') && isOwnSignIn(action.value)) {
           var url = String(action.value);
           if (!usedSignIns[url]) {
             usedSignIns[url] = true;
             window.open(url, '_blank', 'noopener,noreferrer');
           }
-          disableButton(lastButton);
+          markUsed(lastButton);
           return;
         }
         return next(args);
