@@ -105,6 +105,7 @@ describe('accessibility (axe-core) and the chat on a phone, in headless Chromium
       await chatButton(chat, MENU.misTramites).click();
       const button = chatButton(chat, SIGNIN.boton);
       await button.waitFor({ timeout: 15_000 });
+      await shot(chat, `chat-signin-card-${name}`);
       const opened = context.waitForEvent('page');
       await button.click();
       const signIn = await opened;
