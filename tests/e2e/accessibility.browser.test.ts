@@ -168,6 +168,14 @@ describe('accessibility (axe-core) and the chat on a phone, in headless Chromium
       await context?.close();
     });
 
+    it('keeps the keyboard path: focus starts on the chat, the skip link is just before it and moves focus back', async () => {
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('webchat');
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(PAGINA_CHAT.saltarAlChat);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('webchat');
+    });
+
     it('has a compact header: at most 64 px of the 844', async () => {
       const header = await page.locator('header.banner').boundingBox();
       expect(header?.height).toBeLessThanOrEqual(64);
