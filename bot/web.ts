@@ -5,6 +5,7 @@ import type { Next, Request, Response, Server } from 'restify';
 import { PAGINA_CHAT, PAGINA_WEB } from '../catalog';
 import { PROJECT_ROOT } from './config';
 import { escapeHtml } from './mail/layout';
+import { pageFooterHtml } from './pages/layout';
 
 /** A static asset kept in memory, with a gzip copy made once. */
 interface Asset {
@@ -25,15 +26,18 @@ const SOURCES: Record<string, { file: string; type: string; cache: string; rende
 };
 
 /**
- * Fills the chat page's `{{name}}` placeholders from the copy catalog (HTML-escaped), and its JSON data block with
- * the texts the page's script shows; `<` is escaped there so no text can close the block.
+ * Fills the chat page's `{{name}}` placeholders from the copy catalog (HTML-escaped), `{{pie}}` with the footer all
+ * pages share (built from escaped copy), and its JSON data block with the texts the page's script shows; `<` is
+ * escaped there so no text can close the block.
  */
 export function renderChatPage(template: string): string {
   const { script, ...page } = PAGINA_CHAT;
   const values: Record<string, string> = { ...PAGINA_WEB, ...page };
+  const footer = pageFooterHtml();
   const textosScript = JSON.stringify(script).replace(/</g, '\\u003c');
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     if (name === 'textosScript') return textosScript;
+    if (name === 'pie') return footer;
     const value = values[name];
     if (value === undefined) throw new Error(`Chat page placeholder without copy: ${whole}`);
     return escapeHtml(value);

@@ -14,8 +14,22 @@ export interface PageContent {
 }
 
 /**
+ * The footer of every page of the bot, the chat included: the official portal, the citizen-service phone as a `tel:`
+ * link (a tap dials it on a phone) and the e-mail as a `mailto:` link.
+ */
+export function pageFooterHtml(): string {
+  const w = PAGINA_WEB;
+  return [
+    `<footer><span>${escapeHtml(w.portalEtiqueta)} <a href="https://${escapeHtml(w.portal)}">${escapeHtml(w.portal)}</a></span>`,
+    `<span>${escapeHtml(w.atencionEtiqueta)} <a href="${escapeHtml(w.telefonoEnlace)}" aria-label="${escapeHtml(w.telefonoEtiqueta)}">${escapeHtml(w.telefono)}</a></span>`,
+    `<span>${escapeHtml(w.correoEtiqueta)} <a href="mailto:${escapeHtml(w.correo)}">${escapeHtml(w.correo)}</a></span></footer>`,
+  ].join(' ');
+}
+
+/**
  * The one HTML shell of the bot's pages (sign-in, new clave, downloads): language, viewport, the shared stylesheet,
- * the IESS banner, the page's title and body, and the footer with the official portal and the citizen-service phone.
+ * the IESS banner, the page's title and body, and the footer with the official portal, the citizen-service phone and
+ * e-mail as links.
  */
 export function pageLayout(content: PageContent): string {
   const style = content.inlineStyle ? `<style>${content.inlineStyle}</style>` : '';
@@ -25,9 +39,9 @@ export function pageLayout(content: PageContent): string {
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(content.title)} · ${escapeHtml(PAGINA_WEB.sufijoTitulo)}</title>`,
     `<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/styles.css">${style}</head>`,
-    `<body><header class="banner"><div class="brand" aria-hidden="true">IESS</div><div><h1>${escapeHtml(content.heading)}</h1><p>${escapeHtml(PAGINA_WEB.institucion)}</p></div></header>`,
+    `<body><header class="banner"><div class="brand" aria-hidden="true">IESS</div><div><h1>${escapeHtml(content.heading)}</h1><p class="institucion">${escapeHtml(PAGINA_WEB.institucion)}</p></div></header>`,
     `<main class="page"><h2>${escapeHtml(content.title)}</h2>${content.body}</main>`,
-    `<footer>${escapeHtml(PAGINA_WEB.portalEtiqueta)} <a href="https://${escapeHtml(PAGINA_WEB.portal)}">${escapeHtml(PAGINA_WEB.portal)}</a> · ${escapeHtml(PAGINA_WEB.atencion)}</footer>`,
+    pageFooterHtml(),
     '</body></html>',
   ].join('\n');
 }

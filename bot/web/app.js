@@ -5,7 +5,10 @@
   /* The page's texts come from the copy catalog, rendered by the server into a JSON data block of the page. */
   var TEXTOS = JSON.parse(document.getElementById('iess-textos').textContent);
 
-  /* Sign-in cards open the bot's own /ingresar page in a new tab, as is: no Bot Framework token-service session. */
+  /*
+   * Sign-in cards open the bot's own /ingresar page in a new tab, as is: no Bot Framework token-service session. Web
+   * Chat 4.18 renders a SigninCard as an Adaptive Card, whose button reaches this middleware as "openUrl", not "signin".
+   */
   function isOwnSignIn(value) {
     try {
       var url = new URL(String(value), window.location.href);
@@ -15,17 +18,70 @@
     }
   }
 
+  /*
+   * Web Chat does not tell the card action middleware which button was pressed, so the last button clicked in the
+   * chat (mouse, touch, or Enter/Space from the keyboard, which also fire "click") is noted in the capture phase.
+   */
+  var lastButton = null;
+  document.getElementById('webchat').addEventListener(
+    'click',
+    function (event) {
+      var target = event.target;
+      lastButton = target && target.closest ? target.closest('button') : null;
+    },
+    true,
+  );
+
+  /*
+   * A sign-in link is single-use: once opened, the buttons of its card are disabled. Web Chat may re-render a card
+   * (new button elements in the same transcript item), so the used items are remembered and their buttons disabled
+   * again whenever the transcript changes; a click on a button that still looks active opens nothing twice.
+   */
+  var usedSignIns = {};
+  var usedItems = [];
+  function disableUsed() {
+    usedItems.forEach(function (item) {
+      item.querySelectorAll('.ac-pushButton').forEach(function (button) {
+        if (button.disabled) return;
+        button.disabled = true;
+        button.setAttribute('aria-disabled', 'true');
+      });
+    });
+  }
+  new MutationObserver(disableUsed).observe(document.getElementById('webchat'), { childList: true, subtree: true });
+  function markUsed(button) {
+    var item = button && (button.closest('.webchat__basic-transcript__activity') || button.closest('.ac-adaptiveCard'));
+    if (item && usedItems.indexOf(item) < 0) usedItems.push(item);
+    disableUsed();
+  }
+
   function cardActionMiddleware() {
     return function (next) {
       return function (args) {
         var action = args.cardAction;
-        if (action && action.type === 'signin' && isOwnSignIn(action.value)) {
-          window.open(String(action.value), '_blank', 'noopener,noreferrer');
+        if (action && (action.type === 'signin' || action.type === 'openUrl') && isOwnSignIn(action.value)) {
+          var url = String(action.value);
+          if (!usedSignIns[url]) {
+            usedSignIns[url] = true;
+            window.open(url, '_blank', 'noopener,noreferrer');
+          }
+          markUsed(lastButton);
           return;
         }
         return next(args);
       };
     };
+  }
+
+  /*
+   * The menu's layout. On a phone the six main-menu buttons stacked or wrapped ("flow") fill half the screen and push
+   * the answer out of view; Web Chat's "carousel" keeps them on one horizontal row (about 50 px) that scrolls by swipe
+   * or with its arrow buttons, and every button stays in the tab order. On wider screens "flow" shows them all at once
+   * in two short rows, which needs no scrolling.
+   */
+  var NARROW = window.matchMedia('(max-width: 480px)');
+  function menuLayout() {
+    return NARROW.matches ? 'carousel' : 'flow';
   }
 
   function fail() {
@@ -56,27 +112,36 @@
         webSocket: false,
         pollingInterval: 1000,
       });
-      window.WebChat.renderWebChat(
-        {
-          directLine: directLine,
-          cardActionMiddleware: cardActionMiddleware,
-          locale: 'es-ES',
-          styleOptions: {
-            accent: '#00427a',
-            botAvatarInitials: 'IESS',
-            botAvatarBackgroundColor: '#00427a',
-            userAvatarInitials: 'Ud.',
-            bubbleBorderRadius: 8,
-            bubbleFromUserBackground: '#e6eef6',
-            suggestedActionLayout: 'flow',
-            suggestedActionBorderRadius: 16,
-            sendBoxPlaceholder: TEXTOS.placeholder,
-            hideUploadButton: false,
-            primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+      function render() {
+        window.WebChat.renderWebChat(
+          {
+            directLine: directLine,
+            cardActionMiddleware: cardActionMiddleware,
+            locale: 'es-ES',
+            /*
+             * Web Chat 4.18 has no "sendBoxPlaceholder" style option (only sendBoxPlaceholderColor): the send box reads
+             * its placeholder from the localized string TEXT_INPUT_PLACEHOLDER, so it is overridden here.
+             */
+            overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: TEXTOS.placeholder },
+            styleOptions: {
+              accent: '#00427a',
+              botAvatarInitials: 'IESS',
+              botAvatarBackgroundColor: '#00427a',
+              userAvatarInitials: 'Ud.',
+              bubbleBorderRadius: 8,
+              bubbleFromUserBackground: '#e6eef6',
+              suggestedActionLayout: menuLayout(),
+              suggestedActionBorderRadius: 16,
+              hideUploadButton: false,
+              primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+            },
           },
-        },
-        document.getElementById('webchat'),
-      );
+          document.getElementById('webchat'),
+        );
+      }
+      render();
+      /* Turning the phone or resizing the window across 480 px re-renders with the other layout, same conversation. */
+      if (NARROW.addEventListener) NARROW.addEventListener('change', render);
       document.querySelector('#webchat').focus();
       warnIfNoCookies();
     })

@@ -6,7 +6,13 @@ export const PAGINA_WEB = {
   sufijoTitulo: 'IESS',
   portalEtiqueta: 'Portal oficial:',
   portal: CONTACTO.portal,
-  atencion: `Atención al ciudadano: ${CONTACTO.telefono}`,
+  atencionEtiqueta: 'Atención al ciudadano:',
+  telefono: CONTACTO.telefono,
+  /** The phone in international form for a `tel:` link (593-2-3945666 → +59323945666). */
+  telefonoEnlace: `tel:+${CONTACTO.telefono.replace(/\D/g, '')}`,
+  telefonoEtiqueta: `Llamar al ${CONTACTO.telefono}`,
+  correoEtiqueta: 'Correo:',
+  correo: CONTACTO.correo,
 } as const;
 
 /** Header of the new-clave pages (GET and POST /clave/nueva). */
