@@ -83,6 +83,8 @@ export const REINSERCION_NO_ELEGIBLE: Record<Exclude<IneligibilityReason, 'CASO_
 
 /** Messages of the reinserción laboral journey (seed 002, "Trámite virtual"). */
 export const REINSERCION = {
+  documentosNoUnidos:
+    'No pude unir sus documentos a la solicitud, así que no la presenté. Empiece la solicitud otra vez y envíe los documentos de nuevo.',
   intro: (nombres: string) =>
     `${nombres}, vamos a preparar su solicitud de reinserción laboral: la autorización para volver a trabajar, una vez analizada su capacidad remanente. El trámite no tiene costo.`,
   necesitara: (documentoIdentidad: string) =>

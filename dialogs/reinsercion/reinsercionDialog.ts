@@ -17,6 +17,7 @@ import {
 } from '../../catalog';
 import { DocumentoDialog, DOCUMENTO_DIALOG, type DocumentoOptions, type DocumentoResult } from '../documentos/documentoDialog';
 import type { DocumentPurposeName, FilingProfile, SignedInCitizen } from '../../core/ports';
+import { DocumentNotAttachableError, FilingRefusedError } from '../../core/domain/errors';
 import type { DialogDependencies } from '../dependencies';
 import { InterruptibleDialog, isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
@@ -163,14 +164,24 @@ export class ReinsercionDialog extends InterruptibleDialog {
       return this.end(step, REINSERCION.noPresentada, { outcome: 'declined' });
     const { citizen } = step.options as ReinsercionOptions;
     const values = step.values as Values;
-    const filed = await this.deps.filing.fileCase({
-      afiliadoId: citizen.afiliadoId,
-      tipo: 'REINSERCION',
-      requestId: values.requestId,
-      provincia: values.provincia,
-      detalle: values.detalle,
-      documentIds: values.documentIds,
-    });
+    let filed;
+    try {
+      filed = await this.deps.filing.fileCase({
+        afiliadoId: citizen.afiliadoId,
+        tipo: 'REINSERCION',
+        requestId: values.requestId,
+        provincia: values.provincia,
+        detalle: values.detalle,
+        documentIds: values.documentIds,
+      });
+    } catch (error) {
+      // Judged again inside the filing transaction: eligibility or the documents may have changed meanwhile.
+      if (error instanceof FilingRefusedError && error.reason !== 'CASO_ABIERTO') {
+        return this.end(step, REINSERCION_NO_ELEGIBLE[error.reason], { outcome: 'not_eligible' });
+      }
+      if (error instanceof DocumentNotAttachableError) return this.end(step, REINSERCION.documentosNoUnidos, { outcome: 'no_document' });
+      throw error;
+    }
     await step.context.sendActivity(
       reply(filed.created ? REINSERCION.presentada(filed.numero, filed.maskedEmail) : REINSERCION.yaPresentada(filed.numero)),
     );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { ESTADO_NOMBRE, MSG, RELIQ } from '../../catalog';
 import type { EligibilityView, SignedInCitizen } from '../../core/ports';
+import { FilingRefusedError } from '../../core/domain/errors';
 import type { DialogDependencies } from '../dependencies';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
@@ -66,7 +67,14 @@ export class ReliquidacionDialog extends InterruptibleDialog {
     if (answer === undefined) return this.end(step, MSG.demasiadosIntentos, {});
     if (!answer) return this.end(step, RELIQ.noPresentada, {});
     const requestId = (step.values as ReliquidacionValues).requestId ?? randomUUID();
-    const filed = await this.deps.filing.fileCase({ afiliadoId: step.options.citizen.afiliadoId, tipo: 'RELIQUIDACION', requestId });
+    let filed;
+    try {
+      filed = await this.deps.filing.fileCase({ afiliadoId: step.options.citizen.afiliadoId, tipo: 'RELIQUIDACION', requestId });
+    } catch (error) {
+      // Eligibility is judged again inside the filing transaction: it may have changed since the summary was shown.
+      if (error instanceof FilingRefusedError) return this.end(step, refusalText({ eligible: false, reason: error.reason }), {});
+      throw error;
+    }
     return this.end(step, RELIQ.presentada(filed.numero, filed.maskedEmail), { filed: { numero: filed.numero } });
   }
 

@@ -175,6 +175,36 @@ describe('ReinsercionDialog', () => {
     expect(await world.db.prisma.case.count({ where: { tipo: 'REINSERCION', afiliadoId: carlos.afiliadoId } })).toBe(1);
   });
 
+  it.each<[string, (afiliadoId: string) => Promise<unknown>, BotLine, ReinsercionResult['outcome']]>([
+    [
+      'his incapacity is re-rated as partial',
+      (id) => world.db.prisma.afiliado.update({ where: { id }, data: { pensionTipo: 'INCAPACIDAD_PERMANENTE_PARCIAL' } }),
+      REINSERCION_NO_ELEGIBLE.INCAPACIDAD_NO_TOTAL,
+      'not_eligible',
+    ],
+    [
+      'a document is no longer attachable',
+      (id) => world.db.prisma.document.deleteMany({ where: { afiliadoId: id, tipo: 'solicitud' } }),
+      REINSERCION.documentosNoUnidos,
+      'no_document',
+    ],
+  ])('between the summary and the "sí", %s: Carlos is told why and nothing is filed', async (_name, change, line, outcome) => {
+    const carlos = await citizen({ cedula: '1849579501' });
+    const client = chat(carlos);
+    await playConversation(client, [
+      ...carlosStart(),
+      {
+        user: '📎 solicitud.jpg',
+        bot: [/^Recibimos su solicitud de autorización, en imagen JPG de 1200 × 900 píxeles/, carlosResumen('Tungurahua'), CONFIRMAR],
+      },
+    ]);
+    await change(carlos.afiliadoId);
+    await playConversation(client, [{ user: REINSERCION.si, bot: [line] }]);
+    expect(result(client)).toEqual({ outcome });
+    expect(await world.db.prisma.case.count({ where: { tipo: 'REINSERCION', afiliadoId: carlos.afiliadoId } })).toBe(0);
+    expect(await world.db.prisma.outboxEmail.count()).toBe(0);
+  });
+
   it('Valentina Rojas, identified by código, is asked for the código de identificación document instead of a cédula', async () => {
     const client = chat(await citizen({ codigoExtranjero: 'EC-EXT-0045871' }));
     await playConversation(client, [

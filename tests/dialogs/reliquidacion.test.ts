@@ -105,6 +105,16 @@ describe('ReliquidacionDialog', () => {
     expect(RELIQ.noElegible.SIN_CORREO).toContain('www.iess.gob.ec');
   });
 
+  it('contributions fall due between the summary and the "sí": told why, nothing filed, no e-mail', async () => {
+    const client = await start('0939336715');
+    await playConversation(client, [{ user: 'reliquidación', bot: [RELIQ.resumen(JOSE), CONFIRMAR] }]);
+    await world.db.prisma.afiliado.update({ where: { cedula: '0939336715' }, data: { aportesPendientesCentavos: 125_000 } });
+    await playConversation(client, [{ user: 'sí', bot: [RELIQ.noElegible.APORTES_PENDIENTES] }]);
+    expect(client.dialogTurnResult.result).toEqual({});
+    expect(await cases('0939336715')).toEqual([]);
+    expect(await world.db.prisma.outboxEmail.count()).toBe(0);
+  });
+
   it('José says no: nothing is filed', async () => {
     const client = await start('0939336715');
     await playConversation(client, [
