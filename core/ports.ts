@@ -150,6 +150,16 @@ export interface SessionPort {
   signOut(conversation: ConversationKey): Promise<boolean>;
 }
 
+/** What a filing journey asks for: who files which trámite, under which request id, with its details and documents. */
+export interface FileCaseRequest {
+  afiliadoId: string;
+  tipo: FilingTypeName;
+  requestId: string;
+  provincia?: string;
+  detalle?: string;
+  documentIds?: string[];
+}
+
 /** Filing and following trámites for a signed-in citizen. Every method checks the case belongs to `afiliadoId`. */
 export interface FilingPort {
   checkEligibility(options: { afiliadoId: string; tipo: FilingTypeName }): Promise<EligibilityView>;
@@ -157,14 +167,7 @@ export interface FilingPort {
    * Files the case at most once: the same `requestId`, or an open case of the same type, returns the existing case
    * with `created: false`. The confirmation e-mail is queued in the outbox in the same transaction.
    */
-  fileCase(options: {
-    afiliadoId: string;
-    tipo: FilingTypeName;
-    requestId: string;
-    provincia?: string;
-    detalle?: string;
-    documentIds?: string[];
-  }): Promise<{ numero: string; created: boolean; maskedEmail?: string }>;
+  fileCase(options: FileCaseRequest): Promise<{ numero: string; created: boolean; maskedEmail?: string }>;
   /** The citizen's cases, newest first, each with its latest state, date and note. */
   listCases(options: { afiliadoId: string }): Promise<CaseStatusView[]>;
   getCaseHistory(options: { afiliadoId: string; numero: string }): Promise<CaseHistoryView | undefined>;

@@ -5,18 +5,12 @@
 import { FILING_AUTOR_CHAT, FILING_NOTAS, filingConfirmationEmail } from '../../catalog';
 import type { FilingTypeName, IneligibilityReason } from '../domain/cases';
 import { maskEmail } from '../domain/masking';
-import type { Clock, FilingPort, OutboxMessage } from '../ports';
+import type { Clock, FileCaseRequest, FilingPort, OutboxMessage } from '../ports';
 import { ineligibilityReason, type Candidate } from './checkEligibility';
 import { composeEmail, type EmailRenderer } from './email';
 
 /** What the store writes for a new case; it runs `judge` and `compose` inside its transaction. */
-export interface NewCaseRecord {
-  afiliadoId: string;
-  tipo: FilingTypeName;
-  requestId: string;
-  provincia?: string;
-  detalle?: string;
-  documentIds?: string[];
+export interface NewCaseRecord extends FileCaseRequest {
   now: Date;
   nota: string;
   autor: string;

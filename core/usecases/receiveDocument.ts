@@ -27,18 +27,24 @@ export interface UseCaseLogger {
   warn(event: string, fields: Record<string, unknown>): void;
 }
 
+/** What is recorded for a checked document: its facts, where its bytes are, and whose it is. */
+export interface NewDocumentRecord {
+  afiliadoId: string;
+  /** The requirement it answers (cedula, solicitud, codigo_extranjero, complemento). */
+  tipo: string;
+  /** The client's file name; the store cleans it before it is written. */
+  nombreOriginal: string | undefined;
+  mediaType: 'application/pdf' | 'image/jpeg';
+  size: number;
+  sha256: string;
+  /** Server-generated key returned by the file storage. */
+  storageKey: string;
+  now: Date;
+}
+
 /** Records a stored document (prisma/store/documents' recordDocument). */
 export interface DocumentRecords {
-  recordDocument(options: {
-    afiliadoId: string;
-    tipo: string;
-    nombreOriginal: string | undefined;
-    mediaType: 'application/pdf' | 'image/jpeg';
-    size: number;
-    sha256: string;
-    storageKey: string;
-    now: Date;
-  }): Promise<{ id: string }>;
+  recordDocument(options: NewDocumentRecord): Promise<{ id: string }>;
 }
 
 /** What receiveDocument is built from. */

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../client';
 import type { Prisma } from '../generated/client';
+import type { NewDocumentRecord } from '../../core/usecases/receiveDocument';
 
 /** A client or the client of an open transaction: filing attaches documents inside its own `$transaction`. */
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -19,20 +20,8 @@ export function cleanDocumentName(name: string | undefined): string {
   return clean === '' || /^\.+$/.test(clean) ? 'documento' : clean;
 }
 
-/** What {@link recordDocument} writes: the checked file's facts, where its bytes are, and whose it is. */
-export interface NewDocument {
-  afiliadoId: string;
-  /** The requirement it answers (cedula, solicitud, codigo_extranjero, complemento). */
-  tipo: string;
-  /** The client's file name; cleaned with {@link cleanDocumentName} before it is written. */
-  nombreOriginal: string | undefined;
-  mediaType: 'application/pdf' | 'image/jpeg';
-  size: number;
-  sha256: string;
-  /** Server-generated key returned by the file storage. */
-  storageKey: string;
-  now: Date;
-}
+/** What {@link recordDocument} writes: the record of the receive-document use case's port. */
+export type NewDocument = NewDocumentRecord;
 
 /** Records a stored document of a citizen, not yet part of any case (caseId stays null until filing). */
 export async function recordDocument(db: Db, options: NewDocument): Promise<{ id: string }> {
