@@ -24,7 +24,7 @@ export const RECUPERAR = {
     `Sus respuestas son correctas. Su correo registrado es ${masked}. ¿Le enviamos ahí el enlace para crear su nueva clave?`,
   sinCorreo: 'Sus respuestas son correctas, pero no tenemos un correo registrado para usted.',
   pedirCorreo: 'Escriba el correo electrónico donde quiere recibir el enlace.',
-  correoInvalido: 'Ese correo no parece válido. Escríbalo completo, por ejemplo: nombre@ejemplo.com',
+  correoInvalido: 'Ese correo no parece válido. Escriba la dirección completa, con la @.',
   confirmarSiNo: 'Por favor responda "sí" o "no".',
   enviado: (masked: string) =>
     [
