@@ -40,6 +40,12 @@ const zones = [
     from: ['./bot', './prisma'],
     message: 'Dialogs depend on ports and use cases, never on hosting or the store.',
   },
+  {
+    target: './simulators',
+    from: '.',
+    except: ['./simulators', './node_modules'],
+    message: 'The simulators play Meta and Microsoft: they speak HTTP to the bot and import nothing of it.',
+  },
 ];
 
 export default tseslint.config(

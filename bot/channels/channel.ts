@@ -18,6 +18,23 @@ export type ActivityRenderer = (activity: Partial<Activity>) => Partial<Activity
  */
 export type SignInBinding = (conversation: ConversationKey, request: Pick<Request, 'headers'>) => Promise<boolean>;
 
+/** An approved message template (WhatsApp utility template): its configured name, language and body parameters. */
+export interface TemplateMessage {
+  name: string;
+  language: string;
+  parameters: readonly string[];
+}
+
+/**
+ * What a channel with a customer-service window offers proactive senders (case notifications, handoff relay): whether a
+ * free-form message may be sent now to the conversation of `reference`, and how to send an approved template when not.
+ * WhatsApp implements it (24 hours from the citizen's last own message); channels without a window leave it out.
+ */
+export interface ProactiveWindow {
+  isOpen(reference: ConversationReferenceJson): Promise<boolean>;
+  sendTemplate(reference: ConversationReferenceJson, template: TemplateMessage): Promise<void>;
+}
+
 /**
  * One channel of the assistant, as bot/app.ts wires it. Adding a channel means writing one folder that exports one
  * factory returning this object, and adding it to the list in app.ts.
@@ -51,6 +68,8 @@ export interface Channel {
   redact(activity: Partial<Activity>): Promise<void>;
   /** How a sign-in link is bound to the person holding a chat of this channel. */
   readonly signInBinding: SignInBinding;
+  /** Present on channels whose free-form proactive messages are limited to a window (WhatsApp). */
+  readonly proactiveWindow?: ProactiveWindow;
   /** The channel's renderer (installed on `adapter`), exposed for tests. */
   readonly render: ActivityRenderer;
 }
