@@ -49,7 +49,7 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'prisma/generated/**', 'coverage/**', 'data/**', 'bot/web/**/*.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'prisma/generated/**', 'prisma/postgresql/generated/**', 'coverage/**', 'data/**', 'bot/web/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
