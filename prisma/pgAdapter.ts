@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { PoolConfig } from 'pg';
+import { Client, type PoolConfig } from 'pg';
 
 /** PostgreSQL type OIDs adapter-pg 6.x cannot map (prisma/orm#27403): `name` (19) and `"char"` (18), both text. */
 const TEXT_LIKE_OIDS = new Set([19, 18]);
@@ -34,7 +35,7 @@ interface FieldLike {
   dataTypeID: number;
 }
 interface Performer {
-  performIO(query: unknown): Promise<{ fields: FieldLike[] }>;
+  performIO(query: unknown): Promise<{ fields?: FieldLike[] } | { fields?: FieldLike[] }[]>;
   startTransaction?(isolationLevel?: unknown): Promise<unknown>;
 }
 
@@ -44,7 +45,10 @@ function mapTextLikeColumns<T>(queryable: T): T {
   const performIO = target.performIO.bind(target);
   target.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result.fields) if (TEXT_LIKE_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+    // A script of several statements answers with one result per statement.
+    for (const one of Array.isArray(result) ? result : [result]) {
+      for (const field of one.fields ?? []) if (TEXT_LIKE_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+    }
     return result;
   };
   const startTransaction = target.startTransaction?.bind(target);
@@ -52,15 +56,38 @@ function mapTextLikeColumns<T>(queryable: T): T {
   return queryable;
 }
 
+/** Runs one statement on a short-lived connection to the cluster's `postgres` database. */
+async function onCluster(config: PoolConfig, sql: string): Promise<void> {
+  const client = new Client({ ...config, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * The PostgreSQL driver adapter for the runtime and for Prisma's CLI (migrate deploy/status, db push), which reads
- * the catalogue's `name` columns: every connection, transaction and shadow database maps OIDs 19 and 18 to text.
+ * The PostgreSQL driver adapter for the runtime and for Prisma's CLI (migrate deploy/status/diff, db push), which
+ * reads the catalogue's `name` columns: every connection, transaction and shadow database maps OIDs 19 and 18 to
+ * text. The shadow database is dropped after its pool has closed (adapter-pg 6.19 drops it while still connected,
+ * which PostgreSQL refuses).
  */
 export function createPgAdapter(url: string, extra: PoolConfig = {}): PrismaPg {
-  const factory = new PrismaPg(poolConfigOf(url, extra));
+  const config = poolConfigOf(url, extra);
+  const factory = new PrismaPg(config);
   const connect = factory.connect.bind(factory);
-  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connect = async () => mapTextLikeColumns(await connect());
-  factory.connectToShadowDb = async () => mapTextLikeColumns(await connectToShadowDb());
+  factory.connectToShadowDb = async () => {
+    const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+    await onCluster(config, `CREATE DATABASE "${database}"`);
+    const adapter = mapTextLikeColumns(await new PrismaPg({ ...config, database }).connect());
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await onCluster(config, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    };
+    return adapter;
+  };
   return factory;
 }
