@@ -27,6 +27,8 @@ export interface AppConfig {
   host: string;
   publicBaseUrl: string;
   databaseUrl: string;
+  /** The store DATABASE_URL opens: SQLite (one instance) or PostgreSQL (several instances share it). */
+  databaseProvider: 'sqlite' | 'postgresql';
   /** Seed demo data: always into the default database when empty, otherwise only with SEED_DEMO=true. */
   seedDemo: boolean;
   credentials: BotCredentials;
@@ -68,6 +70,9 @@ const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const ENDPOINTS = ['off', 'local', 'azure'] as const;
 
+/** SQLite (`file:`, the embedded default) or PostgreSQL (`postgres://`, `postgresql://`, for several instances). */
+const DATABASE_URL_SCHEMES = /^(file:|postgres(ql)?:\/\/)/i;
+
 /** Integer variables: default, smallest and largest value accepted. */
 const INTEGERS = {
   PORT: [3978, 0, 65535],
@@ -105,7 +110,7 @@ const envSchema = z
     PORT: integer(INTEGERS.PORT),
     HOST: text('0.0.0.0'),
     PUBLIC_BASE_URL: z.preprocess(blank, z.string().optional()),
-    DATABASE_URL: text(DEFAULT_DATABASE_URL).pipe(z.string().startsWith('file:', { error: OPERATOR.databaseUrlSqlite })),
+    DATABASE_URL: text(DEFAULT_DATABASE_URL).pipe(z.string().regex(DATABASE_URL_SCHEMES, { error: OPERATOR.databaseUrlNoValida })),
     SEED_DEMO: z.string().optional(),
     MicrosoftAppId: z.string().default(''),
     MicrosoftAppPassword: z.string().default(''),
@@ -144,10 +149,20 @@ const envSchema = z
       fail('MicrosoftAppTenantId', OPERATOR.tenantObligatorio);
     }
     if (production && !env.APP_SECRET) fail('APP_SECRET', OPERATOR.appSecretEnProduccion);
+    // Several instances behind one address: links signed on one must verify on another, and point to the same origin.
+    if (databaseProvider(env.DATABASE_URL) === 'postgresql') {
+      if (!env.APP_SECRET) fail('APP_SECRET', OPERATOR.appSecretConPostgres);
+      if (!env.PUBLIC_BASE_URL) fail('PUBLIC_BASE_URL', OPERATOR.publicBaseUrlConPostgres);
+    }
     if (!URL.canParse(publicBaseUrl(env))) fail('PUBLIC_BASE_URL', OPERATOR.publicBaseUrlNoValida(publicBaseUrl(env)));
   });
 
 type ParsedEnv = z.output<typeof envSchema>;
+
+/** Which store a DATABASE_URL opens, by its scheme (prisma/client.ts opens the matching client). */
+export function databaseProvider(url: string): 'sqlite' | 'postgresql' {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
 
 /** The endpoint as configured, or by default `azure` with an app id and `off` without one. */
 function botFrameworkEndpoint(env: Pick<ParsedEnv, 'BOTFRAMEWORK_ENDPOINT' | 'MicrosoftAppId'>): BotFrameworkEndpoint {
@@ -185,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     publicBaseUrl: publicBaseUrl(e),
     databaseUrl: e.DATABASE_URL,
+    databaseProvider: databaseProvider(e.DATABASE_URL),
     seedDemo: env.DATABASE_URL ? e.SEED_DEMO === 'true' : e.SEED_DEMO !== 'false',
     credentials: {
       appId: e.MicrosoftAppId,

@@ -67,7 +67,9 @@ describe('loadConfig', () => {
     [{ SIGNIN_LINK_TTL_MINUTES: '2.5' }, OPERATOR.entero('SIGNIN_LINK_TTL_MINUTES', 1, 60, '2.5')],
     [{ LOG_LEVEL: 'trace' }, OPERATOR.unoDe('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'trace')],
     [{ MicrosoftAppType: 'Other' }, OPERATOR.unoDe('MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'Other')],
-    [{ DATABASE_URL: 'postgres://x' }, OPERATOR.databaseUrlSqlite],
+    [{ DATABASE_URL: 'mysql://x' }, OPERATOR.databaseUrlNoValida],
+    [{ DATABASE_URL: 'postgresql://db/iess', PUBLIC_BASE_URL: 'https://a.ec' }, OPERATOR.appSecretConPostgres],
+    [{ DATABASE_URL: 'postgres://db/iess', APP_SECRET: 's'.repeat(32) }, OPERATOR.publicBaseUrlConPostgres],
     [{ APP_SECRET: 'corto' }, OPERATOR.appSecretCorto],
     [{ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), BOTFRAMEWORK_ENDPOINT: 'azure' }, OPERATOR.appIdEnProduccion],
     [{ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), BOTFRAMEWORK_ENDPOINT: 'local' }, OPERATOR.modoLocalEnProduccion],
@@ -76,6 +78,12 @@ describe('loadConfig', () => {
     [{ PUBLIC_BASE_URL: 'no es url' }, OPERATOR.publicBaseUrlNoValida('no es url')],
   ])('names the variable in Spanish: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('opens PostgreSQL when the shared settings are given, SQLite otherwise', () => {
+    const shared = { APP_SECRET: 's'.repeat(32), PUBLIC_BASE_URL: 'https://chat.iess.gob.ec' };
+    expect(loadConfig({ DATABASE_URL: 'postgresql://iess@db:5432/iess', ...shared }).databaseProvider).toBe('postgresql');
+    expect(loadConfig({}).databaseProvider).toBe('sqlite');
   });
 
   it('names every refused variable at once', () => {
