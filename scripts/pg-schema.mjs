@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const source = path.join(root, 'prisma', 'schema.prisma');
+// IESS_SCHEMA_SOURCE: another source schema, for the test that shows a drift is caught.
+const source = process.env.IESS_SCHEMA_SOURCE ?? path.join(root, 'prisma', 'schema.prisma');
 const folder = path.join(root, 'prisma', 'postgresql');
 const target = path.join(folder, 'schema.prisma');
 const migrations = path.join(folder, 'migrations');

@@ -15,8 +15,19 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+let replacement: (() => Promise<TestDatabase>) | undefined;
+
+/**
+ * Makes `createTestDatabase` return databases of another store for the rest of this test file (tests/postgres/ runs the
+ * store tests on PostgreSQL this way, unchanged).
+ */
+export function useTestDatabases(factory: () => Promise<TestDatabase>): void {
+  replacement = factory;
+}
+
 /** Copies the migrated template made in globalSetup into a fresh file and opens it. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (replacement) return replacement();
   const template = process.env.IESS_TEMPLATE_DB;
   if (!template) throw new Error('IESS_TEMPLATE_DB is not set: run the tests through jest (globalSetup).');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-test-'));
