@@ -14,8 +14,7 @@ export const OPERATOR = {
   modoLocalConAppId: 'BOTFRAMEWORK_ENDPOINT=local no admite MicrosoftAppId: use azure, o deje MicrosoftAppId vacío.',
   appPasswordObligatorio: 'MicrosoftAppPassword es obligatorio cuando se define MicrosoftAppId.',
   tenantObligatorio: 'MicrosoftAppTenantId es obligatorio con MicrosoftAppType=SingleTenant.',
-  databaseUrlNoValida:
-    'DATABASE_URL debe ser una URL file: de SQLite (por ejemplo file:./data/iess.db) o postgresql:// de PostgreSQL.',
+  databaseUrlNoValida: 'DATABASE_URL debe ser una URL file: de SQLite (por ejemplo file:./data/iess.db) o postgresql:// de PostgreSQL.',
   /** On PostgreSQL several instances share the store: what each one signs and links must be the same everywhere. */
   appSecretConPostgres: 'Con PostgreSQL (varias instancias) APP_SECRET es obligatorio y debe ser el mismo en todas.',
   publicBaseUrlConPostgres: 'Con PostgreSQL (varias instancias) PUBLIC_BASE_URL es obligatoria y debe ser la misma en todas.',
