@@ -12,6 +12,7 @@ import { registerDownloads, withTurnConversation } from './downloads';
 import { createMailer } from './mail/mailer';
 import { OutboxWorker } from './mail/outboxWorker';
 import { createTurnErrorHandler } from './adapter';
+import { trustForwardedFor } from './channels/directline/http';
 import type { AppConfig } from './config';
 import { attachmentReaderOf, createChannels, signInBindingOf, type Channel } from './channels';
 import { LocalFolderStorage } from './fileStorage';
@@ -88,6 +89,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
 
   const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
   server.pre(securityHeaders(config.publicBaseUrl));
+  trustForwardedFor(server, config.trustedProxies);
   for (const channel of channels) channel.registerRoutes(server);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const healthy = await store.isHealthy();

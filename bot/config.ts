@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { OPERATOR } from '../catalog';
@@ -35,8 +36,14 @@ export interface AppConfig {
   /** Whether and how /api/messages is served; `off` unless configured or an app id is set. */
   botFrameworkEndpoint: BotFrameworkEndpoint;
   directLineTokenTtlSeconds: number;
-  /** Direct Line tokens (new chats) each client address may take per minute, counted in the shared store. */
+  /** Direct Line tokens (new chats) one client address may take per minute: a ceiling for a whole carrier NAT. */
   directLineTokensPerMinute: number;
+  /** New chats one browser (its key cookie) may open per minute. */
+  directLineTokensPerBrowserPerMinute: number;
+  /** Activities one Direct Line conversation, and one token, may post per minute. */
+  directLineMessagesPerMinute: number;
+  /** Addresses of the reverse proxies (load balancer) whose X-Forwarded-For names the client; empty: none trusted. */
+  trustedProxies: string[];
   maxMessageChars: number;
   documentsDir: string;
   mailOutboxDir: string;
@@ -77,7 +84,9 @@ const DATABASE_URL_SCHEMES = /^(file:|postgres(ql)?:\/\/)/i;
 const INTEGERS = {
   PORT: [3978, 0, 65535],
   DIRECTLINE_TOKEN_TTL_SECONDS: [1800, 60, 86400],
-  DIRECTLINE_TOKENS_PER_MINUTE: [30, 1, 10000],
+  DIRECTLINE_TOKENS_PER_MINUTE: [600, 1, 100000],
+  DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE: [10, 1, 1000],
+  DIRECTLINE_MESSAGES_PER_MINUTE: [30, 1, 1000],
   MAX_MESSAGE_CHARS: [1000, 50, 10000],
   SESSION_IDLE_MINUTES: [15, 1, 1440],
   SIGNIN_LINK_TTL_MINUTES: [10, 1, 60],
@@ -119,6 +128,13 @@ const envSchema = z
     BOTFRAMEWORK_ENDPOINT: z.preprocess(blank, z.enum(ENDPOINTS).optional()),
     DIRECTLINE_TOKEN_TTL_SECONDS: integer(INTEGERS.DIRECTLINE_TOKEN_TTL_SECONDS),
     DIRECTLINE_TOKENS_PER_MINUTE: integer(INTEGERS.DIRECTLINE_TOKENS_PER_MINUTE),
+    DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE: integer(INTEGERS.DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE),
+    DIRECTLINE_MESSAGES_PER_MINUTE: integer(INTEGERS.DIRECTLINE_MESSAGES_PER_MINUTE),
+    TRUSTED_PROXIES: text('').pipe(
+      z.string().refine((list) => list === '' || list.split(',').every((ip) => isIP(ip.trim()) !== 0), {
+        error: OPERATOR.trustedProxiesNoValidas,
+      }),
+    ),
     MAX_MESSAGE_CHARS: integer(INTEGERS.MAX_MESSAGE_CHARS),
     DOCUMENTS_DIR: text('data/documents'),
     MAIL_OUTBOX_DIR: text('data/outbox'),
@@ -211,6 +227,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botFrameworkEndpoint: botFrameworkEndpoint(e),
     directLineTokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
     directLineTokensPerMinute: e.DIRECTLINE_TOKENS_PER_MINUTE,
+    directLineTokensPerBrowserPerMinute: e.DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE,
+    directLineMessagesPerMinute: e.DIRECTLINE_MESSAGES_PER_MINUTE,
+    trustedProxies: e.TRUSTED_PROXIES.split(',')
+      .map((ip) => ip.trim())
+      .filter(Boolean),
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     documentsDir: path.resolve(PROJECT_ROOT, e.DOCUMENTS_DIR),
     mailOutboxDir: path.resolve(PROJECT_ROOT, e.MAIL_OUTBOX_DIR),

@@ -38,6 +38,7 @@ export function createChannels(options: ChannelsOptions): readonly Channel[] {
     publicBaseUrl: config.publicBaseUrl,
     tokenTtlSeconds: config.directLineTokenTtlSeconds,
     tokenRateLimitPerMinute: config.directLineTokensPerMinute,
+    limits: { tokensPerBrowser: config.directLineTokensPerBrowserPerMinute, messagesPerConversation: config.directLineMessagesPerMinute },
     logger,
     clock,
     bot: { id: 'iess-asistente', name: ASISTENTE.nombre },

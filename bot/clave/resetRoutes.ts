@@ -4,6 +4,7 @@ import type { RateLimiter } from '../../core/ports';
 import type { NewClavePort } from '../../core/usecases/setNewClave';
 import type { Logger } from '../logger';
 import { formPage, messagePage } from './pages';
+import { clientIp } from '../channels/directline/http';
 import { isValidNuevaClave } from './validation';
 
 /** Dependencies of the new-clave page. */
@@ -38,7 +39,7 @@ function field(body: unknown, name: string): string {
 /** GET and POST /clave/nueva: the page reached from the e-mail link, where the citizen sets the new clave. */
 export function registerResetRoutes(server: restify.Server, options: ResetRoutesOptions): void {
   const limited = async (req: restify.Request): Promise<boolean> => {
-    const ip = req.socket.remoteAddress ?? 'desconocida';
+    const ip = clientIp(req);
     return !(await options.rateLimiter.hit({ key: `reset:ip:${ip}`, ...RESET_PAGE_LIMIT })).allowed;
   };
 

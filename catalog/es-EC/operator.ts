@@ -17,6 +17,7 @@ export const OPERATOR = {
   databaseUrlNoValida: 'DATABASE_URL debe ser una URL file: de SQLite (por ejemplo file:./data/iess.db) o postgresql:// de PostgreSQL.',
   /** On PostgreSQL several instances share the store: what each one signs and links must be the same everywhere. */
   appSecretConPostgres: 'Con PostgreSQL (varias instancias) APP_SECRET es obligatorio y debe ser el mismo en todas.',
+  trustedProxiesNoValidas: 'TRUSTED_PROXIES debe ser una lista de direcciones IP separadas por comas.',
   publicBaseUrlConPostgres: 'Con PostgreSQL (varias instancias) PUBLIC_BASE_URL es obligatoria y debe ser la misma en todas.',
   appSecretCorto: 'APP_SECRET debe tener al menos 32 caracteres.',
   appSecretEnProduccion: 'En producción APP_SECRET es obligatorio.',

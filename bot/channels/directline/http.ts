@@ -1,4 +1,5 @@
-import type { Request } from 'restify';
+import { isIP } from 'node:net';
+import type { Next, Request, Response, Server } from 'restify';
 import { badArgument, tooLarge, unsupportedMediaType } from './errors';
 
 /** Reads the whole request body, failing with 413 as soon as it passes `limit` bytes. */
@@ -82,7 +83,36 @@ export function routeParam(req: Request, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The peer address used as the rate-limit key (put a trusted proxy's header here if one fronts the server). */
+const forwardedClients = new WeakMap<Request, string>();
+
+/** `::ffff:127.0.0.1` and `127.0.0.1` are one peer. */
+function plainAddress(address: string): string {
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+}
+
+/**
+ * Believes X-Forwarded-For only from the given proxies (the load balancer in front of several instances): the client
+ * is the right-most forwarded address that is not itself a trusted proxy. Wired once in bot/app.ts.
+ */
+export function trustForwardedFor(server: Pick<Server, 'pre'>, proxies: readonly string[]): void {
+  if (proxies.length === 0) return;
+  const trusted = new Set(proxies.map(plainAddress));
+  server.pre((req: Request, _res: Response, next: Next) => {
+    const peer = plainAddress(req.socket?.remoteAddress ?? '');
+    const header = req.headers['x-forwarded-for'];
+    if (trusted.has(peer) && typeof header === 'string') {
+      const hops = header
+        .split(',')
+        .map((hop) => plainAddress(hop.trim()))
+        .filter((hop) => isIP(hop) !== 0);
+      const client = [...hops].reverse().find((hop) => !trusted.has(hop));
+      if (client) forwardedClients.set(req, client);
+    }
+    next();
+  });
+}
+
+/** The client address used as a rate-limit key: the peer, or what a trusted proxy forwarded (trustForwardedFor). */
 export function clientIp(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
+  return forwardedClients.get(req) ?? plainAddress(req.socket?.remoteAddress ?? 'unknown');
 }

@@ -9,6 +9,7 @@ import { renderDirectLine } from './render';
 import { registerConversationRoutes, type RouteContext } from './routes';
 import { directLineSignInBinding } from './signInBinding';
 import { DirectLineStore } from './store';
+import { DirectLineLimits } from './rateLimit';
 import { TokenService } from './tokens';
 import { resolveOptions, type DirectLineOptions } from './types';
 import { registerAttachmentRoutes } from './upload';
@@ -45,11 +46,13 @@ export function createDirectLineChannel(options: DirectLineOptions): DirectLineC
   adapter.onTurnError = options.onTurnError;
   installRenderer(adapter, renderDirectLine);
   const redact = transcriptRedactor(store);
+  // Counted in the shared store, so every instance of the service shares each budget.
+  const limits = new DirectLineLimits(resolved.limits, resolved.clock, resolved.prisma);
   const ctx: RouteContext = {
     options: resolved,
     store,
     redact,
-    tokens: new TokenService(resolved.prisma, resolved.tokenTtlSeconds, resolved.clock),
+    tokens: new TokenService(resolved.prisma, resolved.tokenTtlSeconds, resolved.clock, limits),
     adapter,
     logic: options.logic,
     channel,

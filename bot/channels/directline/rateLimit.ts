@@ -1,5 +1,7 @@
+import type { Response } from 'restify';
 import type { PrismaClient } from '../../../prisma/client';
 import { hitRateLimit } from '../../../prisma/store/rateLimits';
+import { DirectLineError } from './errors';
 
 const WINDOW_SECONDS = 60;
 const WINDOW_MS = WINDOW_SECONDS * 1000;
@@ -59,5 +61,75 @@ export class RateLimiter {
 
   private prune(now: number): void {
     for (const [key, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(key);
+  }
+}
+
+/**
+ * The channel's limits, all counted in the store (RateCounter) so every instance shares them, and shaped so citizens
+ * behind one carrier-grade NAT address are not locked out: a new chat is limited per browser (its key cookie) under a
+ * high per-address ceiling; what a chat then sends is limited per conversation and per token.
+ */
+export interface DirectLineLimitSettings {
+  /** New chats (tokens) per client address and minute: a ceiling for a whole NAT, not a per-person limit. */
+  tokensPerAddress: number;
+  /** New chats per browser (key cookie) and minute; a first visit counts under the key it is given. */
+  tokensPerBrowser: number;
+  /** Activities posted (messages, uploads) per conversation and minute, and per token and minute. */
+  messagesPerConversation: number;
+  /** Token refreshes per conversation and minute (Web Chat refreshes about every 15 minutes). */
+  refreshesPerConversation: number;
+}
+
+/** Defaults of the channel's limits (README, DIRECTLINE_* variables). */
+export const DEFAULT_DIRECTLINE_LIMITS: DirectLineLimitSettings = {
+  tokensPerAddress: 600,
+  tokensPerBrowser: 10,
+  messagesPerConversation: 30,
+  refreshesPerConversation: 6,
+};
+
+/** The answer's headers: a refusal sets Retry-After on them. */
+type Headers = Pick<Response, 'header'>;
+
+/** Checks the channel's shared limits; each check sets Retry-After and throws a Direct Line 429 when over. */
+export class DirectLineLimits {
+  constructor(
+    private readonly settings: DirectLineLimitSettings,
+    private readonly clock: () => Date,
+    private readonly store: PrismaClient,
+  ) {}
+
+  /** A new chat from `address`: counted first, before the browser gets a key. */
+  async newChatFrom(res: Headers, address: string): Promise<void> {
+    await this.count(res, `address:${address}`, this.settings.tokensPerAddress, 'token');
+  }
+
+  /** A new chat in the browser whose key hash is `browserKeyHash`. */
+  async newChatIn(res: Headers, browserKeyHash: string): Promise<void> {
+    await this.count(res, `browser:${browserKeyHash}`, this.settings.tokensPerBrowser, 'token');
+  }
+
+  /** An activity posted to `conversationId` with the token whose hash is `tokenHash`. */
+  async message(res: Headers, conversationId: string, tokenHash: string): Promise<void> {
+    const limit = this.settings.messagesPerConversation;
+    await this.count(res, `token:${tokenHash}`, limit, 'message');
+    await this.count(res, `conversation:${conversationId}`, limit, 'message');
+  }
+
+  /** A token refresh of `conversationId`. */
+  async refresh(res: Headers, conversationId: string): Promise<void> {
+    await this.count(res, `refresh:${conversationId}`, this.settings.refreshesPerConversation, 'refresh');
+  }
+
+  private async count(res: Headers, key: string, limit: number, what: 'token' | 'message' | 'refresh'): Promise<void> {
+    const decision = await hitRateLimit(this.store, {
+      key: `directline:${key}:${limit}`,
+      limit,
+      windowSeconds: WINDOW_SECONDS,
+      now: this.clock(),
+    });
+    if (decision.allowed) return;
+    res.header('Retry-After', String(Math.max(1, decision.retryAfterSeconds)));
+    throw new DirectLineError(429, 'TooManyRequests', `Too many ${what} requests; try again later.`);
   }
 }

@@ -1,9 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { conversationUpdate } from './activity';
 import { ensureBrowserKey } from './browserKey';
-import { badArgument, DirectLineError, sendError } from './errors';
+import { badArgument, sendError } from './errors';
 import { clientIp, readJsonObject, routeParam, queryParam } from './http';
-import { RateLimiter } from './rateLimit';
 import { activityId, type DirectLineStore } from './store';
 import { randomId, type Grant, type TokenService } from './tokens';
 import { postActivity, runTurn, type TurnRunner } from './turns';
@@ -45,19 +44,14 @@ function parseWatermark(raw: string | undefined): number {
  * they keep its binding and neither need nor change the cookie.
  */
 export function registerConversationRoutes(server: Server, ctx: RouteContext): void {
-  // Counted in the shared store, so every instance of the service shares one budget per client address.
-  const limiter = new RateLimiter(ctx.options.tokenRateLimitPerMinute, ctx.clock, ctx.options.prisma);
-
   server.post(
     '/api/directline/token',
     handled(ctx, 'token', async (req, res) => {
-      const wait = await limiter.consume(clientIp(req));
-      if (wait > 0) {
-        res.header('Retry-After', String(wait));
-        throw new DirectLineError(429, 'TooManyRequests', 'Too many token requests; try again later.');
-      }
+      await ctx.tokens.limits?.newChatFrom(res, clientIp(req));
       const minted = ctx.tokens.mint();
       const browser = ensureBrowserKey(req, res, ctx.options.baseUrl.startsWith('https:'));
+      // A new browser's first chat is always within its limit, so a refusal never sets a cookie.
+      await ctx.tokens.limits?.newChatIn(res, browser.keyHash);
       const conversationId = await ctx.store.createConversation(
         `dl_${randomId(16)}`,
         { tokenHash: minted.tokenHash, expiresAt: minted.expiresAt },
@@ -72,7 +66,7 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
   server.post(
     '/v3/directline/tokens/refresh',
     handled(ctx, 'refresh', async (req, res) => {
-      const grant = await ctx.tokens.authenticate(req);
+      const grant = await ctx.tokens.authenticateToRefresh(req, res);
       const minted = await ctx.tokens.issue(grant.conversationId);
       ctx.logger.info('directline.token_refreshed', { conversationId: grant.conversationId });
       res.header('Cache-Control', 'no-store');
@@ -110,7 +104,7 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
   server.post(
     '/v3/directline/conversations/:id/activities',
     handled(ctx, 'post', async (req, res) => {
-      const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
+      const grant = await ctx.tokens.authenticateToSend(req, res, routeParam(req, 'id'));
       const body = await readJsonObject(req, ctx.options.maxJsonBytes);
       const id = await postActivity(ctx, grant, body);
       res.send(200, { id });

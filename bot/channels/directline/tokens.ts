@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Request } from 'restify';
+import type { Request, Response } from 'restify';
 import type { PrismaClient } from '../../../prisma/client';
 import { forbidden, notFound, tokenExpired, tokenInvalid } from './errors';
 import { bearerToken } from './http';
+import type { DirectLineLimits } from './rateLimit';
 
 /** What a valid token grants: one conversation, as one user. */
 export interface Grant {
@@ -38,6 +39,8 @@ export class TokenService {
     private readonly prisma: PrismaClient,
     private readonly ttlSeconds: number,
     private readonly clock: () => Date,
+    /** The shared per-conversation and per-token limits; without them (unit tests of tokens), nothing is counted. */
+    readonly limits?: DirectLineLimits,
   ) {}
 
   /** A new 256-bit random token, not yet stored. */
@@ -79,5 +82,19 @@ export class TokenService {
       throw exists ? forbidden() : notFound('Conversation');
     }
     return { conversationId: row.conversationId, userId: row.conversation.userId, token, expiresAt: row.expiresAt };
+  }
+
+  /** `authenticate`, then counts one posted activity against the conversation's and the token's limits (429 beyond). */
+  async authenticateToSend(req: Request, res: Pick<Response, 'header'>, conversationId: string): Promise<Grant> {
+    const grant = await this.authenticate(req, conversationId);
+    await this.limits?.message(res, grant.conversationId, hashToken(grant.token));
+    return grant;
+  }
+
+  /** `authenticate`, then counts one refresh against the conversation's limit (429 beyond). */
+  async authenticateToRefresh(req: Request, res: Pick<Response, 'header'>): Promise<Grant> {
+    const grant = await this.authenticate(req);
+    await this.limits?.refresh(res, grant.conversationId);
+    return grant;
   }
 }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { PrismaClient } from '../../../prisma/client';
 import type { Logger } from '../../logger';
+import { DEFAULT_DIRECTLINE_LIMITS, type DirectLineLimitSettings } from './rateLimit';
 
 /** Where uploaded file bytes live; the Direct Line tables keep only metadata and the storage key. */
 export interface AttachmentStore {
@@ -35,14 +36,18 @@ export interface DirectLineOptions {
   maxJsonBytes?: number;
   /** Largest upload request accepted, in bytes (default 4 MiB); larger requests get 413. */
   maxUploadBytes?: number;
-  /** Token requests allowed per client IP and minute on /api/directline/token (default 30); beyond, 429. */
+  /** New chats (token requests) allowed per client address and minute: a ceiling for a whole NAT (default 600); beyond, 429. */
   tokenRateLimitPerMinute?: number;
+  /** The other shared limits: new chats per browser, messages per conversation and token, refreshes (defaults in rateLimit.ts). */
+  limits?: Partial<Omit<DirectLineLimitSettings, 'tokensPerAddress'>>;
   /** The bot account put on activities (default `{ id: 'bot', name: 'Bot' }`). */
   bot?: BotAccountInfo;
 }
 
 /** Options with every default applied, shared by the routes and the adapter. */
-export interface ResolvedOptions extends Required<Omit<DirectLineOptions, 'logic' | 'onTurnError'>> {
+export interface ResolvedOptions extends Required<Omit<DirectLineOptions, 'logic' | 'onTurnError' | 'limits'>> {
+  /** Every shared limit of the channel, with its default. */
+  limits: DirectLineLimitSettings;
   /** publicBaseUrl without a trailing slash. */
   baseUrl: string;
   /** The serviceUrl put on every activity (the public base URL). */
@@ -61,7 +66,12 @@ export function resolveOptions(options: DirectLineOptions): ResolvedOptions {
     clock: options.clock ?? (() => new Date()),
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     maxUploadBytes: options.maxUploadBytes ?? 4 * 1024 * 1024,
-    tokenRateLimitPerMinute: options.tokenRateLimitPerMinute ?? 30,
+    tokenRateLimitPerMinute: options.tokenRateLimitPerMinute ?? DEFAULT_DIRECTLINE_LIMITS.tokensPerAddress,
+    limits: {
+      ...DEFAULT_DIRECTLINE_LIMITS,
+      ...options.limits,
+      tokensPerAddress: options.tokenRateLimitPerMinute ?? DEFAULT_DIRECTLINE_LIMITS.tokensPerAddress,
+    },
     bot: options.bot ?? { id: 'bot', name: 'Bot' },
     baseUrl,
     serviceUrl: baseUrl,

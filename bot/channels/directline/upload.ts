@@ -43,7 +43,7 @@ function contentDisposition(name: string): string {
 }
 
 async function upload(ctx: RouteContext, req: Request, res: Response): Promise<void> {
-  const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
+  const grant = await ctx.tokens.authenticateToSend(req, res, routeParam(req, 'id'));
   const parts = await readMultipart(req, ctx.options.maxUploadBytes);
   const body = validateInbound(activityPart(parts));
   const files = parts.filter((p) => p.name !== 'activity');
