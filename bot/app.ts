@@ -15,7 +15,7 @@ import { createTurnErrorHandler } from './adapter';
 import { trustForwardedFor } from './channels/directline/http';
 import type { AppConfig } from './config';
 import { attachmentReaderOf, createChannels, signInBindingOf, type Channel } from './channels';
-import { LocalFolderStorage } from './fileStorage';
+import { createFileStorage } from './fileStorage';
 import { IessBot } from './iessBot';
 import type { Logger } from './logger';
 import { PrismaStorage } from './storage';
@@ -61,7 +61,11 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     const seeded = await seedDemoData(prisma, { scryptLogN: overrides.scryptLogN });
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });
   }
-  const documents = new LocalFolderStorage(path.join(config.documentsDir, 'documentos'));
+  const documents = createFileStorage({
+    provider: config.databaseProvider,
+    prisma,
+    folder: path.join(config.documentsDir, 'documentos'),
+  });
   const storage = new PrismaStorage(prisma);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { PrismaClient } from '../../prisma/client';
 import { ASISTENTE } from '../../catalog';
 import type { AppConfig } from '../config';
-import { LocalFolderStorage } from '../fileStorage';
+import { createFileStorage } from '../fileStorage';
 import type { Logger } from '../logger';
 import { createBotFrameworkChannel } from './botframework';
 import type { Channel, TurnLogic } from './channel';
@@ -34,7 +34,7 @@ export function createChannels(options: ChannelsOptions): readonly Channel[] {
     prisma,
     logic,
     onTurnError,
-    attachments: new LocalFolderStorage(path.join(config.documentsDir, 'directline')),
+    attachments: createFileStorage({ provider: config.databaseProvider, prisma, folder: path.join(config.documentsDir, 'directline') }),
     publicBaseUrl: config.publicBaseUrl,
     tokenTtlSeconds: config.directLineTokenTtlSeconds,
     tokenRateLimitPerMinute: config.directLineTokensPerMinute,

@@ -107,6 +107,10 @@ export function documentRefusal(result: DocumentRefusalFacts, context: RefusalCo
 /** Refusal for an attachment the channel could not give us (no link, unknown link, another conversation's file). */
 export const UNREADABLE_ATTACHMENT_MESSAGE = `No pudimos abrir el archivo adjunto. Adjúntelo de nuevo desde este mismo chat. ${SEND_INSTEAD}`;
 
+/** Refusal when the document storage could not keep the file (full disk, storage down): nothing was kept. */
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  'No pudimos guardar su archivo en este momento y no quedó nada guardado. Por favor, envíelo de nuevo en unos minutos.';
+
 /** Refusal once a citizen sent too many files in one hour. */
 export function uploadLimitMessage(minutes: number): string {
   const wait = Math.max(1, minutes);

@@ -4,7 +4,7 @@
  * size, metadata stripped), stores the accepted bytes and records a Document (no case yet). Refusals come from the
  * catalog; it never throws for a bad or unreadable file.
  */
-import { UNREADABLE_ATTACHMENT_MESSAGE, documentDescription, uploadLimitMessage } from '../../catalog';
+import { STORAGE_UNAVAILABLE_MESSAGE, UNREADABLE_ATTACHMENT_MESSAGE, documentDescription, uploadLimitMessage } from '../../catalog';
 import { inspectDocument, refusalMessage, type AcceptedDocument } from '../documents';
 import type {
   AttachmentBytes,
@@ -51,7 +51,7 @@ export interface DocumentRecords {
 export interface ReceiveDocumentOptions {
   records: DocumentRecords;
   /** Where accepted bytes go, under keys the storage generates (a local folder outside any served one). */
-  storage: { save(bytes: Buffer): Promise<string> };
+  storage: { save(bytes: Buffer): Promise<string>; remove?(storageKey: string): Promise<void> };
   rateLimiter: RateLimiter;
   readAttachment: AttachmentReader;
   clock: Clock;
@@ -80,17 +80,30 @@ export function createReceiveDocument(options: ReceiveDocumentOptions): Document
     name: string | undefined,
     accepted: AcceptedDocument,
   ): Promise<DocumentReceipt> {
-    const storageKey = await storage.save(accepted.bytes);
-    const { id } = await records.recordDocument({
-      afiliadoId,
-      tipo: purpose,
-      nombreOriginal: name,
-      mediaType: accepted.mediaType,
-      size: accepted.size,
-      sha256: accepted.sha256,
-      storageKey,
-      now: clock(),
-    });
+    let storageKey: string;
+    try {
+      storageKey = await storage.save(accepted.bytes);
+    } catch (error) {
+      // A full disk or an unavailable storage: the storage kept nothing, and no record is written.
+      logger.warn('document.storage_failed', { afiliadoId, purpose, size: accepted.size, error });
+      return { ok: false, message: STORAGE_UNAVAILABLE_MESSAGE };
+    }
+    let id: string;
+    try {
+      ({ id } = await records.recordDocument({
+        afiliadoId,
+        tipo: purpose,
+        nombreOriginal: name,
+        mediaType: accepted.mediaType,
+        size: accepted.size,
+        sha256: accepted.sha256,
+        storageKey,
+        now: clock(),
+      }));
+    } catch (error) {
+      await storage.remove?.(storageKey).catch(() => undefined);
+      throw error;
+    }
     logger.info('document.accepted', { afiliadoId, documentId: id, purpose, kind: accepted.kind, size: accepted.size });
     return { ok: true, documentId: id, descripcion: documentDescription(purpose, accepted) };
   }

@@ -9,6 +9,8 @@ export interface AttachmentStore {
   save(bytes: Buffer): Promise<string>;
   /** Reads back the bytes saved under `storageKey`. */
   read(storageKey: string): Promise<Buffer>;
+  /** Deletes what `save` kept (an upload whose other files could not be stored). */
+  remove?(storageKey: string): Promise<void>;
 }
 
 /** The bot's identity as shown on the activities it sends through this channel. */

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { ATTACHMENTS_PATH, attachmentUrl, validateInbound } from './activity';
-import { badArgument, notFound } from './errors';
+import { badArgument, DirectLineError, notFound } from './errors';
 import { routeParam } from './http';
 import { readMultipart, type FormPart } from './multipart';
 import { handled, type RouteContext } from './routes';
@@ -49,13 +49,20 @@ async function upload(ctx: RouteContext, req: Request, res: Response): Promise<v
   const files = parts.filter((p) => p.name !== 'activity');
   const rows: NewAttachment[] = [];
   const list: Attachment[] = [];
-  for (const file of files) {
-    const id = randomId(16);
-    const name = sanitizeFileName(file.filename ?? file.name);
-    const contentType = declaredType(file.contentType);
-    const storageKey = await ctx.options.attachments.save(Buffer.from(file.data));
-    rows.push({ id, name, contentType, size: file.data.length, storageKey });
-    list.push({ contentType, contentUrl: attachmentUrl(ctx.options.baseUrl, id), name });
+  try {
+    for (const file of files) {
+      const id = randomId(16);
+      const name = sanitizeFileName(file.filename ?? file.name);
+      const contentType = declaredType(file.contentType);
+      const storageKey = await ctx.options.attachments.save(Buffer.from(file.data));
+      rows.push({ id, name, contentType, size: file.data.length, storageKey });
+      list.push({ contentType, contentUrl: attachmentUrl(ctx.options.baseUrl, id), name });
+    }
+  } catch (error) {
+    // A full disk or an unavailable storage: the files of this upload already kept are removed, nothing is posted.
+    await Promise.all(rows.map((row) => ctx.options.attachments.remove?.(row.storageKey).catch(() => undefined)));
+    ctx.logger.warn('directline.upload_storage_failed', { conversationId: grant.conversationId, files: files.length, error });
+    throw new DirectLineError(507, 'InsufficientStorage', 'The files could not be stored; nothing was kept. Try again later.');
   }
   const id = await postActivity(ctx, grant, body, rows, list);
   res.send(200, { id });
