@@ -25,6 +25,9 @@ import type { AgentFeature } from './agents/feature';
 import { AgentRouter, TEAMS_CHANNEL_ID } from './agents/router';
 import { createAuditLog } from '../prisma/store/audit';
 import { createStaffDirectory } from '../prisma/store/staff';
+import { createDeskCaseStore } from '../prisma/store/agentCases';
+import { createCaseDeskFeature } from './agents/caseDesk';
+import { AGENT_DOCUMENT_LINK_MINUTES, agentDocumentLinks, registerAgentDocumentRoutes } from './agents/documentRoutes';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -95,11 +98,24 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
 
   // --- agents' side (Teams): the features the router offers each staff activity to, in order ---
-  const agentFeatures: AgentFeature[] = [];
+  const staffDirectory = createStaffDirectory(prisma);
+  const auditLog = createAuditLog(prisma);
+  const agentDocuments = { prisma, storage: documents, clock, logger, publicBaseUrl: config.publicBaseUrl };
+  const agentFeatures: AgentFeature[] = [
+    createCaseDeskFeature({
+      store: createDeskCaseStore(prisma),
+      audit: auditLog,
+      staff: staffDirectory,
+      recovery: store.recovery,
+      clock,
+      documentLink: agentDocumentLinks(agentDocuments),
+      linkMinutes: AGENT_DOCUMENT_LINK_MINUTES,
+    }),
+  ];
   const agentRouter = new AgentRouter({
     tenantId: config.teamsTenantId,
-    staff: createStaffDirectory(prisma),
-    audit: createAuditLog(prisma),
+    staff: staffDirectory,
+    audit: auditLog,
     features: agentFeatures,
     logger,
     clock,
@@ -115,6 +131,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   });
   registerWebChatPage(server);
   registerDownloads(server, { prisma, storage: documents, clock, logger, binding: signInBindingOf(channels) });
+  registerAgentDocumentRoutes(server, agentDocuments);
   registerResetRoutes(server, { newClave, rateLimiter: store.rateLimiter, logger });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
   const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });

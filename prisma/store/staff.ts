@@ -32,6 +32,12 @@ export async function readPersonalReference(db: PrismaClient, staffId: string): 
   return JSON.parse(row.personalReference) as ConversationReferenceJson;
 }
 
+/** Display names of staff rows by id; unknown ids are left out. */
+export async function staffNames(db: PrismaClient, staffIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.staff.findMany({ where: { id: { in: [...new Set(staffIds)] } }, select: { id: true, nombre: true } });
+  return new Map(rows.map((r) => [r.id, r.nombre]));
+}
+
 /** Loads the demo staff (agents and supervisor) into an empty staff table; does nothing when staff exist. */
 export async function seedDemoStaff(db: PrismaClient, fixture: DemoStaffFixture = DEMO_STAFF): Promise<number> {
   if ((await db.staff.count()) > 0) return 0;
@@ -51,5 +57,6 @@ export function createStaffDirectory(db: PrismaClient): StaffDirectory {
     findStaffByAadObjectId: (aadObjectId) => findStaffByAadObjectId(db, aadObjectId),
     recordPersonalReference: (staffId, reference) => recordPersonalReference(db, staffId, reference),
     personalReferenceOf: (staffId) => readPersonalReference(db, staffId),
+    namesOf: (staffIds) => staffNames(db, staffIds),
   };
 }

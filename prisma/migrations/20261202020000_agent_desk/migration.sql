@@ -27,6 +27,16 @@ CREATE TABLE "AuditEntry" (
     "at" DATETIME NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "AgentDocumentGrant" (
+    "tokenHash" TEXT NOT NULL PRIMARY KEY,
+    "documentId" TEXT NOT NULL,
+    "staffId" TEXT NOT NULL,
+    "caseNumero" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -55,4 +65,7 @@ CREATE INDEX "AuditEntry_subjectType_subjectId_at_idx" ON "AuditEntry"("subjectT
 
 -- CreateIndex
 CREATE INDEX "AuditEntry_staffId_at_idx" ON "AuditEntry"("staffId", "at");
+
+-- CreateIndex
+CREATE INDEX "AgentDocumentGrant_documentId_idx" ON "AgentDocumentGrant"("documentId");
 
