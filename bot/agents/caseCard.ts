@@ -1,5 +1,5 @@
 import { AGENTES_AUDITORIA, AGENTES_CASO, ESTADO_NOMBRE, formatFecha, TIPO_NOMBRE } from '../../catalog';
-import { AGENT_CASE_TRANSITIONS } from '../../core/domain/cases';
+import { AGENT_CASE_TRANSITIONS, type CaseStateName } from '../../core/domain/cases';
 import type { AuditRecord, DeskCaseView } from '../../core/usecases/agents/ports';
 import { MAX_MOVE_NOTE_CHARS } from '../../core/usecases/agents/moveDeskCase';
 
@@ -146,6 +146,14 @@ export function caseSummaryCard(view: DeskCaseView): AdaptiveCard {
   );
 }
 
+/** The audit line's action: its name, and the target state of a move. */
+function actionLabel(entry: AuditRecord): string {
+  const name = AGENTES_AUDITORIA.acciones[entry.action] ?? entry.action;
+  const after = entry.after as { estado?: unknown } | undefined;
+  const estado = typeof after?.estado === 'string' && after.estado in ESTADO_NOMBRE ? (after.estado as CaseStateName) : undefined;
+  return entry.action === 'case.move' && estado ? AGENTES_AUDITORIA.haciaEstado(name, estado) : name;
+}
+
 /** The audit card of a case: the latest entries, who, what and how it ended, and a way back to the case. */
 export function auditCard(numero: string, entries: readonly AuditRecord[], names: ReadonlyMap<string, string>): AdaptiveCard {
   const lines = entries.map((e) =>
@@ -153,7 +161,7 @@ export function auditCard(numero: string, entries: readonly AuditRecord[], names
       AGENTES_AUDITORIA.linea(
         e.at,
         (e.staffId && names.get(e.staffId)) || AGENTES_AUDITORIA.desconocido,
-        AGENTES_AUDITORIA.acciones[e.action] ?? e.action,
+        actionLabel(e),
         e.outcome === 'ok' ? AGENTES_AUDITORIA.resultadoOk : AGENTES_AUDITORIA.resultadoOtro,
       ),
       { size: 'Small' },

@@ -79,6 +79,7 @@ export const AGENTES_AUDITORIA = {
     'case.audit': 'consulta de auditoría',
     'document.download': 'descarga de documento',
   } as Readonly<Record<string, string>>,
+  haciaEstado: (accion: string, estado: CaseStateName) => `${accion} a ${ESTADO_NOMBRE[estado]}`,
   resultadoOk: 'hecho',
   resultadoOtro: 'rechazado',
 } as const;

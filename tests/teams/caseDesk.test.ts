@@ -1,4 +1,4 @@
-import { AGENTES_CASO, ESTADO_NOMBRE } from '../../catalog';
+import { AGENTES_AUDITORIA, AGENTES_CASO, ESTADO_NOMBRE } from '../../catalog';
 import { listAuditEntries } from '../../prisma/store/audit';
 import type { Json } from '../../simulators/teams/fakeConnector';
 import { cardActions, cardTexts, startTeamsDriver, STAFF, type TeamsDriver } from './teamsDriver';
@@ -127,7 +127,7 @@ describe('case desk in Teams: find and move a case', () => {
     const lines = cardTexts(audit).join('\n');
     expect(lines).toContain(STAFF.andrea.name);
     expect(lines).toContain(STAFF.marco.name);
-    expect(lines).toContain('cambio de estado');
+    expect(lines).toContain(AGENTES_AUDITORIA.haciaEstado('cambio de estado', 'APROBADO'));
     const chat = firstCard(await t.say(STAFF.andrea, `auditoria ${NUMERO}`));
     expect(cardTexts(chat)[0]).toContain(NUMERO);
   });
