@@ -108,3 +108,28 @@ export interface AcceptedDocumentFacts {
   height?: number;
   pages?: number;
 }
+
+/** The states an agent can move a case to from the Teams case desk. */
+export type AgentTargetState = 'EN_REVISION' | 'REQUIERE_INFORMACION' | 'APROBADO' | 'NEGADO';
+
+/**
+ * The moves an agent may make, as data: from each state, the states it may go to. Final states go nowhere; a case
+ * is approved or denied only from revisión; requiere información goes back to revisión once the citizen answers.
+ */
+export const AGENT_CASE_TRANSITIONS: Readonly<Record<CaseStateName, readonly AgentTargetState[]>> = {
+  RECIBIDO: ['EN_REVISION', 'REQUIERE_INFORMACION'],
+  PENDIENTE_EMPLEADOR: ['EN_REVISION'],
+  EN_REVISION: ['REQUIERE_INFORMACION', 'APROBADO', 'NEGADO'],
+  REQUIERE_INFORMACION: ['EN_REVISION'],
+  APROBADO: [],
+  NEGADO: [],
+  CERRADO: [],
+};
+
+/** Target states whose move needs a note written for the citizen (what is missing, or why it was denied). */
+export const NOTE_REQUIRED_STATES: readonly AgentTargetState[] = ['REQUIERE_INFORMACION', 'NEGADO'];
+
+/** True when an agent may move a case from `from` to `to`. */
+export function isAllowedAgentMove(from: CaseStateName, to: string): to is AgentTargetState {
+  return (AGENT_CASE_TRANSITIONS[from] as readonly string[]).includes(to);
+}
