@@ -10,6 +10,7 @@ import * as contact from './es-EC/contact';
 import * as documents from './es-EC/documents';
 import * as emails from './es-EC/emails';
 import * as filing from './es-EC/filing';
+import * as handoff from './es-EC/handoff';
 import * as messages from './es-EC/messages';
 import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
@@ -26,6 +27,7 @@ export * from './es-EC/contact';
 export * from './es-EC/documents';
 export * from './es-EC/emails';
 export * from './es-EC/filing';
+export * from './es-EC/handoff';
 export * from './es-EC/messages';
 export * from './es-EC/operator';
 export * from './es-EC/pages';
@@ -44,6 +46,7 @@ export const esEC = {
   documents,
   emails,
   filing,
+  handoff,
   messages,
   operator,
   pages,

@@ -61,6 +61,7 @@ export function createHandoffRecords(db: PrismaClient): HandoffRecords {
             transcript: JSON.stringify(options.transcript),
             estado: 'EN_COLA',
             queuedAt: options.now,
+            offerDueAt: options.offerDueAt,
           },
         });
         // A new request replaces a satisfaction question left unanswered by an earlier handoff.
@@ -104,7 +105,14 @@ export function createHandoffRecords(db: PrismaClient): HandoffRecords {
     async end(options) {
       const { count } = await db.handoffRequest.updateMany({
         where: { id: options.handoffId, estado: { in: [...OPEN] } },
-        data: { estado: 'TERMINADA', openKey: null, endedAt: options.now, endedBy: options.by, surveyPending: true },
+        data: { estado: 'TERMINADA', openKey: null, endedAt: options.now, endedBy: options.by, surveyPending: options.survey },
+      });
+      return count === 1;
+    },
+    async keepWaiting(options) {
+      const { count } = await db.handoffRequest.updateMany({
+        where: { id: options.handoffId, estado: 'EN_COLA' },
+        data: { offerDueAt: options.offerDueAt, timeoutOfferedAt: null },
       });
       return count === 1;
     },
@@ -118,8 +126,8 @@ export function createHandoffRecords(db: PrismaClient): HandoffRecords {
     },
     async claimTimedOut(options) {
       const due = await db.handoffRequest.findMany({
-        where: { estado: 'EN_COLA', timeoutOfferedAt: null, queuedAt: { lte: options.cutoff } },
-        orderBy: { queuedAt: 'asc' },
+        where: { estado: 'EN_COLA', timeoutOfferedAt: null, offerDueAt: { lte: options.now } },
+        orderBy: { offerDueAt: 'asc' },
         take: 50,
       });
       const claimed: HandoffView[] = [];

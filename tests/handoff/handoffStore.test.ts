@@ -18,18 +18,19 @@ afterEach(() => db.dispose());
 
 async function queue(id: string, minutesAgo = 0) {
   const at = new Date(NOW.getTime() - minutesAgo * 60_000);
-  return (await records.open({ conversation: conv(id), reference: ref(id), transcript: [], now: at })).handoff;
+  const offerDueAt = new Date(at.getTime() + 5 * 60_000);
+  return (await records.open({ conversation: conv(id), reference: ref(id), transcript: [], now: at, offerDueAt })).handoff;
 }
 
 describe('handoff store', () => {
   it('keeps one open handoff per conversation and numbers the queue', async () => {
     const a = await queue('a', 3);
     const b = await queue('b', 2);
-    const again = await records.open({ conversation: conv('a'), reference: ref('a'), transcript: [], now: NOW });
+    const again = await records.open({ conversation: conv('a'), reference: ref('a'), transcript: [], now: NOW, offerDueAt: NOW });
     expect(again).toEqual({ handoff: expect.objectContaining({ id: a.id }), created: false });
     expect(await records.position(a.id)).toBe(1);
     expect(await records.position(b.id)).toBe(2);
-    await records.end({ handoffId: a.id, by: 'ciudadano', now: NOW });
+    await records.end({ handoffId: a.id, by: 'ciudadano', now: NOW, survey: true });
     expect(await records.position(a.id)).toBeUndefined();
     expect(await records.position(b.id)).toBe(1);
   });
@@ -48,23 +49,29 @@ describe('handoff store', () => {
 
   it('ends once, then asks the satisfaction question once', async () => {
     const h = await queue('end');
-    expect(await records.end({ handoffId: h.id, by: 'agente', now: NOW })).toBe(true);
-    expect(await records.end({ handoffId: h.id, by: 'ciudadano', now: NOW })).toBe(false);
+    expect(await records.end({ handoffId: h.id, by: 'agente', now: NOW, survey: true })).toBe(true);
+    expect(await records.end({ handoffId: h.id, by: 'ciudadano', now: NOW, survey: true })).toBe(false);
     expect(await records.findForConversation(conv('end'))).toEqual(expect.objectContaining({ estado: 'TERMINADA', surveyPending: true }));
     expect(await records.recordSatisfaction({ handoffId: h.id, puntaje: 5, now: NOW })).toBe(true);
     expect(await records.recordSatisfaction({ handoffId: h.id, puntaje: 1, now: NOW })).toBe(false);
     expect(await records.findForConversation(conv('end'))).toBeUndefined();
     expect(await db.prisma.handoffSatisfaction.findMany()).toEqual([expect.objectContaining({ handoffId: h.id, puntaje: 5 })]);
     // A new request in the same conversation opens a new handoff.
-    expect((await records.open({ conversation: conv('end'), reference: ref('end'), transcript: [], now: NOW })).created).toBe(true);
+    expect(
+      (await records.open({ conversation: conv('end'), reference: ref('end'), transcript: [], now: NOW, offerDueAt: NOW })).created,
+    ).toBe(true);
   });
 
   it('claims a timed-out waiting handoff once, even with two workers', async () => {
     const old = await queue('old', 10);
     await queue('new', 1);
-    const cutoff = new Date(NOW.getTime() - 5 * 60_000);
-    const [first, second] = await Promise.all([records.claimTimedOut({ cutoff, now: NOW }), records.claimTimedOut({ cutoff, now: NOW })]);
+    const [first, second] = await Promise.all([records.claimTimedOut({ now: NOW }), records.claimTimedOut({ now: NOW })]);
     expect([...first, ...second].map((h) => h.id)).toEqual([old.id]);
-    expect(await records.claimTimedOut({ cutoff, now: NOW })).toEqual([]);
+    expect(await records.claimTimedOut({ now: NOW })).toEqual([]);
+    // "Seguir esperando" makes the offer again later, once.
+    expect(await records.keepWaiting({ handoffId: old.id, offerDueAt: new Date(NOW.getTime() + 60_000) })).toBe(true);
+    expect(await records.claimTimedOut({ now: NOW })).toEqual([]);
+    const later = new Date(NOW.getTime() + 61_000);
+    expect((await records.claimTimedOut({ now: later })).map((h) => h.id)).toEqual([old.id]);
   });
 });

@@ -10,6 +10,7 @@ CREATE TABLE "HandoffRequest" (
     "transcript" TEXT NOT NULL,
     "estado" TEXT NOT NULL,
     "queuedAt" DATETIME NOT NULL,
+    "offerDueAt" DATETIME NOT NULL,
     "timeoutOfferedAt" DATETIME,
     "agentStaffId" TEXT,
     "agentNombre" TEXT,
@@ -69,6 +70,9 @@ CREATE UNIQUE INDEX "HandoffRequest_openKey_key" ON "HandoffRequest"("openKey");
 
 -- CreateIndex
 CREATE INDEX "HandoffRequest_estado_queuedAt_idx" ON "HandoffRequest"("estado", "queuedAt");
+
+-- CreateIndex
+CREATE INDEX "HandoffRequest_estado_offerDueAt_idx" ON "HandoffRequest"("estado", "offerDueAt");
 
 -- CreateIndex
 CREATE INDEX "HandoffRequest_conversationKey_queuedAt_idx" ON "HandoffRequest"("conversationKey", "queuedAt");
