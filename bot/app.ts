@@ -21,6 +21,10 @@ import { PrismaStorage } from './storage';
 import { registerWebChatPage, securityHeaders } from './web';
 import { registerSignInRoutes } from './signin/routes';
 import { createConversationContinuer, signInContinuation } from './signin/continuation';
+import type { AgentFeature } from './agents/feature';
+import { AgentRouter, TEAMS_CHANNEL_ID } from './agents/router';
+import { createAuditLog } from '../prisma/store/audit';
+import { createStaffDirectory } from '../prisma/store/staff';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -66,7 +70,11 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const userState = new UserState(storage);
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
   // The channels run the bot's turns; the bot is built below, before any request can arrive.
-  const runBot = (context: TurnContext): Promise<void> => withTurnConversation(conversationOf(context), () => bot.run(context));
+  // Microsoft Teams is the call-centre staff's side: its activities go to the agent router, never to the citizens' bot.
+  const runBot = (context: TurnContext): Promise<void> =>
+    context.activity.channelId === TEAMS_CHANNEL_ID
+      ? agentRouter.run(context)
+      : withTurnConversation(conversationOf(context), () => bot.run(context));
   const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
   const readAttachment = attachmentReaderOf(channels);
   const { deps, store, sessions, newClave } = createServices({
@@ -85,6 +93,18 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   });
 
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
+
+  // --- agents' side (Teams): the features the router offers each staff activity to, in order ---
+  const agentFeatures: AgentFeature[] = [];
+  const agentRouter = new AgentRouter({
+    tenantId: config.teamsTenantId,
+    staff: createStaffDirectory(prisma),
+    audit: createAuditLog(prisma),
+    features: agentFeatures,
+    logger,
+    clock,
+    maxMessageChars: config.maxMessageChars,
+  });
 
   const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
   server.pre(securityHeaders(config.publicBaseUrl));

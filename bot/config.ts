@@ -51,6 +51,8 @@ export interface AppConfig {
   signInLinkTtlMinutes: number;
   /** Hours online clave recovery stays blocked after 5 failed intentos (seed 004), unless an agent lifts it sooner. */
   recoveryBlockHours: number;
+  /** The Entra ID tenant whose staff may use the agents' side in Teams; unset → every Teams activity is refused. */
+  teamsTenantId?: string;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -78,6 +80,9 @@ const INTEGERS = {
   SIGNIN_LINK_TTL_MINUTES: [10, 1, 60],
   RECOVERY_BLOCK_HOURS: [24, 1, 720],
 } as const;
+
+/** An Entra ID tenant id (a GUID, any version). */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Variables that take one of a fixed set of values. */
 const CHOICES: Record<string, readonly string[]> = {
@@ -127,6 +132,7 @@ const envSchema = z
     SESSION_IDLE_MINUTES: integer(INTEGERS.SESSION_IDLE_MINUTES),
     SIGNIN_LINK_TTL_MINUTES: integer(INTEGERS.SIGNIN_LINK_TTL_MINUTES),
     RECOVERY_BLOCK_HOURS: integer(INTEGERS.RECOVERY_BLOCK_HOURS),
+    TEAMS_TENANT_ID: z.preprocess(blank, z.string().regex(GUID).optional()),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -206,5 +212,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     signInLinkTtlMinutes: e.SIGNIN_LINK_TTL_MINUTES,
     recoveryBlockHours: e.RECOVERY_BLOCK_HOURS,
+    teamsTenantId: e.TEAMS_TENANT_ID?.toLowerCase(),
   };
 }

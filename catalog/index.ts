@@ -3,6 +3,7 @@
  * refusals), as one typed object per locale, in the spirit of botbuilder-dialogs' PromptCultureModels. es-EC is
  * the only locale today. Code imports copy from here, never from a locale's files.
  */
+import * as agentes from './es-EC/agentes';
 import * as cases from './es-EC/cases';
 import * as clave from './es-EC/clave';
 import * as claveSolicitud from './es-EC/claveSolicitud';
@@ -20,6 +21,7 @@ import * as servicios from './es-EC/servicios';
 import * as signin from './es-EC/signin';
 import * as tramites from './es-EC/tramites';
 
+export * from './es-EC/agentes';
 export * from './es-EC/cases';
 export * from './es-EC/clave';
 export * from './es-EC/claveSolicitud';
@@ -39,6 +41,7 @@ export * from './es-EC/tramites';
 
 /** The es-EC catalog, section by section. */
 export const esEC = {
+  agentes,
   cases,
   clave,
   claveSolicitud,

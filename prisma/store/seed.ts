@@ -4,6 +4,7 @@ import type { PrismaClient } from '../client';
 import type { CaseState, CaseType, Condicion, PensionSeguro, PensionTipo } from '../generated/client';
 import demo from '../fixtures/demo-afiliados.json';
 import { DEFAULT_SCRYPT_LOG_N, hashSecret } from './secrets';
+import { seedDemoStaff } from './staff';
 
 /** Shape of prisma/fixtures/demo-afiliados.json (synthetic people and cases). */
 export type DemoFixture = typeof demo;
@@ -26,6 +27,8 @@ export async function seedDemoData(
 ): Promise<{ seeded: boolean; afiliados: number; cases: number }> {
   const fixture = options.fixture ?? DEMO_FIXTURE;
   const logN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
+  // The call-centre staff (Teams) are seeded on their own, so a store seeded before they existed gets them too.
+  await seedDemoStaff(db);
   if ((await db.afiliado.count()) > 0) return { seeded: false, afiliados: 0, cases: 0 };
   const people = await Promise.all(
     fixture.afiliados.map(async (a) => ({

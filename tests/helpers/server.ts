@@ -9,6 +9,9 @@ import type { Clock } from '../../core/ports';
 import { createTestDatabase, type TestDatabase } from './db';
 import { testRecognizer } from './dialogHarness';
 
+/** The demo tenant of prisma/fixtures/demo-agentes.json, the allowed Teams tenant of every test server. */
+export const DEMO_TEAMS_TENANT_ID = '7a1c2e3f-0b4d-4e5f-9a6b-1c2d3e4f5a6b';
+
 /** A running service on a free loopback port, over its own seeded database. */
 export interface TestServer {
   app: Application;
@@ -47,6 +50,7 @@ export async function startTestServer(options: { clock?: Clock; logger?: Logger;
     MAIL_OUTBOX_DIR: path.join(documents, 'outbox'),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     BOTFRAMEWORK_ENDPOINT: 'local',
+    TEAMS_TENANT_ID: DEMO_TEAMS_TENANT_ID,
     ...options.env,
   });
   const app = await createApplication(config, {
