@@ -25,6 +25,8 @@ import type { AgentFeature } from './agents/feature';
 import { AgentRouter, TEAMS_CHANNEL_ID } from './agents/router';
 import { createAuditLog } from '../prisma/store/audit';
 import { createStaffDirectory } from '../prisma/store/staff';
+import { handoffHosting } from './handoff/hosting';
+import type { HandoffParts } from './handoff/wiring';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -34,6 +36,8 @@ export interface Application {
   channels: readonly Channel[];
   bot: IessBot;
   outbox: OutboxWorker;
+  /** Human handoff: the citizen gate, the agent feature and the queue worker. */
+  handoff: HandoffParts;
   /** Starts listening; resolves with the base URL actually bound. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -71,13 +75,16 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
   // The channels run the bot's turns; the bot is built below, before any request can arrive.
   // Microsoft Teams is the call-centre staff's side: its activities go to the agent router, never to the citizens' bot.
+  // While a citizen's conversation has an open handoff, the handoff gate answers instead of the bot.
   const runBot = (context: TurnContext): Promise<void> =>
     context.activity.channelId === TEAMS_CHANNEL_ID
       ? agentRouter.run(context)
-      : withTurnConversation(conversationOf(context), () => bot.run(context));
+      : withTurnConversation(conversationOf(context), async () => {
+          if (!(await handoff.gate.handle(context))) await bot.run(context);
+        });
   const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
   const readAttachment = attachmentReaderOf(channels);
-  const { deps, store, sessions, newClave } = createServices({
+  const { deps, store, sessions, newClave, handoff } = createServices({
     prisma,
     clock,
     logger,
@@ -90,12 +97,13 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     signInLinkTtlMinutes: config.signInLinkTtlMinutes,
     scryptLogN: overrides.scryptLogN,
     recognizer: overrides.recognizer,
+    handoff: handoffHosting({ config, prisma, channels }),
   });
 
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
 
   // --- agents' side (Teams): the features the router offers each staff activity to, in order ---
-  const agentFeatures: AgentFeature[] = [];
+  const agentFeatures: AgentFeature[] = [handoff.feature];
   const agentRouter = new AgentRouter({
     tenantId: config.teamsTenantId,
     staff: createStaffDirectory(prisma),
@@ -134,11 +142,13 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     channels,
     bot,
     outbox,
+    handoff,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           outbox.start();
+          handoff.worker.start();
           const address = server.address();
           resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
         });
@@ -146,6 +156,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await outbox.stop();
+      await handoff.worker.stop();
       await mailer.close();
       await prisma.$disconnect();
     },

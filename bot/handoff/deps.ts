@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { HandoffSchedule } from '../../core/domain/handoffHours';
 import type { Clock, ConversationReferenceJson, DocumentIntakePort } from '../../core/ports';
+import type { AuditLog, StaffDirectory } from '../../core/usecases/agents/ports';
 import type { HandoffRecords, HandoffView } from '../../core/usecases/handoff/ports';
 import { HANDOFF } from '../../catalog';
 import { reply } from '../../dialogs/shared/replies';
@@ -8,15 +9,6 @@ import type { Channel, TurnLogic } from '../channels/channel';
 import type { Logger } from '../logger';
 import type { TeamsHandoffDesk } from './teamsDesk';
 import type { TranscriptReader } from './transcript';
-
-/** One agent action on a handoff, for the append-only audit trail (DESK's appendAuditEntry behind it). */
-export interface HandoffAuditEntry {
-  staffId: string;
-  accion: 'handoff.tomar' | 'handoff.mensaje' | 'handoff.terminar';
-  handoffId: string;
-  antes?: string;
-  despues?: string;
-}
 
 /** What the citizen gate, the agent feature and the queue worker share, wired once in bot/services.ts. */
 export interface HandoffBotDeps {
@@ -32,7 +24,10 @@ export interface HandoffBotDeps {
   maskedIdentification(afiliadoId: string | undefined): Promise<string | undefined>;
   /** The normal document intake: files a citizen sends during a handoff are checked and stored like any other. */
   documents: DocumentIntakePort;
-  audit(entry: HandoffAuditEntry): Promise<void>;
+  /** The append-only audit trail (prisma/store/audit.ts): every agent action on a handoff is written there. */
+  audit: AuditLog;
+  /** Where each agent's personal chat is (recorded by the agent router). */
+  staff: Pick<StaffDirectory, 'personalReferenceOf'>;
   /** Continues a citizen's conversation on the channel that owns its reference. */
   continueCitizen(reference: ConversationReferenceJson, logic: TurnLogic): Promise<void>;
 }

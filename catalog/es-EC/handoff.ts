@@ -85,3 +85,17 @@ export const HANDOFF_CANALES: Readonly<Record<string, string>> = {
   whatsapp: 'WhatsApp',
   emulator: 'Emulador',
 };
+
+/** Start-up refusals of the handoff and notification settings (read by the operator, not by citizens). */
+export const HANDOFF_OPERADOR = {
+  dias: (valor: string) =>
+    `HANDOFF_DAYS debe ser una lista de días del 1 (lunes) al 7 (domingo) separados por comas; se recibió "${valor}".`,
+  hora: (variable: string, valor: string) => `${variable} debe ser una hora HH:MM entre 00:00 y 23:59; se recibió "${valor}".`,
+  horario: 'HANDOFF_OPEN debe ser anterior a HANDOFF_CLOSE.',
+  feriados: (valor: string) => `HANDOFF_HOLIDAYS debe ser una lista de fechas AAAA-MM-DD separadas por comas; se recibió "${valor}".`,
+  zonaHoraria: (valor: string) => `HANDOFF_TIME_ZONE no es una zona horaria IANA conocida; se recibió "${valor}".`,
+  canalSinUrl: 'TEAMS_HANDOFF_SERVICE_URL es obligatoria cuando se configura TEAMS_HANDOFF_CHANNEL_ID.',
+  urlNoValida: (valor: string) => `TEAMS_HANDOFF_SERVICE_URL no es una dirección http(s) válida; se recibió "${valor}".`,
+  urlNoLocal:
+    'En modo local (BOTFRAMEWORK_ENDPOINT=local), TEAMS_HANDOFF_SERVICE_URL debe ser una dirección de este equipo (localhost, 127.0.0.1 o ::1).',
+} as const;

@@ -176,3 +176,9 @@ export function createHandoffRecords(db: PrismaClient): HandoffRecords {
     },
   };
 }
+
+/** The cédula (or código de identificación) of an afiliado, for the masked identification on the queue card. */
+export async function findAfiliadoIdentificacion(db: PrismaClient, afiliadoId: string): Promise<string | undefined> {
+  const row = await db.afiliado.findUnique({ where: { id: afiliadoId }, select: { cedula: true, codigoExtranjero: true } });
+  return row?.cedula ?? row?.codigoExtranjero ?? undefined;
+}

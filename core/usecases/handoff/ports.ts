@@ -1,3 +1,4 @@
+import type { HandoffSchedule } from '../../domain/handoffHours';
 import type { ConversationKey, ConversationReferenceJson } from '../../ports';
 
 /** States of a handoff, as the store keeps them. */
@@ -98,5 +99,5 @@ export interface HandoffPort {
   request(options: Omit<NewHandoff, 'transcript'>): Promise<HandoffRequestResult>;
   leaveMessage(message: NewCallback): Promise<{ id: string; dueAt: Date }>;
   /** The configured hours, to tell the citizen. */
-  readonly schedule: import('../../domain/handoffHours').HandoffSchedule;
+  readonly schedule: HandoffSchedule;
 }
