@@ -1,13 +1,14 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import {
   ComponentDialog,
+  DialogTurnStatus,
   TextPrompt,
   WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { diasHabiles, HANDOFF, HANDOFF_OPCIONES, MENU_OPCIONES } from '../../catalog';
+import { diasHabiles, HANDOFF, HANDOFF_OPCIONES, MENU_OPCIONES, MSG } from '../../catalog';
 import { formatTimeOfDay } from '../../core/domain/handoffHours';
 import type { SessionPort } from '../../core/ports';
 import type { HandoffPort, TranscriptTurn } from '../../core/usecases/handoff/ports';
@@ -108,6 +109,12 @@ export class HandoffDialog extends ComponentDialog {
  * root dialog's handoff dialog runs in their place.
  */
 export async function beginHandoff(innerDc: DialogContext, tema?: string): Promise<DialogTurnResult> {
+  if (!innerDc.findDialog(HANDOFF_DIALOG)) {
+    // A journey run on its own (outside the root dialog) has no handoff: it gives the contacts and goes on.
+    await innerDc.context.sendActivity(reply(`${MSG.agente}\n${MSG.seguimos}`));
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
   await innerDc.cancelAllDialogs();
   return innerDc.beginDialog(HANDOFF_DIALOG, { tema } satisfies HandoffOptions);
 }
