@@ -27,6 +27,7 @@ import { createAuditLog } from '../prisma/store/audit';
 import { createStaffDirectory } from '../prisma/store/staff';
 import { handoffHosting } from './handoff/hosting';
 import type { HandoffParts } from './handoff/wiring';
+import { createCaseNotifications, type CaseNotifications } from './notifications/wiring';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -38,6 +39,8 @@ export interface Application {
   outbox: OutboxWorker;
   /** Human handoff: the citizen gate, the agent feature and the queue worker. */
   handoff: HandoffParts;
+  /** Case notifications: the worker and the sign-in hook that records where to reach a citizen. */
+  notifications: CaseNotifications;
   /** Starts listening; resolves with the base URL actually bound. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -124,6 +127,15 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   registerWebChatPage(server);
   registerDownloads(server, { prisma, storage: documents, clock, logger, binding: signInBindingOf(channels) });
   registerResetRoutes(server, { newClave, rateLimiter: store.rateLimiter, logger });
+  const notifications = createCaseNotifications({
+    prisma,
+    clock,
+    logger,
+    channels: () => channels,
+    sessions,
+    template: config.handoff.whatsappTemplate,
+    pollMs: overrides.outboxPollMs,
+  });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
   const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });
   registerSignInRoutes(server, {
@@ -132,7 +144,9 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     signInBinding: signInBindingOf(channels),
     continueConversation: createConversationContinuer({
       channels,
-      logic: (context) => withTurnConversation(conversationOf(context), () => signInContinuation(bot)(context)),
+      logic: notifications.recordingContact((context) =>
+        withTurnConversation(conversationOf(context), () => signInContinuation(bot)(context)),
+      ),
     }),
   });
 
@@ -143,12 +157,14 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     bot,
     outbox,
     handoff,
+    notifications,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           outbox.start();
           handoff.worker.start();
+          notifications.worker.start();
           const address = server.address();
           resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
         });
@@ -157,6 +173,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await outbox.stop();
       await handoff.worker.stop();
+      await notifications.worker.stop();
       await mailer.close();
       await prisma.$disconnect();
     },

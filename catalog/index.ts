@@ -13,6 +13,7 @@ import * as emails from './es-EC/emails';
 import * as filing from './es-EC/filing';
 import * as handoff from './es-EC/handoff';
 import * as messages from './es-EC/messages';
+import * as notificaciones from './es-EC/notificaciones';
 import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
 import * as provincias from './es-EC/provincias';
@@ -31,6 +32,7 @@ export * from './es-EC/emails';
 export * from './es-EC/filing';
 export * from './es-EC/handoff';
 export * from './es-EC/messages';
+export * from './es-EC/notificaciones';
 export * from './es-EC/operator';
 export * from './es-EC/pages';
 export * from './es-EC/provincias';
@@ -51,6 +53,7 @@ export const esEC = {
   filing,
   handoff,
   messages,
+  notificaciones,
   operator,
   pages,
   provincias,

@@ -1,5 +1,17 @@
 import { MainDialog } from '../../dialogs/main/mainDialog';
-import { CLARIFY_LABELS, describeCase, ESTADO, getTramite, HANDOFF, MENU, MENU_OPCIONES, MSG, OBTENER, REQUISITOS, TRAMITES } from '../../catalog';
+import {
+  CLARIFY_LABELS,
+  describeCase,
+  ESTADO,
+  getTramite,
+  HANDOFF,
+  MENU,
+  MENU_OPCIONES,
+  MSG,
+  OBTENER,
+  REQUISITOS,
+  TRAMITES,
+} from '../../catalog';
 import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
 
