@@ -29,6 +29,9 @@ import { createStaffDirectory } from '../prisma/store/staff';
 import { createDeskCaseStore } from '../prisma/store/agentCases';
 import { createCaseDeskFeature } from './agents/caseDesk';
 import { AGENT_DOCUMENT_LINK_MINUTES, agentDocumentLinks, registerAgentDocumentRoutes } from './agents/documentRoutes';
+import { handoffHosting } from './handoff/hosting';
+import type { HandoffParts } from './handoff/wiring';
+import { createCaseNotifications, type CaseNotifications } from './notifications/wiring';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -38,6 +41,10 @@ export interface Application {
   channels: readonly Channel[];
   bot: IessBot;
   outbox: OutboxWorker;
+  /** Human handoff: the citizen gate, the agent feature and the queue worker. */
+  handoff: HandoffParts;
+  /** Case notifications: the worker and the sign-in hook that records where to reach a citizen. */
+  notifications: CaseNotifications;
   /** Starts listening; resolves with the base URL actually bound. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -79,13 +86,16 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
   // The channels run the bot's turns; the bot is built below, before any request can arrive.
   // Microsoft Teams is the call-centre staff's side: its activities go to the agent router, never to the citizens' bot.
+  // While a citizen's conversation has an open handoff, the handoff gate answers instead of the bot.
   const runBot = (context: TurnContext): Promise<void> =>
     context.activity.channelId === TEAMS_CHANNEL_ID
       ? agentRouter.run(context)
-      : withTurnConversation(conversationOf(context), () => bot.run(context));
+      : withTurnConversation(conversationOf(context), async () => {
+          if (!(await handoff.gate.handle(context))) await bot.run(context);
+        });
   const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
   const readAttachment = attachmentReaderOf(channels);
-  const { deps, store, sessions, newClave } = createServices({
+  const { deps, store, sessions, newClave, handoff } = createServices({
     prisma,
     clock,
     logger,
@@ -98,6 +108,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     signInLinkTtlMinutes: config.signInLinkTtlMinutes,
     scryptLogN: overrides.scryptLogN,
     recognizer: overrides.recognizer,
+    handoff: handoffHosting({ config, prisma, channels }),
   });
 
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
@@ -107,6 +118,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const auditLog = createAuditLog(prisma);
   const agentDocuments = { prisma, storage: documents, clock, logger, publicBaseUrl: config.publicBaseUrl };
   const agentFeatures: AgentFeature[] = [
+    handoff.feature,
     createCaseDeskFeature({
       store: createDeskCaseStore(prisma),
       audit: auditLog,
@@ -139,6 +151,15 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   registerDownloads(server, { prisma, storage: documents, clock, logger, binding: signInBindingOf(channels) });
   registerAgentDocumentRoutes(server, agentDocuments);
   registerResetRoutes(server, { newClave, rateLimiter: store.rateLimiter, logger });
+  const notifications = createCaseNotifications({
+    prisma,
+    clock,
+    logger,
+    channels: () => channels,
+    sessions,
+    template: config.handoff.whatsappTemplate,
+    pollMs: overrides.outboxPollMs,
+  });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
   const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });
   registerSignInRoutes(server, {
@@ -147,7 +168,9 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     signInBinding: signInBindingOf(channels),
     continueConversation: createConversationContinuer({
       channels,
-      logic: (context) => withTurnConversation(conversationOf(context), () => signInContinuation(bot)(context)),
+      logic: notifications.recordingContact((context) =>
+        withTurnConversation(conversationOf(context), () => signInContinuation(bot)(context)),
+      ),
     }),
   });
 
@@ -157,11 +180,15 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     channels,
     bot,
     outbox,
+    handoff,
+    notifications,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           outbox.start();
+          handoff.worker.start();
+          notifications.worker.start();
           const address = server.address();
           resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
         });
@@ -169,6 +196,8 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await outbox.stop();
+      await handoff.worker.stop();
+      await notifications.worker.stop();
       await mailer.close();
       await prisma.$disconnect();
     },

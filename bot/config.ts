@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { OPERATOR } from '../catalog';
+import { checkHandoffEnv, handoffConfig, HANDOFF_ENV, type HandoffConfig } from './handoff/config';
 
 /** Root of the project (one level above bot/, also when compiled to dist/bot/). */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -62,6 +63,8 @@ export interface AppConfig {
   recoveryBlockHours: number;
   /** The Entra ID tenant whose staff may use the agents' side in Teams; unset → every Teams activity is refused. */
   teamsTenantId?: string;
+  /** Human handoff hours, queue timeout, Teams queue channel, WhatsApp notification template (bot/handoff/config.ts). */
+  handoff: HandoffConfig;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -154,6 +157,7 @@ const envSchema = z
     SIGNIN_LINK_TTL_MINUTES: integer(INTEGERS.SIGNIN_LINK_TTL_MINUTES),
     RECOVERY_BLOCK_HOURS: integer(INTEGERS.RECOVERY_BLOCK_HOURS),
     TEAMS_TENANT_ID: z.preprocess(blank, z.string().regex(GUID).optional()),
+    ...HANDOFF_ENV,
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -176,6 +180,7 @@ const envSchema = z
       if (!env.APP_SECRET) fail('APP_SECRET', OPERATOR.appSecretConPostgres);
       if (!env.PUBLIC_BASE_URL) fail('PUBLIC_BASE_URL', OPERATOR.publicBaseUrlConPostgres);
     }
+    checkHandoffEnv(env, endpoint === 'local', fail);
     if (!URL.canParse(publicBaseUrl(env))) fail('PUBLIC_BASE_URL', OPERATOR.publicBaseUrlNoValida(publicBaseUrl(env)));
   });
 
@@ -250,5 +255,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signInLinkTtlMinutes: e.SIGNIN_LINK_TTL_MINUTES,
     recoveryBlockHours: e.RECOVERY_BLOCK_HOURS,
     teamsTenantId: e.TEAMS_TENANT_ID?.toLowerCase(),
+    handoff: handoffConfig(e),
   };
 }

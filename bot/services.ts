@@ -20,6 +20,7 @@ import type { FileStorage } from './fileStorage';
 import type { Logger } from './logger';
 import { renderEmail } from './mail/layout';
 import { SIGNIN_PATH } from './signin/routes';
+import { createHandoff, standaloneHandoffHosting, type HandoffHosting, type HandoffParts } from './handoff/wiring';
 
 /** What the services are built from: the store's client, the server's public origin and the settings that shape them. */
 export interface ServicesOptions {
@@ -42,6 +43,8 @@ export interface ServicesOptions {
   recoveryBlockHours?: number;
   /** An already trained recognizer (tests share one); trained here otherwise. */
   recognizer?: Recognizer;
+  /** Human handoff hosting (settings, channels, Teams desk); without it: default hours, no Teams, no proactive turns. */
+  handoff?: HandoffHosting;
 }
 
 /** The services every channel and the HTTP pages share, built once: the dialogs' ports and the stores behind them. */
@@ -51,6 +54,8 @@ export interface Services {
   sessions: SessionStore;
   /** The new-clave page's use case: check a reset link, set the clave and queue the confirmation. */
   newClave: NewClavePort;
+  /** Human handoff: the citizen gate, the agent feature and the queue worker (the dialogs' port is in `deps`). */
+  handoff: HandoffParts;
 }
 
 /**
@@ -95,10 +100,19 @@ export function createServices(options: ServicesOptions): Services {
     linkMinutes: RESET_TOKEN_TTL_SECONDS / 60,
     blockHours: options.recoveryBlockHours ?? DEFAULT_RECOVERY_BLOCK_HOURS,
   });
+  const documents = createDocumentIntakeService({
+    prisma,
+    storage: options.documents,
+    readAttachment: options.readAttachment,
+    clock,
+    logger,
+  });
+  const handoff = createHandoff({ prisma, clock, logger, documents, hosting: options.handoff ?? standaloneHandoffHosting() });
   const deps: Partial<DialogDependencies> = {
     session: sessions,
     filing: createFiling({ records: createFilingRecords(prisma), clock, render }),
-    documents: createDocumentIntakeService({ prisma, storage: options.documents, readAttachment: options.readAttachment, clock, logger }),
+    documents,
+    handoff: handoff.port,
     claveRequests,
     recognizer: options.recognizer ?? createRecognizer(),
     cases: store.cases,
@@ -107,5 +121,5 @@ export function createServices(options: ServicesOptions): Services {
     clock,
   };
   assertDependencies(deps);
-  return { deps, store, sessions, newClave: createSetNewClave({ records: store.reset, clock, render }) };
+  return { deps, store, sessions, newClave: createSetNewClave({ records: store.reset, clock, render }), handoff };
 }

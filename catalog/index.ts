@@ -11,7 +11,9 @@ import * as contact from './es-EC/contact';
 import * as documents from './es-EC/documents';
 import * as emails from './es-EC/emails';
 import * as filing from './es-EC/filing';
+import * as handoff from './es-EC/handoff';
 import * as messages from './es-EC/messages';
+import * as notificaciones from './es-EC/notificaciones';
 import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
 import * as provincias from './es-EC/provincias';
@@ -28,7 +30,9 @@ export * from './es-EC/contact';
 export * from './es-EC/documents';
 export * from './es-EC/emails';
 export * from './es-EC/filing';
+export * from './es-EC/handoff';
 export * from './es-EC/messages';
+export * from './es-EC/notificaciones';
 export * from './es-EC/operator';
 export * from './es-EC/pages';
 export * from './es-EC/provincias';
@@ -47,7 +51,9 @@ export const esEC = {
   documents,
   emails,
   filing,
+  handoff,
   messages,
+  notificaciones,
   operator,
   pages,
   provincias,

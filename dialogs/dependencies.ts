@@ -9,6 +9,7 @@ import type {
   RateLimiter,
   SessionPort,
 } from '../core/ports';
+import type { HandoffPort } from '../core/usecases/handoff/ports';
 
 /** Everything the dialogs need from the outside world, wired once in bot/. */
 export interface DialogDependencies {
@@ -21,6 +22,8 @@ export interface DialogDependencies {
   session: SessionPort;
   filing: FilingPort;
   documents: DocumentIntakePort;
+  /** Human handoff: queue the conversation for an agent, or leave a message out of hours. */
+  handoff: HandoffPort;
 }
 
 /** Fails start-up loudly when a dependency is missing, instead of failing on a citizen's turn. */
@@ -35,6 +38,7 @@ export function assertDependencies(deps: Partial<DialogDependencies>): asserts d
     'session',
     'filing',
     'documents',
+    'handoff',
   ];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
   if (missing.length > 0) throw new Error(`Missing dialog dependencies: ${missing.join(', ')}`);

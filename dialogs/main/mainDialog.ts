@@ -26,6 +26,7 @@ import type { ServicioId } from '../../core/domain/servicios';
 import { isSignOutCommand } from '../signin/signInDialog';
 import { TRAMITE_DIALOGS } from '../tramites';
 import { bareYesNo, intentFromMenu, intentFromClarification } from './routing';
+import { HandoffDialog, HANDOFF_DIALOG } from '../handoff/handoffDialog';
 import { SignedInJourneyDialog, SIGNED_IN_JOURNEY_DIALOG, type SignedInJourneyOptions } from './signedInJourney';
 
 /** Id of the root dialog. */
@@ -55,6 +56,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new EstadoTramiteDialog(deps));
     for (const t of TRAMITES_REGISTRY) if (!t.signIn) this.addDialog(TRAMITE_DIALOGS[t.id].create(deps));
     this.addDialog(new SignedInJourneyDialog(deps));
+    this.addDialog(new HandoffDialog(deps));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -170,8 +172,7 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(reply(MSG.nadaQueCancelar, MENU_OPCIONES));
         break;
       case 'hablar_agente':
-        await context.sendActivity(reply(MSG.agente));
-        break;
+        return step.beginDialog(HANDOFF_DIALOG);
       case 'contacto':
         await context.sendActivity(reply(routed.nlu ? contactoAnswer(context.activity.text ?? '') : MSG.contacto, MENU_OPCIONES));
         break;

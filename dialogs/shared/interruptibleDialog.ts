@@ -2,6 +2,7 @@ import { ActivityTypes, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { normalizeForMatch, parseYesNo, type Recognizer } from '../../nlu';
 import { MENU_OPCIONES, MSG } from '../../catalog';
+import { beginHandoff } from '../handoff/handoffDialog';
 import { refuseClaveAndReprompt } from './claveGuard';
 import { reply } from './replies';
 import { understand } from './understand';
@@ -73,9 +74,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'hablar_agente':
-        await innerDc.context.sendActivity(reply(`${MSG.agente}\n${MSG.seguimos}`));
-        await innerDc.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
+        return beginHandoff(innerDc, this.id);
       default:
         return undefined;
     }

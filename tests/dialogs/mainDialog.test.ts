@@ -1,5 +1,17 @@
 import { MainDialog } from '../../dialogs/main/mainDialog';
-import { CLARIFY_LABELS, describeCase, ESTADO, getTramite, MENU, MENU_OPCIONES, MSG, OBTENER, REQUISITOS, TRAMITES } from '../../catalog';
+import {
+  CLARIFY_LABELS,
+  describeCase,
+  ESTADO,
+  getTramite,
+  HANDOFF,
+  MENU,
+  MENU_OPCIONES,
+  MSG,
+  OBTENER,
+  REQUISITOS,
+  TRAMITES,
+} from '../../catalog';
 import { createClient, createDialogWorld, type DialogWorld } from '../helpers/dialogHarness';
 import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
 
@@ -149,11 +161,14 @@ const CONVERSATIONS: [string, Turn[]][] = [
     ],
   ],
   [
-    'answers "hablar con un agente" inside a journey and continues',
+    'starts the handoff from inside a journey (a Sunday: the hours and a message to leave)',
     [
       { user: MENU.estado, bot: [ESTADO.pedirNumero] },
-      { user: 'quiero hablar con un agente', bot: [`${MSG.agente}\n${MSG.seguimos}`, ESTADO.pedirNumero] },
-      { user: 'RL-2026-000042', bot: [ESTADO.pedirIdentificacion] },
+      {
+        user: 'quiero hablar con un agente',
+        bot: [HANDOFF.fueraDeHorario('lunes a viernes', '8:00', '17:00'), HANDOFF.pedirMensaje],
+      },
+      { user: 'No, gracias', bot: [HANDOFF.sinMensaje] },
     ],
   ],
 ];
