@@ -11,6 +11,7 @@ import * as documents from './es-EC/documents';
 import * as emails from './es-EC/emails';
 import * as filing from './es-EC/filing';
 import * as messages from './es-EC/messages';
+import * as operaciones from './es-EC/operaciones';
 import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
 import * as provincias from './es-EC/provincias';
@@ -27,6 +28,7 @@ export * from './es-EC/documents';
 export * from './es-EC/emails';
 export * from './es-EC/filing';
 export * from './es-EC/messages';
+export * from './es-EC/operaciones';
 export * from './es-EC/operator';
 export * from './es-EC/pages';
 export * from './es-EC/provincias';
@@ -45,6 +47,7 @@ export const esEC = {
   emails,
   filing,
   messages,
+  operaciones,
   operator,
   pages,
   provincias,
