@@ -48,7 +48,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export function registerHealthRoutes(server: Server, options: HealthOptions): void {
   const expected = expectedMigrations(options.migrationsDir);
   const timeoutMs = options.timeoutMs ?? 2000;
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
     res.json(200, { status: 'ok' });
   });
