@@ -63,11 +63,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   };
   const histogram = <L extends string = never>(config: MetricConfig<L> & { buckets?: number[] }): Histogram<L> => {
     checkName(config.name);
-    return existing<Histogram<L>>(config.name) ?? new Histogram<L>({ ...config, labelNames: config.labelNames ?? [], registers: [registry] });
+    return (
+      existing<Histogram<L>>(config.name) ?? new Histogram<L>({ ...config, labelNames: config.labelNames ?? [], registers: [registry] })
+    );
   };
-  const gauge = <L extends string = never>(
-    config: MetricConfig<L> & { collect?: (gauge: Gauge<L>) => Promise<void> | void },
-  ): Gauge<L> => {
+  const gauge = <L extends string = never>(config: MetricConfig<L> & { collect?: (gauge: Gauge<L>) => Promise<void> | void }): Gauge<L> => {
     checkName(config.name);
     const found = existing<Gauge<L>>(config.name);
     if (found) return found;
@@ -76,10 +76,20 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       ...rest,
       labelNames: config.labelNames ?? [],
       registers: [registry],
-      ...(collect ? { collect: async function (this: Gauge<L>) { await collect(this); } } : {}),
+      ...(collect
+        ? {
+            collect: async function (this: Gauge<L>) {
+              await collect(this);
+            },
+          }
+        : {}),
     });
   };
-  const turns = counter({ name: 'iess_turns_total', help: 'Turns run by the bot, by channel and outcome.', labelNames: ['channel', 'outcome'] });
+  const turns = counter({
+    name: 'iess_turns_total',
+    help: 'Turns run by the bot, by channel and outcome.',
+    labelNames: ['channel', 'outcome'],
+  });
   const turnSeconds = histogram({
     name: 'iess_turn_duration_seconds',
     help: 'Time from the start of a turn to its end (state saved, replies sent), by channel.',
@@ -91,7 +101,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     help: 'NLU decisions by status; unknown is the fallback (rate = unknown / all).',
     labelNames: ['status'],
   });
-  const refusals = counter({ name: 'iess_rate_limit_refusals_total', help: 'Requests refused by a rate limit or throttle, by scope.', labelNames: ['scope'] });
+  const refusals = counter({
+    name: 'iess_rate_limit_refusals_total',
+    help: 'Requests refused by a rate limit or throttle, by scope.',
+    labelNames: ['scope'],
+  });
   return {
     registry,
     counter,

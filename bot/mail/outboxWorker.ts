@@ -1,5 +1,12 @@
 import type { PrismaClient } from '../../prisma/client';
-import { claimDueEmails, hasDueEmails, markEmailFailed, markEmailSent, releaseEmailLeases, type ClaimedEmail } from '../../prisma/store/outbox';
+import {
+  claimDueEmails,
+  hasDueEmails,
+  markEmailFailed,
+  markEmailSent,
+  releaseEmailLeases,
+  type ClaimedEmail,
+} from '../../prisma/store/outbox';
 import type { Logger } from '../logger';
 import { outboxMessageId, type Mailer } from './mailer';
 

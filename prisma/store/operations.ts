@@ -18,7 +18,11 @@ export async function getOutboxBacklog(
 ): Promise<{ pendiente: number; enviado: number; fallido: number; oldestPendingSeconds: number }> {
   const groups = await db.outboxEmail.groupBy({ by: ['estado'], _count: { _all: true } });
   const count = (estado: string): number => groups.find((g) => g.estado === estado)?._count._all ?? 0;
-  const oldest = await db.outboxEmail.findFirst({ where: { estado: 'PENDIENTE' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
+  const oldest = await db.outboxEmail.findFirst({
+    where: { estado: 'PENDIENTE' },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  });
   return {
     pendiente: count('PENDIENTE'),
     enviado: count('ENVIADO'),
