@@ -148,6 +148,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     intervalMinutes: config.housekeepingIntervalMinutes,
     retention: {
       sessionIdleMinutes: config.sessionIdleMinutes,
+      recoveryBlockHours: config.recoveryBlockHours,
       outboxRetentionDays: config.outboxRetentionDays,
       unfiledDocumentHours: config.unfiledDocumentHours,
       transcriptRetentionDays: config.transcriptRetentionDays,

@@ -18,6 +18,7 @@ const EXPIRED_GRACE_MS = DAY_MS;
 /** How long each kind of data is kept (README, "Personal data and retention"). */
 export interface RetentionSettings {
   sessionIdleMinutes: number;
+  recoveryBlockHours: number;
   outboxRetentionDays: number;
   unfiledDocumentHours: number;
   transcriptRetentionDays: number;
@@ -50,6 +51,7 @@ export function retentionCutoffs(now: Date, retention: RetentionSettings): Reten
     unfiledDocumentsBefore: ago(retention.unfiledDocumentHours * HOUR_MS),
     transcriptsBefore: ago(retention.transcriptRetentionDays * DAY_MS),
     conversationStateBefore: ago(retention.conversationStateRetentionDays * DAY_MS),
+    recoveryBlocksBefore: ago(retention.recoveryBlockHours * HOUR_MS),
     countersBefore: ago(COUNTER_RETENTION_MS),
   };
 }

@@ -53,6 +53,8 @@ export interface RetentionCutoffs {
   transcriptsBefore: Date;
   /** Bot Framework conversation and user state not written since this instant is deleted. */
   conversationStateBefore: Date;
+  /** Recovery blocks set before this instant have ended: their rows are forgotten (as the next pass would). */
+  recoveryBlocksBefore: Date;
   /** Rate-limit windows that ended, and throttles not touched, before this instant are deleted. */
   countersBefore: Date;
 }
@@ -108,6 +110,12 @@ export async function pruneExpiredData(db: PrismaClient, cut: RetentionCutoffs, 
   ]);
   counts.directLineConversations = transcripts.count;
   counts.conversationState = (await db.botState.deleteMany({ where: { updatedAt: { lt: cut.conversationStateBefore } } })).count;
+  // Intentos below the block are kept (seed 004 counts them until a right pass); rows with nothing left to count go.
+  counts.recoveryGuards = (
+    await db.recoveryGuard.deleteMany({
+      where: { OR: [{ fallos: 0, bloqueadoEn: null }, { bloqueadoEn: { lte: cut.recoveryBlocksBefore } }] },
+    })
+  ).count;
   counts.rateCounters = await pruneRateCounters(db, { before: cut.countersBefore });
   counts.throttles = (await db.throttleState.deleteMany({ where: { updatedAt: { lt: cut.countersBefore } } })).count;
   return { counts, documentFiles: documents.map((d) => d.storageKey), attachmentFiles: attachments.map((a) => a.storageKey) };

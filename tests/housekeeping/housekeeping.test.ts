@@ -14,6 +14,7 @@ const DAY = 24 * HOUR;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const RETENTION: RetentionSettings = {
   sessionIdleMinutes: 15,
+  recoveryBlockHours: 24,
   outboxRetentionDays: 30,
   unfiledDocumentHours: 24,
   transcriptRetentionDays: 7,
@@ -157,6 +158,15 @@ describe('housekeeping', () => {
       ],
     });
 
+    await p.recoveryGuard.createMany({
+      data: [
+        { identificador: 'cero', fallos: 0, updatedAt: ago(HOUR) },
+        { identificador: 'tres', fallos: 3, updatedAt: ago(30 * DAY) },
+        { identificador: 'bloqueo-vencido', fallos: 5, bloqueadoEn: ago(25 * HOUR), updatedAt: ago(25 * HOUR) },
+        { identificador: 'bloqueado', fallos: 5, bloqueadoEn: ago(HOUR), updatedAt: ago(HOUR) },
+      ],
+    });
+
     const counts = await job().runIfDue();
 
     expect(counts).toMatchObject({
@@ -170,9 +180,14 @@ describe('housekeeping', () => {
       directLineConversations: 1,
       attachmentFiles: 1,
       conversationState: 1,
+      recoveryGuards: 2,
       rateCounters: 1,
       throttles: 1,
     });
+    expect((await p.recoveryGuard.findMany({ orderBy: { identificador: 'asc' } })).map((g) => g.identificador)).toEqual([
+      'bloqueado',
+      'tres',
+    ]);
     expect((await p.recoveryToken.findMany()).map((r) => r.tokenHash)).toEqual(['rt-recent']);
     expect((await p.signInLink.findMany()).map((r) => r.tokenHash)).toEqual(['sl-valid']);
     expect((await p.citizenSession.findMany()).map((r) => r.conversationKey)).toEqual(['directline:new']);
