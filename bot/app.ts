@@ -4,7 +4,7 @@ import restify from 'restify';
 import { MainDialog } from '../dialogs/main/mainDialog';
 import type { Clock, ConversationKey } from '../core/ports';
 import { createServices } from './services';
-import type { Recognizer } from '../nlu';
+import { createRecognizer, type Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { seedDemoData } from '../prisma/store/seed';
 import { registerResetRoutes } from './clave/resetRoutes';
@@ -32,6 +32,13 @@ import { AGENT_DOCUMENT_LINK_MINUTES, agentDocumentLinks, registerAgentDocumentR
 import { handoffHosting } from './handoff/hosting';
 import type { HandoffParts } from './handoff/wiring';
 import { createCaseNotifications, type CaseNotifications } from './notifications/wiring';
+import { PROJECT_ROOT } from './config';
+import { registerHealthRoutes, registerMetricsRoute } from './health';
+import { Housekeeping } from './housekeeping';
+import { countHttpRefusals, instrumentRateLimiter, instrumentRecognizer, measureTurn, registerOutboxMetrics } from './instrumentation';
+import { InFlightRequests } from './lifecycle';
+import { createMetrics, type Metrics } from './metrics';
+import { requestContext } from './requestContext';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -45,9 +52,19 @@ export interface Application {
   handoff: HandoffParts;
   /** Case notifications: the worker and the sign-in hook that records where to reach a citizen. */
   notifications: CaseNotifications;
+  /** The Prometheus registry behind /metrics; features register their metrics on it (bot/metrics.ts). */
+  metrics: Metrics;
+  /** The scheduled prune of data past its retention (runs on the instance holding its lease). */
+  housekeeping: Housekeeping;
+  /** HTTP requests in flight; refuses new ones once the service stops. */
+  inFlight: InFlightRequests;
   /** Starts listening; resolves with the base URL actually bound. */
   listen(): Promise<string>;
-  close(): Promise<void>;
+  /**
+   * Stops cleanly: new requests get 503, requests in flight (turns) finish for up to `drainMs` (default 7 s), the
+   * outbox gives back its leases, housekeeping stops, then the listener, the mailer and the database close.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 /** Things tests may replace: the clock, the logger, an already trained recognizer, the scrypt cost of seeding. */
@@ -58,6 +75,8 @@ export interface ApplicationOverrides {
   /** scrypt cost (log2 N) for seeding and new claves; tests lower it. */
   scryptLogN?: number;
   outboxPollMs?: number;
+  /** How often housekeeping looks whether a run is due (default: a tenth of its interval). */
+  housekeepingCheckMs?: number;
 }
 
 /** The conversation a turn belongs to (the owner of the download links granted in it). */
@@ -84,15 +103,19 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
+  const metrics = createMetrics();
+  const inFlight = new InFlightRequests();
   // The channels run the bot's turns; the bot is built below, before any request can arrive.
   // Microsoft Teams is the call-centre staff's side: its activities go to the agent router, never to the citizens' bot.
   // While a citizen's conversation has an open handoff, the handoff gate answers instead of the bot.
   const runBot = (context: TurnContext): Promise<void> =>
-    context.activity.channelId === TEAMS_CHANNEL_ID
-      ? agentRouter.run(context)
-      : withTurnConversation(conversationOf(context), async () => {
-          if (!(await handoff.gate.handle(context))) await bot.run(context);
-        });
+    measureTurn(metrics, context.activity.channelId, () =>
+      context.activity.channelId === TEAMS_CHANNEL_ID
+        ? agentRouter.run(context)
+        : withTurnConversation(conversationOf(context), async () => {
+            if (!(await handoff.gate.handle(context))) await bot.run(context);
+          }),
+    );
   const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
   const readAttachment = attachmentReaderOf(channels);
   const { deps, store, sessions, newClave, handoff } = createServices({
@@ -107,9 +130,10 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     recoveryBlockHours: config.recoveryBlockHours,
     signInLinkTtlMinutes: config.signInLinkTtlMinutes,
     scryptLogN: overrides.scryptLogN,
-    recognizer: overrides.recognizer,
+    recognizer: instrumentRecognizer(overrides.recognizer ?? createRecognizer(), metrics),
     handoff: handoffHosting({ config, prisma, channels }),
   });
+  instrumentRateLimiter(store.rateLimiter, metrics);
 
   const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
 
@@ -140,13 +164,20 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   });
 
   const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
+  server.pre(requestContext());
   server.pre(securityHeaders(config.publicBaseUrl));
   trustForwardedFor(server, config.trustedProxies);
+  server.pre(inFlight.middleware());
   for (const channel of channels) channel.registerRoutes(server);
-  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    const healthy = await store.isHealthy();
-    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
+  registerHealthRoutes(server, {
+    prisma,
+    migrationsDir: path.join(PROJECT_ROOT, 'prisma', 'migrations'),
+    stopping: () => inFlight.isStopping(),
+    logger,
   });
+  registerMetricsRoute(server, { metrics, token: config.metricsToken });
+  countHttpRefusals(server, metrics);
+  registerOutboxMetrics(metrics, { prisma, clock });
   registerWebChatPage(server);
   registerDownloads(server, { prisma, storage: documents, clock, logger, binding: signInBindingOf(channels) });
   registerAgentDocumentRoutes(server, agentDocuments);
@@ -161,7 +192,37 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     pollMs: overrides.outboxPollMs,
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });
-  const outbox = new OutboxWorker({ prisma, mailer, from: config.mailFrom, logger, clock, pollIntervalMs: overrides.outboxPollMs });
+  const deliveries = metrics.counter({
+    name: 'iess_outbox_deliveries_total',
+    help: 'E-mail delivery attempts by outcome: sent, retried (SMTP failed, will retry) or failed (given up).',
+    labelNames: ['outcome'],
+  });
+  const outbox = new OutboxWorker({
+    prisma,
+    mailer,
+    from: config.mailFrom,
+    logger,
+    clock,
+    pollIntervalMs: overrides.outboxPollMs,
+    onDelivery: (outcome) => deliveries.inc({ outcome }),
+  });
+  const housekeeping = new Housekeeping({
+    prisma,
+    documentsRoot: path.join(config.documentsDir, 'documentos'),
+    attachmentsRoot: path.join(config.documentsDir, 'directline'),
+    intervalMinutes: config.housekeepingIntervalMinutes,
+    retention: {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      recoveryBlockHours: config.recoveryBlockHours,
+      outboxRetentionDays: config.outboxRetentionDays,
+      unfiledDocumentHours: config.unfiledDocumentHours,
+      transcriptRetentionDays: config.transcriptRetentionDays,
+      conversationStateRetentionDays: config.conversationStateRetentionDays,
+    },
+    logger,
+    clock,
+    checkEveryMs: overrides.housekeepingCheckMs,
+  });
   registerSignInRoutes(server, {
     sessions,
     logger,
@@ -182,6 +243,9 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     outbox,
     handoff,
     notifications,
+    metrics,
+    housekeeping,
+    inFlight,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -189,15 +253,22 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
           outbox.start();
           handoff.worker.start();
           notifications.worker.start();
+          housekeeping.start();
           const address = server.address();
           resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
         });
       }),
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await outbox.stop();
+    async close(options = {}) {
+      inFlight.stop();
+      const drained = await inFlight.idle(options.drainMs ?? 7000);
+      if (!drained) logger.warn('stop_requests_abandoned', { inFlight: inFlight.size });
+      await outbox.stop({ timeoutMs: 1000 });
       await handoff.worker.stop();
       await notifications.worker.stop();
+      await housekeeping.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeAllConnections();
+      await closed;
       await mailer.close();
       await prisma.$disconnect();
     },

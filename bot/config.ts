@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { OPERATOR } from '../catalog';
 import { checkHandoffEnv, handoffConfig, HANDOFF_ENV, type HandoffConfig } from './handoff/config';
+import { OPERACIONES, OPERATOR } from '../catalog';
 
 /** Root of the project (one level above bot/, also when compiled to dist/bot/). */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -65,6 +65,18 @@ export interface AppConfig {
   teamsTenantId?: string;
   /** Human handoff hours, queue timeout, Teams queue channel, WhatsApp notification template (bot/handoff/config.ts). */
   handoff: HandoffConfig;
+  /** Bearer token for GET /metrics; without one, /metrics answers only direct loopback peers. */
+  metricsToken?: string;
+  /** Minutes between two housekeeping runs (one instance runs each, by a lease in the store). */
+  housekeepingIntervalMinutes: number;
+  /** Days a delivered or abandoned e-mail's row (addressee, subject) is kept. */
+  outboxRetentionDays: number;
+  /** Hours an uploaded document not attached to any case is kept. */
+  unfiledDocumentHours: number;
+  /** Days a Direct Line transcript is kept after its last activity. */
+  transcriptRetentionDays: number;
+  /** Days conversation and user state is kept after its last write. */
+  conversationStateRetentionDays: number;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -96,6 +108,11 @@ const INTEGERS = {
   SESSION_IDLE_MINUTES: [15, 1, 1440],
   SIGNIN_LINK_TTL_MINUTES: [10, 1, 60],
   RECOVERY_BLOCK_HOURS: [24, 1, 720],
+  HOUSEKEEPING_INTERVAL_MINUTES: [60, 1, 1440],
+  OUTBOX_RETENTION_DAYS: [30, 1, 365],
+  UNFILED_DOCUMENT_HOURS: [24, 1, 720],
+  TRANSCRIPT_RETENTION_DAYS: [7, 1, 365],
+  CONVERSATION_STATE_RETENTION_DAYS: [7, 1, 365],
 } as const;
 
 /** An Entra ID tenant id (a GUID, any version). */
@@ -158,6 +175,15 @@ const envSchema = z
     RECOVERY_BLOCK_HOURS: integer(INTEGERS.RECOVERY_BLOCK_HOURS),
     TEAMS_TENANT_ID: z.preprocess(blank, z.string().regex(GUID).optional()),
     ...HANDOFF_ENV,
+    METRICS_TOKEN: z
+      .string()
+      .default('')
+      .refine((s) => s === '' || s.length >= 32, { error: OPERACIONES.metricsTokenCorto }),
+    HOUSEKEEPING_INTERVAL_MINUTES: integer(INTEGERS.HOUSEKEEPING_INTERVAL_MINUTES),
+    OUTBOX_RETENTION_DAYS: integer(INTEGERS.OUTBOX_RETENTION_DAYS),
+    UNFILED_DOCUMENT_HOURS: integer(INTEGERS.UNFILED_DOCUMENT_HOURS),
+    TRANSCRIPT_RETENTION_DAYS: integer(INTEGERS.TRANSCRIPT_RETENTION_DAYS),
+    CONVERSATION_STATE_RETENTION_DAYS: integer(INTEGERS.CONVERSATION_STATE_RETENTION_DAYS),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -256,5 +282,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     recoveryBlockHours: e.RECOVERY_BLOCK_HOURS,
     teamsTenantId: e.TEAMS_TENANT_ID?.toLowerCase(),
     handoff: handoffConfig(e),
+    metricsToken: e.METRICS_TOKEN || undefined,
+    housekeepingIntervalMinutes: e.HOUSEKEEPING_INTERVAL_MINUTES,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+    unfiledDocumentHours: e.UNFILED_DOCUMENT_HOURS,
+    transcriptRetentionDays: e.TRANSCRIPT_RETENTION_DAYS,
+    conversationStateRetentionDays: e.CONVERSATION_STATE_RETENTION_DAYS,
   };
 }

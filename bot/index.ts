@@ -6,6 +6,9 @@ import { createApplication } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 
+/** Longest a stop may take before the process exits anyway (orchestrators send SIGKILL after 10 s by default). */
+const STOP_DEADLINE_MS = 9500;
+
 /** Entry point: validates the configuration, starts the service, and stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   let config;
@@ -30,10 +33,22 @@ async function main(): Promise<void> {
   const url = await app.listen();
   logger.info('listening', { url, webChat: `${config.publicBaseUrl}/` });
   process.stdout.write(`\n${ARRANQUE.listo(`${config.publicBaseUrl}/`)}\n\n`);
+  // SIGTERM (orchestrators, `docker stop`) and SIGINT: refuse new turns, finish those in flight, give back the outbox
+  // leases, close the database, and exit within STOP_DEADLINE_MS whatever happens.
   const stop = async (signal: string) => {
     logger.info('stopping', { signal });
-    await app.close();
-    process.exit(0);
+    setTimeout(() => {
+      logger.error('stop_deadline_exceeded', { deadlineMs: STOP_DEADLINE_MS });
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    try {
+      await app.close({ drainMs: STOP_DEADLINE_MS - 3000 });
+      logger.info('stopped', { signal });
+      process.exit(0);
+    } catch (error) {
+      logger.error('stop_failed', { error });
+      process.exit(1);
+    }
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino from 'pino';
 
 /** Severity of a log line; lines below the configured level are dropped. */
@@ -9,6 +10,26 @@ export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
   error(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** What every log line written inside one HTTP request or turn carries: its request id. */
+export interface LogContext {
+  requestId: string;
+}
+
+const logContext = new AsyncLocalStorage<LogContext>();
+
+/**
+ * Runs `fn` so that every line any logger writes during it, and during everything it awaits, carries `context`
+ * (AsyncLocalStorage): one request id joins the lines of a turn across channels, dialogs and the store.
+ */
+export function withLogContext<T>(context: LogContext, fn: () => T): T {
+  return logContext.run(context, fn);
+}
+
+/** The context of the request or turn running now, if any. */
+export function currentLogContext(): LogContext | undefined {
+  return logContext.getStore();
 }
 
 /** Text that replaces a secret field's value. */
@@ -74,7 +95,8 @@ export function createLogger(level: LogLevel = 'info', sink?: (line: string) => 
   );
   const write = (lvl: LogLevel, event: string, fields?: Record<string, unknown>): void => {
     // The event goes first among the fields (pino writes its message key last), as readers of the log expect.
-    log[lvl]({ event, ...fields });
+    const context = logContext.getStore();
+    log[lvl](context ? { event, requestId: context.requestId, ...fields } : { event, ...fields });
   };
   return {
     debug: (e, f) => write('debug', e, f),

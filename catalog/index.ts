@@ -14,6 +14,7 @@ import * as filing from './es-EC/filing';
 import * as handoff from './es-EC/handoff';
 import * as messages from './es-EC/messages';
 import * as notificaciones from './es-EC/notificaciones';
+import * as operaciones from './es-EC/operaciones';
 import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
 import * as provincias from './es-EC/provincias';
@@ -33,6 +34,7 @@ export * from './es-EC/filing';
 export * from './es-EC/handoff';
 export * from './es-EC/messages';
 export * from './es-EC/notificaciones';
+export * from './es-EC/operaciones';
 export * from './es-EC/operator';
 export * from './es-EC/pages';
 export * from './es-EC/provincias';
@@ -54,6 +56,7 @@ export const esEC = {
   handoff,
   messages,
   notificaciones,
+  operaciones,
   operator,
   pages,
   provincias,

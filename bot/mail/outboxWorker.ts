@@ -1,5 +1,12 @@
 import type { PrismaClient } from '../../prisma/client';
-import { claimDueEmails, hasDueEmails, markEmailFailed, markEmailSent, type ClaimedEmail } from '../../prisma/store/outbox';
+import {
+  claimDueEmails,
+  hasDueEmails,
+  markEmailFailed,
+  markEmailSent,
+  releaseEmailLeases,
+  type ClaimedEmail,
+} from '../../prisma/store/outbox';
 import type { Logger } from '../logger';
 import { outboxMessageId, type Mailer } from './mailer';
 
@@ -19,6 +26,8 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   /** How long a claimed message stays invisible to other workers. Default 300 s, beyond every SMTP timeout. */
   leaseSeconds?: number;
+  /** Called once per delivery attempt with its outcome (metrics). */
+  onDelivery?: (outcome: keyof OutboxRunResult) => void;
 }
 
 /** Outcome of one batch. */
@@ -59,6 +68,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private inFlight: Promise<OutboxRunResult> = Promise.resolve({ sent: 0, retried: 0, failed: 0 });
+  /** Messages leased by this worker whose outcome is not recorded yet (id → attempts when claimed). */
+  private readonly held = new Map<string, number>();
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -75,12 +86,27 @@ export class OutboxWorker {
     this.schedule(0);
   }
 
-  /** Stops polling and waits for the batch in flight, so no lease is left half-recorded. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and waits for the batch in flight, so no lease is left half-recorded. After `timeoutMs` (for
+   * example an SMTP server that hangs during shutdown) the leases still held are given back, so another instance
+   * sends those messages at once instead of after the lease; at worst one is sent twice, with the same Message-ID.
+   */
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.inFlight.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, options.timeoutMs ?? 30_000);
+      timer.unref();
+    });
+    await Promise.race([this.inFlight.catch(() => undefined), timedOut]);
+    clearTimeout(timer);
+    if (this.held.size === 0) return;
+    const leases = [...this.held].map(([id, attempts]) => ({ id, attempts }));
+    this.held.clear();
+    const released = await releaseEmailLeases(this.options.prisma, { leases, now: this.clock() }).catch(() => 0);
+    this.options.logger.warn('outbox.leases_released', { released });
   }
 
   /** Processes one batch of due messages; batches never overlap within one worker. */
@@ -122,7 +148,16 @@ export class OutboxWorker {
   private async processBatch(): Promise<OutboxRunResult> {
     const { prisma } = this.options;
     const claimed = await claimDueEmails(prisma, { now: this.clock(), limit: this.batchSize, leaseSeconds: this.leaseSeconds });
-    const settled = await Promise.allSettled(claimed.map((email) => this.deliver(email)));
+    for (const email of claimed) this.held.set(email.id, email.attempts);
+    const settled = await Promise.allSettled(
+      claimed.map((email) =>
+        this.deliver(email).then((outcome) => {
+          this.held.delete(email.id);
+          this.options.onDelivery?.(outcome);
+          return outcome;
+        }),
+      ),
+    );
     const result: OutboxRunResult = { sent: 0, retried: 0, failed: 0 };
     for (const outcome of settled) {
       if (outcome.status === 'rejected') throw outcome.reason;

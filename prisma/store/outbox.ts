@@ -158,3 +158,22 @@ export async function hasDueEmails(db: PrismaClient, options: { now: Date }): Pr
   });
   return row !== null;
 }
+
+/**
+ * Gives back leases a stopping worker still holds: each message still PENDIENTE with the attempts it had when claimed
+ * becomes due at `now`, so another worker can take it at once. A message recorded meanwhile is left as it is.
+ */
+export async function releaseEmailLeases(
+  db: PrismaClient,
+  options: { leases: readonly { id: string; attempts: number }[]; now: Date },
+): Promise<number> {
+  let released = 0;
+  for (const lease of options.leases) {
+    const { count } = await db.outboxEmail.updateMany({
+      where: { id: lease.id, estado: 'PENDIENTE', attempts: lease.attempts },
+      data: { nextAttemptAt: options.now },
+    });
+    released += count;
+  }
+  return released;
+}

@@ -114,15 +114,16 @@ describe('HTTP service', () => {
 });
 
 describe('health when the store is down', () => {
-  it('answers 503', async () => {
+  it('stays live (/healthz 200) and answers 503 on readiness (/readyz)', async () => {
     const port = await freePort();
     const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: 'file:/nonexistent-dir/iess.db', SEED_DEMO: 'false' });
     const app = await createApplication(config, { logger: silentLogger, recognizer: testRecognizer() });
     const url = await app.listen();
     try {
-      const res = await fetch(`${url}/healthz`);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const res = await fetch(`${url}/readyz`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: 'unavailable' });
+      expect(await res.json()).toMatchObject({ status: 'unavailable', checks: { database: 'unavailable' } });
     } finally {
       await app.close();
     }

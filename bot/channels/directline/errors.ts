@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import { isStoreUnavailable } from '../../adapter';
 import type { Logger } from '../../logger';
 
 /** A failed Direct Line request, answered as `{ "error": { "code", "message" } }` like the Azure service does. */
@@ -46,10 +47,16 @@ export const tooLarge = (limit: number): DirectLineError =>
 
 /** Answers with the JSON error body; unexpected errors become 500 ServiceError and are logged. */
 export function sendError(res: Response, error: unknown, logger: Logger, fields: Record<string, unknown> = {}): void {
-  const known = error instanceof DirectLineError ? error : new DirectLineError(500, 'ServiceError', 'Internal error.');
+  const known =
+    error instanceof DirectLineError
+      ? error
+      : isStoreUnavailable(error)
+        ? new DirectLineError(503, 'ServiceUnavailable', 'The service is temporarily unavailable; try again shortly.')
+        : new DirectLineError(500, 'ServiceError', 'Internal error.');
   if (!(error instanceof DirectLineError)) logger.error('directline.error', { ...fields, error });
   else if (known.status >= 500) logger.error('directline.error', { ...fields, code: known.code });
   else logger.debug('directline.rejected', { ...fields, status: known.status, code: known.code });
   if (res.headersSent) return;
+  if (known.status === 503) res.header('Retry-After', '5');
   res.send(known.status, { error: { code: known.code, message: known.message } });
 }
