@@ -58,8 +58,15 @@ function fullBotEnv(dir: string, port: number): NodeJS.ProcessEnv {
   };
 }
 
+/** With BENCH_CPU_PROF=<folder>, the full bot writes a V8 CPU profile there when it stops (node --cpu-prof). */
+function profileFlags(): string[] {
+  const folder = process.env.BENCH_CPU_PROF;
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
+}
+
 async function startFullBot(dir: string, port: number): Promise<BenchProcess> {
-  return startProcess('full', process.execPath, ['--disable-warning=DEP0111', path.join(ROOT, 'dist', 'bot', 'index.js')], {
+  const args = [...profileFlags(), '--disable-warning=DEP0111', path.join(ROOT, 'dist', 'bot', 'index.js')];
+  return startProcess('full', process.execPath, args, {
     cwd: ROOT,
     env: fullBotEnv(dir, port),
     port,

@@ -5,6 +5,7 @@ import { badArgument, DirectLineError, sendError } from './errors';
 import { clientIp, readJsonObject, routeParam, queryParam } from './http';
 import { RateLimiter } from './rateLimit';
 import { activityId, type DirectLineStore } from './store';
+import { StreamHub, streamUrl } from './streaming';
 import { randomId, type Grant, type TokenService } from './tokens';
 import { postActivity, runTurn, type TurnRunner } from './turns';
 import type { ResolvedOptions } from './types';
@@ -29,8 +30,13 @@ export function handled(ctx: RouteContext, route: string, handler: Handler): (re
   };
 }
 
-function conversationBody(ctx: RouteContext, grant: Grant): Record<string, unknown> {
-  return { conversationId: grant.conversationId, token: grant.token, expires_in: ctx.tokens.secondsLeft(grant) };
+function conversationBody(ctx: RouteContext, grant: Grant, watermark?: string): Record<string, unknown> {
+  return {
+    conversationId: grant.conversationId,
+    token: grant.token,
+    expires_in: ctx.tokens.secondsLeft(grant),
+    streamUrl: streamUrl(ctx.options.baseUrl, grant.conversationId, grant.token, watermark),
+  };
 }
 
 function parseWatermark(raw: string | undefined): number {
@@ -47,6 +53,10 @@ function parseWatermark(raw: string | undefined): number {
 export function registerConversationRoutes(server: Server, ctx: RouteContext): void {
   // Counted in the shared store, so every instance of the service shares one budget per client address.
   const limiter = new RateLimiter(ctx.options.tokenRateLimitPerMinute, ctx.clock, ctx.options.prisma);
+  // Direct Line 3.0 streaming (WebSocket on the conversation's streamUrl): each appended activity is pushed at once.
+  const streams = new StreamHub({ prisma: ctx.options.prisma, store: ctx.store, logger: ctx.logger, clock: ctx.clock });
+  streams.attach(server.server);
+  ctx.store.onAppend((conversationId) => streams.notify(conversationId));
 
   server.post(
     '/api/directline/token',
@@ -102,8 +112,10 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
     '/v3/directline/conversations/:id',
     handled(ctx, 'reconnect', async (req, res) => {
       const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
+      const watermark = queryParam(req, 'watermark');
+      if (watermark !== undefined && watermark !== '') parseWatermark(watermark);
       res.header('Cache-Control', 'no-store');
-      res.send(200, conversationBody(ctx, grant));
+      res.send(200, conversationBody(ctx, grant, watermark));
     }),
   );
 

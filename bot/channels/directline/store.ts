@@ -38,7 +38,27 @@ function isMissingRecord(error: unknown): boolean {
 
 /** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
 export class DirectLineStore {
+  private readonly appendListeners: ((conversationId: string) => void)[] = [];
+
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** Calls `listener` after each activity appended to a conversation is committed (the streams send it then). */
+  onAppend(listener: (conversationId: string) => void): void {
+    this.appendListeners.push(listener);
+  }
+
+  /** The last seq of each of these conversations (one query), so open streams can tell whether they are behind. */
+  async watermarks(conversationIds: string[]): Promise<Map<string, number>> {
+    const marks = new Map<string, number>();
+    for (let i = 0; i < conversationIds.length; i += 500) {
+      const rows = await this.prisma.dlConversation.findMany({
+        where: { id: { in: conversationIds.slice(i, i + 500) } },
+        select: { id: true, nextWatermark: true },
+      });
+      for (const row of rows) marks.set(row.id, row.nextWatermark);
+    }
+    return marks;
+  }
 
   /**
    * Creates a conversation for `userId` together with its first token and its browser binding (the hash of the
@@ -91,7 +111,7 @@ export class DirectLineStore {
     attachments: NewAttachment[] = [],
   ): Promise<{ id: string; seq: number; activity: Partial<Activity> }> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      const appended = await this.prisma.$transaction(async (tx) => {
         const conversation = await tx.dlConversation.update({
           where: { id: conversationId },
           data: { nextWatermark: { increment: 1 } },
@@ -110,6 +130,8 @@ export class DirectLineStore {
         }
         return { id, seq, activity };
       }, TX);
+      for (const listener of this.appendListeners) listener(conversationId);
+      return appended;
     } catch (error) {
       if (isMissingRecord(error)) throw notFound('Conversation');
       throw error;
