@@ -6,7 +6,10 @@ export interface LevelFigures {
   concurrency: number;
   echo: LoadResult[];
   api: LoadResult[];
+  /** Direct Line as Web Chat uses it: the stream (WebSocket). */
   directLine: LoadResult[];
+  /** Direct Line with polling (Web Chat's fallback). */
+  polling: LoadResult[];
   /** 1-minute load average at the start of each round. */
   load: number[];
   rssMb: number;
@@ -53,7 +56,8 @@ export function printLevel(level: LevelFigures): void {
   for (const [name, results] of [
     ['echo /api/messages', level.echo],
     ['full /api/messages', level.api],
-    ['full Direct Line', level.directLine],
+    ['full DL stream', level.directLine],
+    ['full DL polling', level.polling],
   ] as const) {
     const r = row(results);
     process.stdout.write(
@@ -79,7 +83,8 @@ export function printSummary(summary: Summary): void {
     for (const [name, results, extra] of [
       ['echo, /api/messages', level.echo, ['', '', load]],
       ['full, /api/messages', level.api, [fe, '', '']],
-      ['full, Direct Line', level.directLine, ['', da, '']],
+      ['full, Direct Line stream', level.directLine, ['', da, '']],
+      ['full, Direct Line polling', level.polling, ['', `${(ratio(level.polling, level.api) * 100).toFixed(1)} %`, '']],
     ] as const) {
       const r = row(results);
       out.push(

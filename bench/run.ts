@@ -13,7 +13,7 @@ import { runLoad, type LoadResult } from './load';
 import { measureMemory } from './memory';
 import { freePort, startProcess, type BenchProcess } from './processes';
 import { printLevel, printSummary, type LevelFigures } from './report';
-import { botFrameworkConversation, directLinePollingConversation, type Conversation } from './scenarios';
+import { botFrameworkConversation, directLinePollingConversation, directLineStreamingConversation, type Conversation } from './scenarios';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -117,17 +117,19 @@ async function main(): Promise<void> {
       [botFrameworkConversation, echo],
       [botFrameworkConversation, full],
       [directLinePollingConversation, full],
+      [directLineStreamingConversation, full],
     ] as const) {
       await runLoad(conversation, target.baseUrl, 10, 1);
     }
     const figures: LevelFigures[] = [];
     for (const concurrency of settings.levels) {
-      const level: LevelFigures = { concurrency, echo: [], api: [], directLine: [], load: [], rssMb: 0 };
+      const level: LevelFigures = { concurrency, echo: [], api: [], directLine: [], polling: [], load: [], rssMb: 0 };
       for (let round = 0; round < settings.rounds; round += 1) {
         level.load.push(os.loadavg()[0]);
         level.echo.push(await measured(botFrameworkConversation, echo, concurrency, settings.seconds));
         level.api.push(await measured(botFrameworkConversation, full, concurrency, settings.seconds));
-        level.directLine.push(await measured(directLinePollingConversation, full, concurrency, settings.seconds));
+        level.directLine.push(await measured(directLineStreamingConversation, full, concurrency, settings.seconds));
+        level.polling.push(await measured(directLinePollingConversation, full, concurrency, settings.seconds));
       }
       level.rssMb = full.rssMb();
       printLevel(level);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
 import { expectStatus, request } from './client';
 
 /**
@@ -101,5 +102,82 @@ export const directLinePollingConversation: Conversation = async (baseUrl, recor
       expectStatus(posted, [200], 'POST activity');
       watermark = await pollReplies(baseUrl, conversationId, auth, watermark);
     });
+  }
+};
+
+/** The activities the stream of one conversation has delivered so far, and a way to wait for more. */
+class StreamReader {
+  readonly activities: { id?: string; replyToId?: string; from?: { role?: string } }[] = [];
+  private waiter: (() => void) | undefined;
+
+  constructor(readonly socket: WebSocket) {
+    socket.on('message', (data: Buffer) => {
+      const text = data.toString();
+      if (text === '') return;
+      this.activities.push(...(JSON.parse(text) as { activities: StreamReader['activities'] }).activities);
+      this.waiter?.();
+    });
+  }
+
+  /** Resolves when `check` holds for the activities received (or rejects after 30 s). */
+  async until(check: () => boolean): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('Direct Line stream: no reply');
+      await new Promise<void>((resolve) => {
+        this.waiter = resolve;
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+}
+
+function openStream(url: string): Promise<StreamReader> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    const reader = new StreamReader(socket);
+    socket.once('open', () => resolve(reader));
+    socket.once('error', reject);
+  });
+}
+
+/**
+ * A conversation on the self-hosted Direct Line endpoint the way Web Chat uses it now: token, start, the
+ * conversation's stream (streamUrl, WebSocket), then for each message a POST; a turn ends when the POST has answered
+ * and the bot's reply to that message has arrived on the stream. The greeting turn ends with the greeting.
+ */
+export const directLineStreamingConversation: Conversation = async (baseUrl, record) => {
+  let stream: StreamReader | undefined;
+  try {
+    let conversationId = '';
+    let auth: Record<string, string> = {};
+    await timed(record, async () => {
+      const token = await request('POST', `${baseUrl}/api/directline/token`);
+      expectStatus(token, [200], 'POST token');
+      const grant = token.body as { token: string; conversationId: string };
+      conversationId = grant.conversationId;
+      auth = { authorization: `Bearer ${grant.token}` };
+      const started = await request('POST', `${baseUrl}/v3/directline/conversations`, {}, auth);
+      expectStatus(started, [200, 201], 'POST conversations');
+      const opened = await openStream((started.body as { streamUrl: string }).streamUrl);
+      stream = opened;
+      await opened.until(() => opened.activities.some((a) => a.from?.role === 'bot'));
+    });
+    for (const text of JOURNEY) {
+      await timed(record, async () => {
+        const posted = await request(
+          'POST',
+          `${baseUrl}/v3/directline/conversations/${conversationId}/activities`,
+          { type: 'message', from: { id: 'web-user' }, text, locale: 'es-EC' },
+          auth,
+        );
+        expectStatus(posted, [200], 'POST activity');
+        const id = (posted.body as { id: string }).id;
+        const reader = stream as StreamReader;
+        await reader.until(() => reader.activities.some((a) => a.replyToId === id));
+      });
+    }
+  } finally {
+    stream?.socket.close();
   }
 };
