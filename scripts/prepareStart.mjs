@@ -51,10 +51,11 @@ function run(command, args, env = process.env) {
 }
 
 function generateIfChanged() {
-  const stamp = path.join(ROOT, 'prisma', 'generated', '.schema-stamp');
+  const stamp = path.join(ROOT, 'dist', '.schema-stamp');
   const print = fingerprint([path.join(ROOT, 'prisma', 'schema.prisma')]);
-  if (fs.existsSync(path.join(ROOT, 'prisma', 'generated', 'client')) && unchanged(stamp, print)) return false;
+  if (fs.existsSync(path.join(ROOT, 'prisma', 'generated', 'client.ts')) && unchanged(stamp, print)) return false;
   run('prisma', ['generate']);
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
   fs.writeFileSync(stamp, print);
   return true;
 }
