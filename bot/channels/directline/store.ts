@@ -1,7 +1,9 @@
 import type { Activity } from 'botbuilder';
 import type { PrismaClient } from '../../../prisma/client';
 import { notFound } from './errors';
-import { sealLinkTokens } from './linkTokens';
+import { DOWNLOADS_PATH } from '../../downloads';
+import { SIGNIN_PATH } from '../../signin/routes';
+import { SEALED_TOKEN, sealLinkTokens } from './linkTokens';
 import { randomId } from './tokens';
 
 /** Metadata of one uploaded file, recorded with the activity that carries it. */
@@ -22,6 +24,13 @@ export interface TokenRecord {
 /** Most activities returned by one GET; the client fetches the rest on its next poll. */
 export const PAGE_SIZE = 100;
 const TX = { maxWait: 15_000, timeout: 15_000 };
+
+const SEALED_MARKS = [`${SIGNIN_PATH}?t=${SEALED_TOKEN}`, `${DOWNLOADS_PATH}/${SEALED_TOKEN}`];
+
+/** True when a stored activity has a sealed link, so a single-delivery copy of it may exist (linkTokens.ts). */
+function maySealLinks(json: string): boolean {
+  return SEALED_MARKS.some((mark) => json.includes(mark));
+}
 
 /** The activity id of position `seq`: `${conversationId}|0000012`. */
 export function activityId(conversationId: string, seq: number): string {
@@ -148,7 +157,10 @@ export class DirectLineStore {
       orderBy: { seq: 'asc' },
       take: PAGE_SIZE,
     });
-    const once = await this.prisma.dlDelivery.findMany({ where: { conversationId, activityId: { in: rows.map((row) => row.id) } } });
+    // Only an activity stored with a sealed link can have a single-delivery copy; most pages have none to look up.
+    const sealed = rows.filter((row) => maySealLinks(row.json)).map((row) => row.id);
+    const once =
+      sealed.length === 0 ? [] : await this.prisma.dlDelivery.findMany({ where: { conversationId, activityId: { in: sealed } } });
     const delivered = new Map<string, string>();
     for (const copy of once) {
       const { count } = await this.prisma.dlDelivery.deleteMany({ where: { activityId: copy.activityId } });
