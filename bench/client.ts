@@ -1,7 +1,10 @@
 import http from 'node:http';
 
-/** One keep-alive agent for the whole benchmark, like a browser or a channel connector reusing connections. */
-export const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+/**
+ * One keep-alive agent for the whole benchmark, like a browser or a channel connector reusing connections. Idle
+ * sockets are dropped after 4 s, before the servers' own 5 s keep-alive timeout closes them under the client.
+ */
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 1024, timeout: 4000 });
 
 /** A JSON response. */
 export interface JsonResponse {
@@ -9,8 +12,20 @@ export interface JsonResponse {
   body: unknown;
 }
 
-/** Sends one HTTP request with an optional JSON body and parses a JSON answer. */
-export function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
+/**
+ * Sends one HTTP request with an optional JSON body and parses a JSON answer. A request on a reused keep-alive socket
+ * that the server had just closed (ECONNRESET before any answer) never reached it, so it is sent once more.
+ */
+export async function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  try {
+    return await send(method, url, body, headers);
+  } catch (error) {
+    if ((error as { retryable?: boolean }).retryable) return send(method, url, body, headers);
+    throw error;
+  }
+}
+
+function send(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<JsonResponse> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(
@@ -39,7 +54,9 @@ export function request(method: string, url: string, body?: unknown, headers: Re
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      reject(Object.assign(error, { retryable: req.reusedSocket && error.code === 'ECONNRESET' }));
+    });
     req.setTimeout(30_000, () => req.destroy(new Error(`timeout ${method} ${url}`)));
     if (payload) req.write(payload);
     req.end();
