@@ -102,12 +102,22 @@ async function main(): Promise<void> {
       coldMs.push(full.readyMs);
     }
   }
+  const others: BenchProcess[] = [];
+  // Ctrl-C or a kill stops both servers too, so no bot outlives an interrupted run.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const child of [full, ...others]) child.child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   const echoPort = await freePort();
   const echo = await startProcess('echo', process.execPath, [path.join(ROOT, 'dist', 'bench', 'echoBot.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: String(echoPort), HOST: '127.0.0.1' },
     port: echoPort,
   });
+  others.push(echo);
   try {
     process.stdout.write(
       `full bot ready in ${seededMs.toFixed(0)} ms (first start, seeding); cold starts ${coldMs.map((ms) => ms.toFixed(0)).join(', ')} ms\n`,
