@@ -7,6 +7,7 @@ import { createServices } from './services';
 import { createRecognizer, type Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { seedDemoData } from '../prisma/store/seed';
+import { tuneSqlite } from '../prisma/sqliteTuning';
 import { registerResetRoutes } from './clave/resetRoutes';
 import { registerDownloads, withTurnConversation } from './downloads';
 import { createMailer } from './mail/mailer';
@@ -90,6 +91,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const { logger } = overrides;
   const clock = overrides.clock ?? (() => new Date());
   const prisma = createPrismaClient(config.databaseUrl);
+  await tuneSqlite(prisma, config.databaseUrl);
   if (config.seedDemo) {
     const seeded = await seedDemoData(prisma, { scryptLogN: overrides.scryptLogN });
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });

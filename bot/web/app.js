@@ -106,12 +106,53 @@
       return res.json();
     })
     .then(function (body) {
-      var directLine = window.WebChat.createDirectLine({
-        token: body.token,
-        domain: window.location.origin + '/v3/directline',
-        webSocket: false,
-        pollingInterval: 1000,
-      });
+      /*
+       * Replies arrive on the conversation's Direct Line stream (a WebSocket) as soon as the bot sends them. Where no
+       * WebSocket can be opened (an old browser, a proxy that blocks it), the first stream that closes without ever
+       * opening switches the chat to polling every second, on the same conversation: the transcript is read again
+       * from the server, nothing is lost.
+       */
+      var domain = window.location.origin + '/v3/directline';
+      var NativeWebSocket = window.WebSocket;
+      var polling = typeof NativeWebSocket !== 'function';
+      var streamOpened = false;
+      /* Web Chat's createDirectLine takes no WebSocket option: the page's WebSocket is wrapped to see the stream open. */
+      function TrackedWebSocket(url, protocols) {
+        var socket = protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
+        socket.addEventListener('open', function () {
+          streamOpened = true;
+        });
+        socket.addEventListener('close', function () {
+          if (!streamOpened) fallBackToPolling();
+        });
+        return socket;
+      }
+      if (!polling) {
+        TrackedWebSocket.prototype = NativeWebSocket.prototype;
+        ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (name) {
+          TrackedWebSocket[name] = NativeWebSocket[name];
+        });
+        window.WebSocket = TrackedWebSocket;
+      }
+      var directLine = window.WebChat.createDirectLine(
+        polling
+          ? { token: body.token, domain: domain, webSocket: false, pollingInterval: 1000 }
+          : { token: body.token, domain: domain, webSocket: true },
+      );
+      function fallBackToPolling() {
+        if (polling) return;
+        polling = true;
+        var token = directLine.token || body.token;
+        directLine.end();
+        directLine = window.WebChat.createDirectLine({
+          token: token,
+          conversationId: body.conversationId,
+          domain: domain,
+          webSocket: false,
+          pollingInterval: 1000,
+        });
+        render();
+      }
       function render() {
         window.WebChat.renderWebChat(
           {

@@ -4,6 +4,7 @@ import { ensureBrowserKey } from './browserKey';
 import { badArgument, sendError } from './errors';
 import { clientIp, readJsonObject, routeParam, queryParam } from './http';
 import { activityId, type DirectLineStore } from './store';
+import { StreamHub, streamUrl } from './streaming';
 import { randomId, type Grant, type TokenService } from './tokens';
 import { postActivity, runTurn, type TurnRunner } from './turns';
 import type { ResolvedOptions } from './types';
@@ -28,8 +29,13 @@ export function handled(ctx: RouteContext, route: string, handler: Handler): (re
   };
 }
 
-function conversationBody(ctx: RouteContext, grant: Grant): Record<string, unknown> {
-  return { conversationId: grant.conversationId, token: grant.token, expires_in: ctx.tokens.secondsLeft(grant) };
+function conversationBody(ctx: RouteContext, grant: Grant, watermark?: string): Record<string, unknown> {
+  return {
+    conversationId: grant.conversationId,
+    token: grant.token,
+    expires_in: ctx.tokens.secondsLeft(grant),
+    streamUrl: streamUrl(ctx.options.baseUrl, grant.conversationId, grant.token, watermark),
+  };
 }
 
 function parseWatermark(raw: string | undefined): number {
@@ -44,6 +50,11 @@ function parseWatermark(raw: string | undefined): number {
  * they keep its binding and neither need nor change the cookie.
  */
 export function registerConversationRoutes(server: Server, ctx: RouteContext): void {
+  // Direct Line 3.0 streaming (WebSocket on the conversation's streamUrl): each appended activity is pushed at once.
+  const streams = new StreamHub({ prisma: ctx.options.prisma, store: ctx.store, logger: ctx.logger, clock: ctx.clock });
+  streams.attach(server.server);
+  ctx.store.onAppend((conversationId) => streams.notify(conversationId));
+
   server.post(
     '/api/directline/token',
     handled(ctx, 'token', async (req, res) => {
@@ -96,8 +107,10 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
     '/v3/directline/conversations/:id',
     handled(ctx, 'reconnect', async (req, res) => {
       const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
+      const watermark = queryParam(req, 'watermark');
+      if (watermark !== undefined && watermark !== '') parseWatermark(watermark);
       res.header('Cache-Control', 'no-store');
-      res.send(200, conversationBody(ctx, grant));
+      res.send(200, conversationBody(ctx, grant, watermark));
     }),
   );
 

@@ -1,7 +1,9 @@
 import type { Activity } from 'botbuilder';
 import type { PrismaClient } from '../../../prisma/client';
 import { notFound } from './errors';
-import { sealLinkTokens } from './linkTokens';
+import { DOWNLOADS_PATH } from '../../downloads';
+import { SIGNIN_PATH } from '../../signin/routes';
+import { SEALED_TOKEN, sealLinkTokens } from './linkTokens';
 import { randomId } from './tokens';
 
 /** Metadata of one uploaded file, recorded with the activity that carries it. */
@@ -21,7 +23,15 @@ export interface TokenRecord {
 
 /** Most activities returned by one GET; the client fetches the rest on its next poll. */
 export const PAGE_SIZE = 100;
-const TX = { maxWait: 15_000, timeout: 15_000 };
+/** Appends that lost the race for a seq retry at the next one, this many times at most. */
+const MAX_APPEND_ATTEMPTS = 50;
+
+const SEALED_MARKS = [`${SIGNIN_PATH}?t=${SEALED_TOKEN}`, `${DOWNLOADS_PATH}/${SEALED_TOKEN}`];
+
+/** True when a stored activity has a sealed link, so a single-delivery copy of it may exist (linkTokens.ts). */
+function maySealLinks(json: string): boolean {
+  return SEALED_MARKS.some((mark) => json.includes(mark));
+}
 
 /** The activity id of position `seq`: `${conversationId}|0000012`. */
 export function activityId(conversationId: string, seq: number): string {
@@ -38,7 +48,27 @@ function isMissingRecord(error: unknown): boolean {
 
 /** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
 export class DirectLineStore {
+  private readonly appendListeners: ((conversationId: string) => void)[] = [];
+
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** Calls `listener` after each activity appended to a conversation is committed (the streams send it then). */
+  onAppend(listener: (conversationId: string) => void): void {
+    this.appendListeners.push(listener);
+  }
+
+  /** The last seq of each of these conversations (one query), so open streams can tell whether they are behind. */
+  async watermarks(conversationIds: string[]): Promise<Map<string, number>> {
+    const marks = new Map<string, number>();
+    for (let i = 0; i < conversationIds.length; i += 500) {
+      const rows = await this.prisma.dlConversation.findMany({
+        where: { id: { in: conversationIds.slice(i, i + 500) } },
+        select: { id: true, nextWatermark: true },
+      });
+      for (const row of rows) marks.set(row.id, row.nextWatermark);
+    }
+    return marks;
+  }
 
   /**
    * Creates a conversation for `userId` together with its first token and its browser binding (the hash of the
@@ -82,38 +112,49 @@ export class DirectLineStore {
   }
 
   /**
-   * Appends an activity at the next seq in one transaction (increment nextWatermark, insert), so concurrent
-   * posts to one conversation never share a seq; `attachments` are recorded in the same transaction.
+   * Appends an activity at the next seq: reads the conversation's last seq, then in one batch transaction inserts the
+   * activity at seq + 1 (with its single-delivery copy and `attachments`) and records seq + 1 as the last. The unique
+   * (conversationId, seq) lets exactly one of concurrent appenders take a seq; the others retry at the next one, so
+   * seqs are never shared and a seq is only taken once the previous one is committed (a poll never skips one). A
+   * batch runs its statements back to back, so it holds SQLite's writer for far less time than an interactive
+   * transaction that waits on the event loop between statements (README, "Performance").
    */
   async append(
     conversationId: string,
     build: (id: string) => Partial<Activity>,
     attachments: NewAttachment[] = [],
   ): Promise<{ id: string; seq: number; activity: Partial<Activity> }> {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const conversation = await tx.dlConversation.update({
-          where: { id: conversationId },
-          data: { nextWatermark: { increment: 1 } },
-          select: { nextWatermark: true },
-        });
-        const seq = conversation.nextWatermark;
-        const id = activityId(conversationId, seq);
-        const activity = build(id);
-        const { stored, deliverOnce } = sealLinkTokens(activity);
-        await tx.dlActivity.create({ data: { id, conversationId, seq, json: JSON.stringify(stored) } });
-        if (deliverOnce) {
-          await tx.dlDelivery.create({ data: { activityId: id, conversationId, json: JSON.stringify(deliverOnce) } });
-        }
-        if (attachments.length > 0) {
-          await tx.dlAttachment.createMany({ data: attachments.map((a) => ({ ...a, conversationId })) });
-        }
-        return { id, seq, activity };
-      }, TX);
-    } catch (error) {
-      if (isMissingRecord(error)) throw notFound('Conversation');
-      throw error;
+    for (let attempt = 0; ; attempt += 1) {
+      const conversation = await this.prisma.dlConversation.findUnique({ where: { id: conversationId }, select: { nextWatermark: true } });
+      if (!conversation) throw notFound('Conversation');
+      const seq = conversation.nextWatermark + 1;
+      const id = activityId(conversationId, seq);
+      const activity = build(id);
+      const { stored, deliverOnce } = sealLinkTokens(activity);
+      try {
+        await this.prisma.$transaction([
+          this.prisma.dlActivity.create({ data: { id, conversationId, seq, json: JSON.stringify(stored) } }),
+          ...(deliverOnce
+            ? [this.prisma.dlDelivery.create({ data: { activityId: id, conversationId, json: JSON.stringify(deliverOnce) } })]
+            : []),
+          ...(attachments.length > 0
+            ? [this.prisma.dlAttachment.createMany({ data: attachments.map((a) => ({ ...a, conversationId })) })]
+            : []),
+          this.prisma.dlConversation.update({ where: { id: conversationId }, data: { nextWatermark: seq } }),
+        ]);
+      } catch (error) {
+        if (isMissingRecord(error)) throw notFound('Conversation');
+        if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS || !(await this.seqTaken(conversationId, seq))) throw error;
+        continue;
+      }
+      for (const listener of this.appendListeners) listener(conversationId);
+      return { id, seq, activity };
     }
+  }
+
+  /** Whether another appender took `seq` (the unique violation was the seq's, so the append may retry). */
+  private async seqTaken(conversationId: string, seq: number): Promise<boolean> {
+    return (await this.prisma.dlActivity.count({ where: { conversationId, seq } })) > 0;
   }
 
   /**
@@ -126,7 +167,10 @@ export class DirectLineStore {
       orderBy: { seq: 'asc' },
       take: PAGE_SIZE,
     });
-    const once = await this.prisma.dlDelivery.findMany({ where: { conversationId, activityId: { in: rows.map((row) => row.id) } } });
+    // Only an activity stored with a sealed link can have a single-delivery copy; most pages have none to look up.
+    const sealed = rows.filter((row) => maySealLinks(row.json)).map((row) => row.id);
+    const once =
+      sealed.length === 0 ? [] : await this.prisma.dlDelivery.findMany({ where: { conversationId, activityId: { in: sealed } } });
     const delivered = new Map<string, string>();
     for (const copy of once) {
       const { count } = await this.prisma.dlDelivery.deleteMany({ where: { activityId: copy.activityId } });
