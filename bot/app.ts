@@ -13,7 +13,8 @@ import { createMailer } from './mail/mailer';
 import { OutboxWorker } from './mail/outboxWorker';
 import { createTurnErrorHandler } from './adapter';
 import type { AppConfig } from './config';
-import { attachmentReaderOf, createChannels, signInBindingOf, type Channel } from './channels';
+import { attachmentReaderOf, createChannels, signInBindingOf, signInHoldOf, type Channel } from './channels';
+import type { WhatsAppChannelOptions } from './channels/whatsapp';
 import { LocalFolderStorage } from './fileStorage';
 import { IessBot } from './iessBot';
 import type { Logger } from './logger';
@@ -43,6 +44,8 @@ export interface ApplicationOverrides {
   /** scrypt cost (log2 N) for seeding and new claves; tests lower it. */
   scryptLogN?: number;
   outboxPollMs?: number;
+  /** Tests shorten the WhatsApp channel's polls and back-off. */
+  whatsapp?: Pick<WhatsAppChannelOptions, 'sender' | 'processor'>;
 }
 
 /** The conversation a turn belongs to (the owner of the download links granted in it). */
@@ -67,7 +70,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
   // The channels run the bot's turns; the bot is built below, before any request can arrive.
   const runBot = (context: TurnContext): Promise<void> => withTurnConversation(conversationOf(context), () => bot.run(context));
-  const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
+  const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock, whatsapp: overrides.whatsapp });
   const readAttachment = attachmentReaderOf(channels);
   const { deps, store, sessions, newClave } = createServices({
     prisma,
@@ -102,6 +105,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     sessions,
     logger,
     signInBinding: signInBindingOf(channels),
+    signInHold: signInHoldOf(channels),
     continueConversation: createConversationContinuer({
       channels,
       logic: (context) => withTurnConversation(conversationOf(context), () => signInContinuation(bot)(context)),
@@ -119,12 +123,14 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           outbox.start();
+          for (const channel of channels) channel.start?.();
           const address = server.address();
           resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
         });
       }),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const channel of channels) await channel.stop?.();
       await outbox.stop();
       await mailer.close();
       await prisma.$disconnect();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { OPERATOR } from '../catalog';
+import { readWhatsAppConfig, type WhatsAppConfig } from './channels/whatsapp/config';
 
 /** Root of the project (one level above bot/, also when compiled to dist/bot/). */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -51,6 +52,8 @@ export interface AppConfig {
   signInLinkTtlMinutes: number;
   /** Hours online clave recovery stays blocked after 5 failed intentos (seed 004), unless an agent lifts it sooner. */
   recoveryBlockHours: number;
+  /** The WhatsApp channel (bot/channels/whatsapp/config.ts): set when its four secrets are, else the channel is off. */
+  whatsapp?: WhatsAppConfig;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -175,8 +178,10 @@ function describe(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
 /** Reads and validates the configuration; throws ConfigError, naming every refused variable, on any invalid or unsafe value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError([...new Set(parsed.error.issues.map((issue) => describe(issue, env)))].join(' '));
+  const whatsapp = readWhatsAppConfig(env);
+  if (!parsed.success || whatsapp.problems.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues.map((issue) => describe(issue, env));
+    throw new ConfigError([...new Set([...issues, ...whatsapp.problems])].join(' '));
   }
   const e = parsed.data;
   return {
@@ -206,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     signInLinkTtlMinutes: e.SIGNIN_LINK_TTL_MINUTES,
     recoveryBlockHours: e.RECOVERY_BLOCK_HOURS,
+    whatsapp: whatsapp.config,
   };
 }

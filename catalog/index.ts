@@ -18,6 +18,7 @@ import * as reinsercion from './es-EC/reinsercion';
 import * as servicios from './es-EC/servicios';
 import * as signin from './es-EC/signin';
 import * as tramites from './es-EC/tramites';
+import * as whatsapp from './es-EC/whatsapp';
 
 export * from './es-EC/cases';
 export * from './es-EC/clave';
@@ -34,6 +35,7 @@ export * from './es-EC/reinsercion';
 export * from './es-EC/servicios';
 export * from './es-EC/signin';
 export * from './es-EC/tramites';
+export * from './es-EC/whatsapp';
 
 /** The es-EC catalog, section by section. */
 export const esEC = {
@@ -52,6 +54,7 @@ export const esEC = {
   servicios,
   signin,
   tramites,
+  whatsapp,
 } as const;
 
 /**

@@ -43,10 +43,10 @@ export async function holdWaSignIn(
 /** Outcome of a code sent in a WhatsApp chat. */
 export type WaCodeOutcome = { ok: true; reference: string } | { ok: false; reason: 'none' | 'wrong' | 'expired' };
 
-/** Whether a chat has a sign-in waiting for its code (so a six-digit message is taken as the code). */
-export async function hasPendingWaSignIn(db: PrismaClient, options: { conversationKey: string; now: Date }): Promise<boolean> {
+/** Whether a chat has a sign-in waiting for its code, expired or not (so a six-digit message is taken as the code). */
+export async function hasPendingWaSignIn(db: PrismaClient, options: { conversationKey: string }): Promise<boolean> {
   const row = await db.waSignInCode.findUnique({ where: { conversationKey: options.conversationKey }, select: { expiresAt: true } });
-  return row !== null && row.expiresAt > options.now;
+  return row !== null;
 }
 
 /**
