@@ -110,7 +110,10 @@ export async function replaceWaInboundMessage(db: PrismaClient, options: { wamid
 }
 
 /** The stored message of `wamid`, for tests and operators (the transcript). */
-export async function findWaInbound(db: PrismaClient, options: { wamid: string }): Promise<{ message: string; estado: string } | undefined> {
+export async function findWaInbound(
+  db: PrismaClient,
+  options: { wamid: string },
+): Promise<{ message: string; estado: string } | undefined> {
   const row = await db.waInbound.findUnique({ where: { wamid: options.wamid }, select: { message: true, estado: true } });
   return row ?? undefined;
 }

@@ -35,7 +35,11 @@ export async function holdWaSignIn(
       attempts: 0,
       createdAt: options.now,
     };
-    await tx.waSignInCode.upsert({ where: { conversationKey: options.conversationKey }, create: { conversationKey: options.conversationKey, ...data }, update: data });
+    await tx.waSignInCode.upsert({
+      where: { conversationKey: options.conversationKey },
+      create: { conversationKey: options.conversationKey, ...data },
+      update: data,
+    });
     return code;
   });
 }
@@ -67,7 +71,8 @@ export async function confirmWaSignIn(
     const given = Buffer.from(hashCode(options.secret, options.conversationKey, options.code.trim()));
     const expected = Buffer.from(row.codeHash);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      if (row.attempts + 1 >= WA_SIGNIN_CODE_MAX_ATTEMPTS) await tx.waSignInCode.delete({ where: { conversationKey: options.conversationKey } });
+      if (row.attempts + 1 >= WA_SIGNIN_CODE_MAX_ATTEMPTS)
+        await tx.waSignInCode.delete({ where: { conversationKey: options.conversationKey } });
       else await tx.waSignInCode.update({ where: { conversationKey: options.conversationKey }, data: { attempts: { increment: 1 } } });
       return { ok: false, reason: 'wrong' } as const;
     }

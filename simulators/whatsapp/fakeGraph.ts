@@ -49,8 +49,8 @@ export interface FakeGraph {
   readonly mediaRequests: { metadata: number; downloads: number; expired: number };
   /** The next requests to the messages endpoint fail with these Meta error codes, in order. */
   failNext(...codes: number[]): void;
-  /** Posts a signed webhook delivery to the bot; user messages in it open the fake's 24-hour window. */
-  deliver(payload: Json): Promise<{ status: number; body: string }>;
+  /** Posts a signed webhook delivery (an object, or exact bytes) to the bot; its user messages open the fake's 24-hour window. */
+  deliver(payload: Json | Buffer): Promise<{ status: number; body: string }>;
   /** Resolves with the first accepted request (already sent or future) that `match` accepts, after `from`. */
   waitFor(match: (m: SentMessage) => boolean, options?: { timeoutMs?: number; from?: number }): Promise<SentMessage>;
   close(): Promise<void>;
@@ -136,13 +136,14 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     const to = String(body.to ?? body.recipient ?? '');
     const last = lastUserMessage.get(to);
     if (body.type !== 'template' && body.status !== 'read' && (last === undefined || clock().getTime() - last > DAY_MS)) {
-      return refuse(res, body, 131047, 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.');
+      return refuse(
+        res,
+        body,
+        131047,
+        'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+      );
     }
-    if (body.status === 'read') {
-      sent.push({ wamid: '', body, at: clock() });
-      return send(res, 200, { success: true });
-    }
-    const message: SentMessage = { wamid: newWamid(), body, at: clock() };
+    const message: SentMessage = { wamid: body.status === 'read' ? '' : newWamid(), body, at: clock() };
     sent.push(message);
     for (const waiter of [...waiters]) {
       if (sent.indexOf(message) >= waiter.from && waiter.match(message)) {
@@ -150,6 +151,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
         waiter.resolve(message);
       }
     }
+    if (body.status === 'read') return send(res, 200, { success: true });
     send(res, 200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: message.wamid }] });
   }
 
@@ -173,7 +175,8 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       const parts = url.pathname.split('/').filter(Boolean);
       if (!authorized(req)) return send(res, 401, graphError(190).body);
       if (parts[0] === 'media-download' && req.method === 'GET') return mediaDownload(url, req, res);
-      if (parts.length === 3 && parts[1] === options.phoneNumberId && parts[2] === 'messages' && req.method === 'POST') return messages(req, res);
+      if (parts.length === 3 && parts[1] === options.phoneNumberId && parts[2] === 'messages' && req.method === 'POST')
+        return messages(req, res);
       if (parts.length === 2 && req.method === 'GET') {
         const file = media.get(parts[1]);
         if (!file) return send(res, 404, graphError(100, 'Unsupported get request. Object does not exist').body);
@@ -217,7 +220,8 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       faults.push(...codes);
     },
     async deliver(payload) {
-      for (const entry of (payload.entry as Json[] | undefined) ?? []) {
+      const parsed = (Buffer.isBuffer(payload) ? JSON.parse(payload.toString('utf8')) : payload) as Json;
+      for (const entry of (parsed.entry as Json[] | undefined) ?? []) {
         for (const change of (entry.changes as Json[] | undefined) ?? []) {
           const value = (change.value ?? {}) as Json;
           for (const m of (value.messages as Json[] | undefined) ?? []) {

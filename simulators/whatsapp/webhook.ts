@@ -46,7 +46,12 @@ export function listReply(user: WaUser, id: string, title: string, at?: Date): J
 }
 
 /** An image or document the user sent (the media id comes from the fake Graph API's `addMedia`). */
-export function mediaMessage(user: WaUser, kind: 'image' | 'document', media: { id: string; mimeType: string; sha256: string; filename?: string }, at?: Date): Json {
+export function mediaMessage(
+  user: WaUser,
+  kind: 'image' | 'document',
+  media: { id: string; mimeType: string; sha256: string; filename?: string },
+  at?: Date,
+): Json {
   const object: Json = { id: media.id, mime_type: media.mimeType, sha256: media.sha256 };
   if (kind === 'document' && media.filename) object.filename = media.filename;
   return userMessage(user, kind, { [kind]: object }, at);
@@ -59,14 +64,21 @@ export function messagesChange(phoneNumberId: string, users: readonly WaUser[], 
     value: {
       messaging_product: 'whatsapp',
       metadata: { display_phone_number: '593999000000', phone_number_id: phoneNumberId },
-      contacts: users.map((u) => ({ profile: { name: u.name }, ...(u.waId ? { wa_id: u.waId } : {}), ...(u.userId ? { user_id: u.userId } : {}) })),
+      contacts: users.map((u) => ({
+        profile: { name: u.name },
+        ...(u.waId ? { wa_id: u.waId } : {}),
+        ...(u.userId ? { user_id: u.userId } : {}),
+      })),
       messages,
     },
   };
 }
 
 /** One `changes[]` item with a status callback for a message the bot sent. */
-export function statusChange(phoneNumberId: string, status: { wamid: string; status: 'sent' | 'delivered' | 'read' | 'failed'; recipient: string; errors?: Json[] }): Json {
+export function statusChange(
+  phoneNumberId: string,
+  status: { wamid: string; status: 'sent' | 'delivered' | 'read' | 'failed'; recipient: string; errors?: Json[] },
+): Json {
   return {
     field: 'messages',
     value: {

@@ -30,8 +30,20 @@ const schema = z.object({
   WHATSAPP_PHONE_NUMBER_ID: optional,
   WHATSAPP_GRAPH_URL: z.preprocess(blank, z.string().default(DEFAULT_WHATSAPP_GRAPH_URL)),
   WHATSAPP_GRAPH_VERSION: z.preprocess(blank, z.string().default(DEFAULT_WHATSAPP_GRAPH_VERSION)),
-  WHATSAPP_TEMPLATE_NAME: z.preprocess(blank, z.string().regex(/^[a-z0-9_]{1,512}$/).default('aviso_tramite')),
-  WHATSAPP_TEMPLATE_LANGUAGE: z.preprocess(blank, z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/).default('es')),
+  WHATSAPP_TEMPLATE_NAME: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z0-9_]{1,512}$/)
+      .default('aviso_tramite'),
+  ),
+  WHATSAPP_TEMPLATE_LANGUAGE: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/)
+      .default('es'),
+  ),
 });
 
 /**
@@ -45,7 +57,8 @@ export function readWhatsAppConfig(env: NodeJS.ProcessEnv): { config?: WhatsAppC
   const secrets = [e.WHATSAPP_VERIFY_TOKEN, e.WHATSAPP_APP_SECRET, e.WHATSAPP_ACCESS_TOKEN, e.WHATSAPP_PHONE_NUMBER_ID];
   const problems: string[] = [];
   if (!/^v\d{1,3}\.\d$/.test(e.WHATSAPP_GRAPH_VERSION)) problems.push(WHATSAPP_OPERADOR.versionNoValida(e.WHATSAPP_GRAPH_VERSION));
-  if (!URL.canParse(e.WHATSAPP_GRAPH_URL) || !/^https?:/.test(e.WHATSAPP_GRAPH_URL)) problems.push(WHATSAPP_OPERADOR.urlNoValida(e.WHATSAPP_GRAPH_URL));
+  if (!URL.canParse(e.WHATSAPP_GRAPH_URL) || !/^https?:/.test(e.WHATSAPP_GRAPH_URL))
+    problems.push(WHATSAPP_OPERADOR.urlNoValida(e.WHATSAPP_GRAPH_URL));
   const set = secrets.filter((s) => s !== undefined).length;
   if (set !== 0 && set !== secrets.length) problems.push(WHATSAPP_OPERADOR.configIncompleta);
   if (problems.length > 0 || set === 0) return { problems };

@@ -113,7 +113,9 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
           { type: 'reply', reply: { id: OPT_IN_IDS.si, title: WHATSAPP_AVISOS.si } },
           { type: 'reply', reply: { id: OPT_IN_IDS.no, title: WHATSAPP_AVISOS.no } },
         ];
-        await enqueue(waUser, 'message', [{ type: 'interactive', interactive: { type: 'button', body: { text: WHATSAPP_AVISOS.pregunta }, action: { buttons } } }]);
+        await enqueue(waUser, 'message', [
+          { type: 'interactive', interactive: { type: 'button', body: { text: WHATSAPP_AVISOS.pregunta }, action: { buttons } } },
+        ]);
       },
       confirmCode: (waUser, text) => signIn.confirm(waUser, text),
       kickSender: () => sender.kick(),
@@ -162,7 +164,10 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
       if (!activity.id) return;
       const stored = await findWaInbound(prisma, { wamid: activity.id });
       if (!stored) return;
-      await replaceWaInboundMessage(prisma, { wamid: activity.id, message: JSON.stringify(redactedMessage(JSON.parse(stored.message) as Record<string, unknown>)) });
+      await replaceWaInboundMessage(prisma, {
+        wamid: activity.id,
+        message: JSON.stringify(redactedMessage(JSON.parse(stored.message) as Record<string, unknown>)),
+      });
     },
     signInBinding: async () => true,
     signInHold: signIn.hold,

@@ -71,7 +71,16 @@ export function parseDelivery(body: unknown, phoneNumberId: string, now: Date): 
         if (!wamid || !waUser) continue;
         const type = str(message.type) ?? 'unsupported';
         const media = type === 'image' || type === 'document' ? str(obj(message[type]).id) : undefined;
-        parsed.messages.push({ wamid, waUser, waId, profileName: name, type, sentAt: timeOf(message.timestamp, now), mediaId: media, message });
+        parsed.messages.push({
+          wamid,
+          waUser,
+          waId,
+          profileName: name,
+          type,
+          sentAt: timeOf(message.timestamp, now),
+          mediaId: media,
+          message,
+        });
       }
       for (const status of arr(value.statuses)) {
         const wamid = str(status.id);
@@ -82,7 +91,9 @@ export function parseDelivery(body: unknown, phoneNumberId: string, now: Date): 
           wamid,
           status: state,
           at: timeOf(status.timestamp, now),
-          ...(error ? { errorCode: typeof error.code === 'number' ? error.code : undefined, error: str(error.title) ?? str(error.message) } : {}),
+          ...(error
+            ? { errorCode: typeof error.code === 'number' ? error.code : undefined, error: str(error.title) ?? str(error.message) }
+            : {}),
         });
       }
     }

@@ -5,7 +5,14 @@ import { carriesClave } from '../../../dialogs/shared/claveInChat';
 import { isSensitiveInput } from '../../../dialogs/shared/sensitive';
 import type { PrismaClient } from '../../../prisma/client';
 import { claimWaLease, releaseWaLease, touchWaWindow } from '../../../prisma/store/whatsappContact';
-import { failWaInboundAttempt, finishWaInbound, listWaUsersWithPending, nextWaInbound, replaceWaInboundMessage, type WaInboundRow } from '../../../prisma/store/whatsappInbound';
+import {
+  failWaInboundAttempt,
+  finishWaInbound,
+  listWaUsersWithPending,
+  nextWaInbound,
+  replaceWaInboundMessage,
+  type WaInboundRow,
+} from '../../../prisma/store/whatsappInbound';
 import type { Logger } from '../../logger';
 import { conversationIdOf, inboundActivity, meaningOf, WHATSAPP_CHANNEL_ID } from './activity';
 import type { TurnLogic, WhatsAppAdapter } from './adapter';
@@ -96,7 +103,9 @@ export class InboundProcessor {
   /** Processes the waiting messages of `waUser` (again, if already running here, once the current run ends). */
   process(waUser: string): Promise<void> {
     const previous = this.active.get(waUser) ?? Promise.resolve();
-    const next = previous.then(() => this.drainUser(waUser)).catch((error: unknown) => this.o.logger.error('whatsapp.process_failed', { user: maskWaUser(waUser), error }));
+    const next = previous
+      .then(() => this.drainUser(waUser))
+      .catch((error: unknown) => this.o.logger.error('whatsapp.process_failed', { user: maskWaUser(waUser), error }));
     this.active.set(waUser, next);
     void next.finally(() => {
       if (this.active.get(waUser) === next) this.active.delete(waUser);
@@ -155,8 +164,23 @@ export class InboundProcessor {
     }
   }
 
-  private async turn(row: WaInboundRow, message: Record<string, unknown>, text: string, attachments: NonNullable<Activity['attachments']>, at: Date): Promise<void> {
-    const activity = inboundActivity({ wamid: row.wamid, waUser: row.waUser, profileName: row.profileName, phoneNumberId: this.o.phoneNumberId, serviceUrl: this.o.serviceUrl, text, attachments, at });
+  private async turn(
+    row: WaInboundRow,
+    message: Record<string, unknown>,
+    text: string,
+    attachments: NonNullable<Activity['attachments']>,
+    at: Date,
+  ): Promise<void> {
+    const activity = inboundActivity({
+      wamid: row.wamid,
+      waUser: row.waUser,
+      profileName: row.profileName,
+      phoneNumberId: this.o.phoneNumberId,
+      serviceUrl: this.o.serviceUrl,
+      text,
+      attachments,
+      at,
+    });
     let sensitive = carriesClave(text);
     await this.o.adapter.processActivity(activity, async (context: TurnContext) => {
       await this.o.logic(context);

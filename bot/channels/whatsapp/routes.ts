@@ -49,7 +49,7 @@ function plain(res: Response, status: number, text: string): void {
  * under its wamid (a retry is a no-op) and every status applied before the 200; the turns run after it.
  */
 export function registerWebhookRoutes(server: Server, deps: WebhookDependencies): void {
-  server.get(WHATSAPP_WEBHOOK_PATH, (req: Request, res: Response) => {
+  server.get(WHATSAPP_WEBHOOK_PATH, async (req: Request, res: Response) => {
     const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const ok = params.get('hub.mode') === 'subscribe' && equalText(params.get('hub.verify_token') ?? '', deps.verifyToken);
     if (!ok) {
@@ -81,9 +81,24 @@ export function registerWebhookRoutes(server: Server, deps: WebhookDependencies)
     try {
       await recordWaInbound(
         deps.prisma,
-        delivery.messages.map((m) => ({ wamid: m.wamid, waUser: m.waUser, waId: m.waId, message: JSON.stringify(m.message), profileName: m.profileName, mediaId: m.mediaId, receivedAt: now })),
+        delivery.messages.map((m) => ({
+          wamid: m.wamid,
+          waUser: m.waUser,
+          waId: m.waId,
+          message: JSON.stringify(m.message),
+          profileName: m.profileName,
+          mediaId: m.mediaId,
+          receivedAt: now,
+        })),
       );
-      for (const status of delivery.statuses) await applyWaStatus(deps.prisma, { wamid: status.wamid, status: status.status, at: status.at, error: status.error, errorCode: status.errorCode });
+      for (const status of delivery.statuses)
+        await applyWaStatus(deps.prisma, {
+          wamid: status.wamid,
+          status: status.status,
+          at: status.at,
+          error: status.error,
+          errorCode: status.errorCode,
+        });
     } catch (error) {
       deps.logger.error('whatsapp.record_failed', { error });
       return plain(res, 500, 'Internal Server Error');

@@ -1,6 +1,12 @@
 import type { PrismaClient } from '../../../prisma/client';
 import { closeWaWindow } from '../../../prisma/store/whatsappContact';
-import { claimDueWaOutbound, hasDueWaOutbound, markWaOutboundFailed, markWaOutboundSent, type ClaimedWaOutbound } from '../../../prisma/store/whatsappOutbound';
+import {
+  claimDueWaOutbound,
+  hasDueWaOutbound,
+  markWaOutboundFailed,
+  markWaOutboundSent,
+  type ClaimedWaOutbound,
+} from '../../../prisma/store/whatsappOutbound';
 import type { Logger } from '../../logger';
 import { GraphApiError, type GraphClient } from './graph';
 import { maskWaUser } from './mask';
@@ -127,7 +133,12 @@ export class WhatsAppSender {
       const attempts = row.attempts + 1;
       const retry = verdict.retry && attempts < this.o.maxAttempts;
       const retryAt = retry ? new Date(clock().getTime() + this.backoffMs(attempts)) : undefined;
-      await markWaOutboundFailed(prisma, { id: row.id, error: error instanceof Error ? error.message : String(error), errorCode: code, retryAt });
+      await markWaOutboundFailed(prisma, {
+        id: row.id,
+        error: error instanceof Error ? error.message : String(error),
+        errorCode: code,
+        retryAt,
+      });
       if (!verdict.retry && verdict.windowClosed) await closeWaWindow(prisma, { waUser: row.waUser });
       logger.warn('whatsapp.send_failed', { user: maskWaUser(row.waUser), kind: row.kind, code, attempts, retry });
       return false;

@@ -20,7 +20,8 @@ export function whatsAppSignIn(deps: { prisma: PrismaClient; secret: string; clo
   hold: SignInHold;
   confirm(waUser: string, text: string): Promise<{ reference: ConversationReferenceJson } | { reply: string } | undefined>;
 } {
-  const keyOf = (waUser: string): string => conversationKeyString({ channelId: WHATSAPP_CHANNEL_ID, conversationId: conversationIdOf(waUser) });
+  const keyOf = (waUser: string): string =>
+    conversationKeyString({ channelId: WHATSAPP_CHANNEL_ID, conversationId: conversationIdOf(waUser) });
   return {
     async hold(reference) {
       if (reference.channelId !== WHATSAPP_CHANNEL_ID || !reference.conversation?.id) return undefined;

@@ -33,7 +33,8 @@ export function whatsAppProactiveWindow(deps: {
       const waUser = userOf(reference);
       const contact = await findWaContact(deps.prisma, { waUser });
       if (contact?.optIn !== true) throw new WhatsAppConsentError('The citizen has not accepted WhatsApp notifications.');
-      const components = template.parameters.length > 0 ? [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }] : [];
+      const components =
+        template.parameters.length > 0 ? [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }] : [];
       await deps.enqueueTemplate(waUser, {
         type: 'template',
         template: { name: template.name, language: { code: template.language }, ...(components.length > 0 ? { components } : {}) },
