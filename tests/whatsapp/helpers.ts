@@ -162,10 +162,18 @@ export class Phone {
     throw new Error(`no button or row "${title}" was sent to this phone`);
   }
 
-  /** Taps a reply button or picks a list row by its text. */
-  tap(title: string): Promise<void> {
-    const found = this.choice(title);
-    return this.deliver(found.list ? listReply(this.user, found.id, found.title) : buttonReply(this.user, found.id, found.title));
+  /** Taps a reply button or picks a list row by its text, waiting up to 15 s for the bot to offer it. */
+  async tap(title: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        const found = this.choice(title);
+        return await this.deliver(found.list ? listReply(this.user, found.id, found.title) : buttonReply(this.user, found.id, found.title));
+      } catch (error) {
+        if (Date.now() > deadline || !(error instanceof Error) || !error.message.startsWith('no button')) throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   }
 
   /** Whether `title` was offered as a list row (not a button) in the newest message offering it. */
