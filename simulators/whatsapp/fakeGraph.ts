@@ -47,8 +47,8 @@ export interface FakeGraph {
   expireMediaUrls(): void;
   /** Media GET requests served: metadata look-ups and downloads. */
   readonly mediaRequests: { metadata: number; downloads: number; expired: number };
-  /** The next requests to the messages endpoint fail with these Meta error codes, in order. */
-  failNext(...codes: number[]): void;
+  /** The next requests to the messages endpoint fail with these Meta error codes, in order (only those for `to`, when given). */
+  failNext(codes: number[], to?: string): void;
   /** Posts a signed webhook delivery (an object, or exact bytes) to the bot; its user messages open the fake's 24-hour window. */
   deliver(payload: Json | Buffer): Promise<{ status: number; body: string }>;
   /** Resolves with the first accepted request (already sent or future) that `match` accepts, after `from`. */
@@ -114,7 +114,8 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   const lastUserMessage = new Map<string, number>();
   const sent: SentMessage[] = [];
   const refused: { body: Json; code: number }[] = [];
-  const faults: number[] = [];
+  const faults: { code: number; to?: string }[] = [];
+  const authorOf = new Map<string, string>();
   const mediaRequests = { metadata: 0, downloads: 0, expired: 0 };
   const waiters: { match: (m: SentMessage) => boolean; from: number; resolve: (m: SentMessage) => void }[] = [];
   let webhookUrl = options.webhookUrl ?? '';
@@ -129,8 +130,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
 
   async function messages(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readJson(req);
-    const fault = faults.shift();
-    if (fault !== undefined) return refuse(res, body, fault);
+    const target = String(body.to ?? body.recipient ?? authorOf.get(String(body.message_id)) ?? '');
+    const faultIndex = faults.findIndex((f) => f.to === undefined || f.to === target);
+    if (faultIndex >= 0) return refuse(res, body, faults.splice(faultIndex, 1)[0].code);
     const problem = messageProblem(body);
     if (problem) return refuse(res, body, 131009, problem);
     const to = String(body.to ?? body.recipient ?? '');
@@ -216,8 +218,8 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     expireMediaUrls() {
       for (const grant of downloads.values()) grant.expiresAt = 0;
     },
-    failNext: (...codes) => {
-      faults.push(...codes);
+    failNext: (codes, to) => {
+      faults.push(...codes.map((code) => ({ code, to })));
     },
     async deliver(payload) {
       const parsed = (Buffer.isBuffer(payload) ? JSON.parse(payload.toString('utf8')) : payload) as Json;
@@ -226,7 +228,8 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
           const value = (change.value ?? {}) as Json;
           for (const m of (value.messages as Json[] | undefined) ?? []) {
             const who = String(m.from ?? m.from_user_id ?? '');
-            lastUserMessage.set(who, Number(m.timestamp) * 1000);
+            lastUserMessage.set(who, clock().getTime());
+            authorOf.set(String(m.id), who);
           }
         }
       }
