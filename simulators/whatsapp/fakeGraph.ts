@@ -49,6 +49,8 @@ export interface FakeGraph {
   readonly mediaRequests: { metadata: number; downloads: number; expired: number };
   /** The next requests to the messages endpoint fail with these Meta error codes, in order (only those for `to`, when given). */
   failNext(codes: number[], to?: string): void;
+  /** Opens the 24-hour window of `user` as if they had just written (for messages recorded without the fake). */
+  openWindow(user: string): void;
   /** Posts a signed webhook delivery (an object, or exact bytes) to the bot; its user messages open the fake's 24-hour window. */
   deliver(payload: Json | Buffer): Promise<{ status: number; body: string }>;
   /** Resolves with the first accepted request (already sent or future) that `match` accepts, after `from`. */
@@ -217,6 +219,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     },
     expireMediaUrls() {
       for (const grant of downloads.values()) grant.expiresAt = 0;
+    },
+    openWindow: (user) => {
+      lastUserMessage.set(user, clock().getTime());
     },
     failNext: (codes, to) => {
       faults.push(...codes.map((code) => ({ code, to })));

@@ -5,6 +5,7 @@ import { createApplication, type Application } from '../../bot/app';
 import type { WhatsAppChannel } from '../../bot/channels/whatsapp';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
+import { WHATSAPP_CODIGO } from '../../catalog';
 import type { Clock } from '../../core/ports';
 import { startFakeGraph, type FakeGraph, type SentMessage } from '../../simulators/whatsapp/fakeGraph';
 import {
@@ -208,4 +209,23 @@ export class Phone {
     );
     return String((((message.body.interactive as Json).action as Json).parameters as Json).url);
   }
+}
+
+/** Opens the sign-in link from the chat in "a browser", signs in, and returns the code the page shows. */
+export async function signInOnPage(link: string, who: { cedula: string; clave: string }): Promise<string> {
+  const form = await fetch(link);
+  expect(form.status).toBe(200);
+  const token = new URL(link).searchParams.get('t') ?? '';
+  const done = await fetch(new URL('/ingresar', link), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ t: token, identificacion: who.cedula, clave: who.clave }).toString(),
+  });
+  expect(done.status).toBe(200);
+  const html = await done.text();
+  expect(html).toContain(WHATSAPP_CODIGO.paginaTitulo);
+  const code = /(\d{6})/.exec(html.replace(/&#?\w+;/g, ' '))?.[1];
+  if (!code) throw new Error('no code on the page');
+  expect(html).toContain(WHATSAPP_CODIGO.pagina(code, 5).replace(/"/g, '&quot;'));
+  return code;
 }

@@ -25,7 +25,7 @@ import { maskEmail, maskIdentificacion } from '../../core/domain/masking';
 import { DEMO_FIXTURE } from '../../prisma/store/seed';
 import { FIXED_NOW } from '../helpers/dialogHarness';
 import { makeJpeg, makePdf, makePng } from '../helpers/documentFiles';
-import { Phone, startWhatsAppWorld, type WhatsAppWorld } from './helpers';
+import { Phone, signInOnPage, startWhatsAppWorld, type WhatsAppWorld } from './helpers';
 
 const firstLine = (text: string): string => text.split('\n')[0];
 const DETALLE = 'Quiero volver a trabajar como bodeguero en una ferretería de Ambato, en horario de medio tiempo.';
@@ -36,25 +36,6 @@ function person(cedula: string) {
   return { cedula, clave: a.clave, nombres: a.nombres, apellidos: a.apellidos, email: a.email, provincia: a.provincia };
 }
 const CARLOS = person('1849579501');
-
-/** Opens the sign-in link from the chat in "a browser", signs in, and returns the code the page shows. */
-export async function signInOnPage(link: string, who: { cedula: string; clave: string }): Promise<string> {
-  const form = await fetch(link);
-  expect(form.status).toBe(200);
-  const token = new URL(link).searchParams.get('t') ?? '';
-  const done = await fetch(new URL('/ingresar', link), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ t: token, identificacion: who.cedula, clave: who.clave }).toString(),
-  });
-  expect(done.status).toBe(200);
-  const html = await done.text();
-  expect(html).toContain(WHATSAPP_CODIGO.paginaTitulo);
-  const code = /(\d{6})/.exec(html.replace(/&#?\w+;/g, ' '))?.[1];
-  if (!code) throw new Error('no code on the page');
-  expect(html).toContain(WHATSAPP_CODIGO.pagina(code, 5).replace(/"/g, '&quot;'));
-  return code;
-}
 
 describe('journeys on WhatsApp (webhook + fake Graph API)', () => {
   let world: WhatsAppWorld;
