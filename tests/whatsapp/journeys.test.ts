@@ -18,7 +18,6 @@ import {
   SIGNIN,
   SIGNIN_MOTIVO,
   WHATSAPP_AVISOS,
-  WHATSAPP_CODIGO,
 } from '../../catalog';
 import { refusalMessage } from '../../core/documents';
 import { maskEmail, maskIdentificacion } from '../../core/domain/masking';
