@@ -15,7 +15,8 @@ import { OutboxWorker } from './mail/outboxWorker';
 import { createTurnErrorHandler } from './adapter';
 import { trustForwardedFor } from './channels/directline/http';
 import type { AppConfig } from './config';
-import { attachmentReaderOf, createChannels, signInBindingOf, type Channel } from './channels';
+import { attachmentReaderOf, createChannels, signInBindingOf, signInHoldOf, type Channel } from './channels';
+import type { WhatsAppChannelOptions } from './channels/whatsapp';
 import { createFileStorage } from './fileStorage';
 import { IessBot } from './iessBot';
 import type { Logger } from './logger';
@@ -78,6 +79,8 @@ export interface ApplicationOverrides {
   outboxPollMs?: number;
   /** How often housekeeping looks whether a run is due (default: a tenth of its interval). */
   housekeepingCheckMs?: number;
+  /** Tests shorten the WhatsApp channel's polls and back-off. */
+  whatsapp?: Pick<WhatsAppChannelOptions, 'sender' | 'processor'>;
 }
 
 /** The conversation a turn belongs to (the owner of the download links granted in it). */
@@ -118,7 +121,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
             if (!(await handoff.gate.handle(context))) await bot.run(context);
           }),
     );
-  const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock });
+  const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock, whatsapp: overrides.whatsapp });
   const readAttachment = attachmentReaderOf(channels);
   const { deps, store, sessions, newClave, handoff } = createServices({
     prisma,
@@ -229,6 +232,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     sessions,
     logger,
     signInBinding: signInBindingOf(channels),
+    signInHold: signInHoldOf(channels),
     continueConversation: createConversationContinuer({
       channels,
       logic: notifications.recordingContact((context) =>
@@ -256,6 +260,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
           handoff.worker.start();
           notifications.worker.start();
           housekeeping.start();
+          for (const channel of channels) channel.start?.();
           const address = server.address();
           resolve(`http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`);
         });
@@ -264,6 +269,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
       inFlight.stop();
       const drained = await inFlight.idle(options.drainMs ?? 7000);
       if (!drained) logger.warn('stop_requests_abandoned', { inFlight: inFlight.size });
+      for (const channel of channels) await channel.stop?.();
       await outbox.stop({ timeoutMs: 1000 });
       await handoff.worker.stop();
       await notifications.worker.stop();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { checkHandoffEnv, handoffConfig, HANDOFF_ENV, type HandoffConfig } from './handoff/config';
 import { OPERACIONES, OPERATOR } from '../catalog';
+import { readWhatsAppConfig, type WhatsAppConfig } from './channels/whatsapp/config';
 
 /** Root of the project (one level above bot/, also when compiled to dist/bot/). */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -77,6 +78,8 @@ export interface AppConfig {
   transcriptRetentionDays: number;
   /** Days conversation and user state is kept after its last write. */
   conversationStateRetentionDays: number;
+  /** The WhatsApp channel (bot/channels/whatsapp/config.ts): set when its four secrets are, else the channel is off. */
+  whatsapp?: WhatsAppConfig;
 }
 
 /** Raised when the environment cannot produce a valid configuration; the process must not start. */
@@ -243,8 +246,10 @@ function describe(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
 /** Reads and validates the configuration; throws ConfigError, naming every refused variable, on any invalid or unsafe value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError([...new Set(parsed.error.issues.map((issue) => describe(issue, env)))].join(' '));
+  const whatsapp = readWhatsAppConfig(env);
+  if (!parsed.success || whatsapp.problems.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues.map((issue) => describe(issue, env));
+    throw new ConfigError([...new Set([...issues, ...whatsapp.problems])].join(' '));
   }
   const e = parsed.data;
   return {
@@ -288,5 +293,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     unfiledDocumentHours: e.UNFILED_DOCUMENT_HOURS,
     transcriptRetentionDays: e.TRANSCRIPT_RETENTION_DAYS,
     conversationStateRetentionDays: e.CONVERSATION_STATE_RETENTION_DAYS,
+    whatsapp: whatsapp.config,
   };
 }

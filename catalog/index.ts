@@ -22,6 +22,7 @@ import * as reinsercion from './es-EC/reinsercion';
 import * as servicios from './es-EC/servicios';
 import * as signin from './es-EC/signin';
 import * as tramites from './es-EC/tramites';
+import * as whatsapp from './es-EC/whatsapp';
 
 export * from './es-EC/agentes';
 export * from './es-EC/cases';
@@ -42,6 +43,7 @@ export * from './es-EC/reinsercion';
 export * from './es-EC/servicios';
 export * from './es-EC/signin';
 export * from './es-EC/tramites';
+export * from './es-EC/whatsapp';
 
 /** The es-EC catalog, section by section. */
 export const esEC = {
@@ -64,6 +66,7 @@ export const esEC = {
   servicios,
   signin,
   tramites,
+  whatsapp,
 } as const;
 
 /**

@@ -18,6 +18,13 @@ export type ActivityRenderer = (activity: Partial<Activity>) => Partial<Activity
  */
 export type SignInBinding = (conversation: ConversationKey, request: Pick<Request, 'headers'>) => Promise<boolean>;
 
+/**
+ * A channel whose links can be forwarded with no browser to bind them to (WhatsApp) holds a sign-in that just
+ * succeeded on the page: the session is not opened until the chat proves it is the one that asked. It returns the
+ * code the page shows (to be sent from that chat within `minutes`), or undefined for conversations it does not hold.
+ */
+export type SignInHold = (reference: ConversationReferenceJson) => Promise<{ code: string; minutes: number } | undefined>;
+
 /** An approved message template (WhatsApp utility template): its configured name, language and body parameters. */
 export interface TemplateMessage {
   name: string;
@@ -70,6 +77,12 @@ export interface Channel {
   readonly signInBinding: SignInBinding;
   /** Present on channels whose free-form proactive messages are limited to a window (WhatsApp). */
   readonly proactiveWindow?: ProactiveWindow;
+  /** Holds a completed sign-in until the chat confirms it (WhatsApp's forwarded-link defence); absent elsewhere. */
+  readonly signInHold?: SignInHold;
+  /** Starts the channel's background work (queues); called once the server listens. */
+  start?(): void;
+  /** Stops the background work and waits for it; called when the application closes. */
+  stop?(): Promise<void>;
   /** The channel's renderer (installed on `adapter`), exposed for tests. */
   readonly render: ActivityRenderer;
 }

@@ -8,10 +8,12 @@ import type { Logger } from '../logger';
 import { createBotFrameworkChannel } from './botframework';
 import type { Channel, TurnLogic } from './channel';
 import { createDirectLineChannel } from './directline';
+import { createWhatsAppChannel, type WhatsAppChannelOptions } from './whatsapp';
 
 export type { ActivityRenderer, Channel, SignInBinding, TurnLogic } from './channel';
 export { attachmentReaderByChannel, attachmentReaderOf } from './attachments';
 export { signInBindingOf } from './signInBinding';
+export { signInHoldOf } from './signInHold';
 
 /** What every channel is built from: the configuration and the shared pieces of the composition root. */
 export interface ChannelsOptions {
@@ -21,6 +23,8 @@ export interface ChannelsOptions {
   onTurnError: (context: TurnContext, error: unknown) => Promise<void>;
   logger: Logger;
   clock: () => Date;
+  /** Tests shorten the WhatsApp channel's polls and back-off. */
+  whatsapp?: Pick<WhatsAppChannelOptions, 'sender' | 'processor'>;
 }
 
 /**
@@ -43,7 +47,12 @@ export function createChannels(options: ChannelsOptions): readonly Channel[] {
     clock,
     bot: { id: 'iess-asistente', name: ASISTENTE.nombre },
   });
+  const channels: Channel[] = [directLine];
+  // WhatsApp (Meta Cloud API): on when its four secrets are set (bot/channels/whatsapp/config.ts).
+  if (config.whatsapp) {
+    channels.push(createWhatsAppChannel({ config: config.whatsapp, prisma, logic, onTurnError, logger, clock, secret: config.appSecret, ...options.whatsapp }));
+  }
   const mode = config.botFrameworkEndpoint;
-  if (mode === 'off') return [directLine];
-  return [directLine, createBotFrameworkChannel({ credentials: config.credentials, logic, onTurnError, mode, logger })];
+  if (mode === 'off') return channels;
+  return [...channels, createBotFrameworkChannel({ credentials: config.credentials, logic, onTurnError, mode, logger })];
 }

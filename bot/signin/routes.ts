@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
-import { INGRESAR, INGRESAR_OTRO_NAVEGADOR } from '../../catalog';
+import { INGRESAR, INGRESAR_OTRO_NAVEGADOR, WHATSAPP_CODIGO } from '../../catalog';
 import type { ConversationReferenceJson } from '../../core/ports';
 import type { ChatHolderCheck, SessionStore, SignInClient, SignInLinkStatus } from '../../prisma/store/session';
-import type { SignInBinding } from '../channels/channel';
+import type { SignInBinding, SignInHold } from '../channels/channel';
 import { browserKeyHashOf } from '../channels/directline/browserKey';
 import { clientIp, readBody } from '../channels/directline/http';
 import { DirectLineError } from '../channels/directline/errors';
@@ -22,6 +22,8 @@ export interface SignInRoutesDependencies {
   continueConversation: (reference: ConversationReferenceJson) => Promise<void>;
   /** How a link is bound to the person holding the chat: every channel's binding (bot/channels/channelList.ts). */
   signInBinding: SignInBinding;
+  /** Channels that confirm a sign-in from the chat (WhatsApp's code): the page shows the code instead of continuing. */
+  signInHold?: SignInHold;
   logger: Logger;
 }
 
@@ -122,6 +124,11 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
       const outcome = await sessions.signInWithLink({ token, identificacion, clave, holdsChat, client: clientOf(req) });
       if (outcome.ok) {
         logger.info('signin_completed', { channel: outcome.reference.channelId });
+        const held = await deps.signInHold?.(outcome.reference);
+        if (held) {
+          const page = signInMessagePage(WHATSAPP_CODIGO.paginaTitulo, WHATSAPP_CODIGO.pagina(held.code, held.minutes), { aviso: WHATSAPP_CODIGO.paginaAviso, volver: false });
+          return send(res, 200, page);
+        }
         await continueSafely(deps, outcome.reference);
         return send(res, 200, signInMessagePage(INGRESAR.exitoTitulo, INGRESAR.exito, { volver: false }));
       }

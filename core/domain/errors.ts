@@ -5,7 +5,13 @@
 import type { IneligibilityReason } from './cases';
 
 /** Codes of the domain errors. */
-export type DomainErrorCode = 'FILING_REFUSED' | 'DOCUMENT_NOT_ATTACHABLE' | 'PERSON_NOT_FOUND' | 'NO_EMAIL';
+export type DomainErrorCode =
+  | 'FILING_REFUSED'
+  | 'DOCUMENT_NOT_ATTACHABLE'
+  | 'PERSON_NOT_FOUND'
+  | 'NO_EMAIL'
+  /** WhatsApp: a template for a citizen who did not accept notifications (bot/channels/whatsapp). */
+  | 'whatsapp_sin_consentimiento';
 
 /** Base of every domain error: a code the edge maps to catalog copy. */
 export class DomainError extends Error {
