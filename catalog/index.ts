@@ -14,6 +14,8 @@ import * as messages from './es-EC/messages';
 import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
 import * as provincias from './es-EC/provincias';
+import * as quejas from './es-EC/quejas';
+import * as seguimiento from './es-EC/seguimiento';
 import * as reinsercion from './es-EC/reinsercion';
 import * as servicios from './es-EC/servicios';
 import * as signin from './es-EC/signin';
@@ -30,6 +32,8 @@ export * from './es-EC/messages';
 export * from './es-EC/operator';
 export * from './es-EC/pages';
 export * from './es-EC/provincias';
+export * from './es-EC/quejas';
+export * from './es-EC/seguimiento';
 export * from './es-EC/reinsercion';
 export * from './es-EC/servicios';
 export * from './es-EC/signin';
@@ -48,6 +52,8 @@ export const esEC = {
   operator,
   pages,
   provincias,
+  quejas,
+  seguimiento,
   reinsercion,
   servicios,
   signin,

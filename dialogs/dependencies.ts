@@ -9,6 +9,8 @@ import type {
   RateLimiter,
   SessionPort,
 } from '../core/ports';
+import type { ComplaintPort } from '../core/usecases/registerComplaint';
+import type { TopicPort } from '../core/usecases/conversationTopic';
 
 /** Everything the dialogs need from the outside world, wired once in bot/. */
 export interface DialogDependencies {
@@ -21,6 +23,10 @@ export interface DialogDependencies {
   session: SessionPort;
   filing: FilingPort;
   documents: DocumentIntakePort;
+  /** Complaints registered from the chat (dialogs/quejas). */
+  complaints: ComplaintPort;
+  /** The topic of each conversation, for follow-up questions. */
+  topics: TopicPort;
 }
 
 /** Fails start-up loudly when a dependency is missing, instead of failing on a citizen's turn. */
@@ -35,6 +41,8 @@ export function assertDependencies(deps: Partial<DialogDependencies>): asserts d
     'session',
     'filing',
     'documents',
+    'complaints',
+    'topics',
   ];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
   if (missing.length > 0) throw new Error(`Missing dialog dependencies: ${missing.join(', ')}`);
