@@ -46,7 +46,7 @@ export interface InContextAnswer {
 }
 
 /** Intents whose messages are never follow-ups: "me atendieron mal en la ventanilla" is a complaint. */
-const NOT_FOLLOW_UP: readonly IntentName[] = ['queja', 'estado_tramite', 'hablar_agente', 'cancelar', 'despedida', 'agradecimiento'];
+const NOT_FOLLOW_UP: readonly IntentName[] = ['queja', 'estado_tramite', 'cancelar', 'despedida', 'agradecimiento'];
 
 /** The trámite a message names itself: its intent, or a `tramite` entity that names exactly one. */
 export function tramiteNamed(nlu: NluResult): TramiteId | undefined {
@@ -101,6 +101,7 @@ export function inContextAnswer(text: string, nlu: NluResult, remembered: Topic 
   const tramite = tramiteNamed(nlu);
   const servicio = servicioNamed(nlu);
   if (servicio && !tramite) return undefined;
+  if (tramite && nlu.status === 'ok' && nlu.intent === 'requisitos' && tipos.every((t) => t === 'documentos')) return undefined;
   const topic: Topic | undefined = tramite ? { tramite } : remembered;
   if (!topic) {
     if (tipos.includes('extranjero')) return { text: SEGUIMIENTO.extranjeroGeneral, choices: MENU_OPCIONES };

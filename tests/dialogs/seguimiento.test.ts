@@ -111,8 +111,8 @@ const SITUATIONS: [string, Turn[]][] = [
     [{ user: 'puedo hacer la reinsercion laboral en persona?', bot: [withRequisitos(RI.presencial)] }],
   ],
   [
-    'answers which papers to bring instead of starting a form',
-    [{ user: 'que papeles llevo para la reinsercion', bot: [withRequisitos(RI.documentos)] }],
+    'answers which papers to bring with the requirements, instead of starting a form',
+    [{ user: 'que papeles llevo para la reinsercion', bot: requisitos('reinsercion') }],
   ],
   ['answers English in English, with the contacts', [{ user: 'Hello, how can I reset my password?', bot: [IDIOMA.ingles] }]],
   ['answers English without a question mark', [{ user: 'hi I need help with my pension please', bot: [IDIOMA.ingles] }]],
