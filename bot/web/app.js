@@ -110,7 +110,7 @@
   /*
    * The menu's layout. On a phone the six main-menu buttons stacked or wrapped ("flow") fill half the screen and push
    * the answer out of view; Web Chat's "carousel" keeps them on one horizontal row (about 50 px) that scrolls by swipe
-   * or with its arrow buttons, and every button stays in the tab order. On wider screens "flow" shows them all at once
+   * or with the arrow keys, and every button stays in the toolbar (its arrow buttons are hidden on phones, styles.css). On wider screens "flow" shows them all at once
    * in two short rows, which needs no scrolling.
    */
   var NARROW = window.matchMedia('(max-width: 480px)');

@@ -14,7 +14,8 @@ import { isInsult, looksEnglish, normalizeForMatch } from '../../nlu';
 import { QuejaDialog, QUEJA_DIALOG, type QuejaOptions } from '../quejas/quejaDialog';
 import { rerouteOf } from '../shared/newQuestion';
 import { conversationalReply } from './conversational';
-import { inContextAnswer, parseTopic, topicKey, tramiteNamed, type Topic } from './inContext';
+import { inContextAnswer, tramiteNamed, type Topic } from './inContext';
+import { recallTopic, rememberTopic } from './topicMemory';
 import { twoQuestions } from './twoQuestions';
 import { isFiledTramite, isTramiteId, isTramiteMention, TRAMITES_REGISTRY, type TramiteId } from '../../core/domain/tramites';
 import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
@@ -58,12 +59,6 @@ interface MainOptions {
   reroute?: string;
 }
 
-/** The conversation's key in the topic memory. */
-const topicKeyOf = (context: TurnContext): string => {
-  const key = conversationKeyOf(context);
-  return `${key.channelId}:${key.conversationId}`;
-};
-
 /** Root dialog: understands each message, asks when two intents are close, and starts the right journey. */
 export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDependencies) {
@@ -98,7 +93,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async remember(context: TurnContext, topic: Topic): Promise<void> {
-    await this.deps.topics.remember(topicKeyOf(context), topicKey(topic));
+    await rememberTopic(this.deps.topics, context, topic);
   }
 
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -134,7 +129,7 @@ export class MainDialog extends ComponentDialog {
     if (fromMenu)
       return step.next({ intent: fromMenu.intent, misTramites: fromMenu.misTramites, servicio: fromMenu.servicio } satisfies Routed);
     if (normalizeForMatch(text) === normalizeForMatch(SEGUIMIENTO.requisitosDe)) {
-      const topic = parseTopic(await this.deps.topics.recall(topicKeyOf(step.context)));
+      const topic = await recallTopic(this.deps.topics, step.context);
       return step.next({ intent: 'requisitos', tramite: topic && 'tramite' in topic ? topic.tramite : undefined } satisfies Routed);
     }
     const nlu = understand(step.context, this.deps.recognizer);
@@ -148,7 +143,7 @@ export class MainDialog extends ComponentDialog {
 
   /** A typed message (or a new question a journey was left for): in context first, then two questions, then the intent. */
   private async understandText(step: WaterfallStepContext, text: string, nlu: NluResult): Promise<DialogTurnResult> {
-    const topic = parseTopic(await this.deps.topics.recall(topicKeyOf(step.context)));
+    const topic = await recallTopic(this.deps.topics, step.context);
     const inContext = inContextAnswer(text, nlu, topic);
     if (inContext) {
       await step.context.sendActivity(reply(inContext.text, inContext.choices));
