@@ -30,6 +30,8 @@ export const QUEJAS = {
   registrada: (numero: string, tema: string) =>
     `Registré su queja con el número ${numero}, sobre: ${tema}. Guarde este número para cualquier consulta.`,
   noRegistrada: 'Está bien, no registré nada.',
+  /** Too many complaints from one chat or client in an hour: nothing is registered. */
+  limite: 'Ya registró varias quejas en la última hora. No registré esta: por favor use los otros canales o vuelva a intentarlo más tarde.',
   canales: CANALES,
   /** Help while the complaint is taken. */
   ayuda: 'Estoy registrando su queja. Responda la pregunta o escriba "cancelar" para dejarlo.',

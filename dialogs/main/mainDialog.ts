@@ -68,7 +68,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new EstadoTramiteDialog(deps));
     for (const t of TRAMITES_REGISTRY) if (!t.signIn) this.addDialog(TRAMITE_DIALOGS[t.id].create(deps));
     this.addDialog(new SignedInJourneyDialog(deps));
-    this.addDialog(new QuejaDialog(deps.recognizer, deps.complaints));
+    this.addDialog(new QuejaDialog(deps.recognizer, deps.complaints, deps.rateLimiter));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }

@@ -7,7 +7,10 @@ import {
 } from 'botbuilder-dialogs';
 import { getTramite, QUEJAS, TRAMITES } from '../../catalog';
 import { isTramiteId, type TramiteId } from '../../core/domain/tramites';
+import { randomUUID } from 'node:crypto';
+import type { RateLimiter } from '../../core/ports';
 import type { ComplaintPort } from '../../core/usecases/registerComplaint';
+import { chatClientOf } from '../estado/chatClient';
 import { isInsult, normalizeForMatch, parseCaseNumber, parseYesNo, type Recognizer } from '../../nlu';
 import { matchOption } from '../shared/choices';
 import { conversationKeyOf } from '../shared/conversation';
@@ -24,6 +27,8 @@ const CASO_PROMPT = 'quejaCasoPrompt';
 export const QUEJA_DETALLE_PROMPT = 'quejaDetallePrompt';
 const MAX_ATTEMPTS = 3;
 const MIN_DETALLE = 10;
+/** Complaints one chat may register in an hour, and one client (browser or channel user) in all its chats. */
+export const QUEJA_LIMITS = { conversation: { limit: 5, windowSeconds: 3600 }, client: { limit: 10, windowSeconds: 3600 } } as const;
 
 /** What the parent already knows: the message that started it, the trámite and the case number it names. */
 export interface QuejaOptions {
@@ -48,6 +53,7 @@ export class QuejaDialog extends InterruptibleDialog {
   constructor(
     recognizer: Recognizer,
     private readonly complaints: ComplaintPort,
+    private readonly rateLimiter: RateLimiter,
   ) {
     super(QUEJA_DIALOG, recognizer);
     this.addDialog(
@@ -137,9 +143,13 @@ export class QuejaDialog extends InterruptibleDialog {
     const values = step.values as QuejaValues;
     const key = conversationKeyOf(step.context);
     const tramite = values.tramite ?? 'otro';
+    if (!(await this.withinLimits(step))) {
+      await step.context.sendActivity(reply(`${QUEJAS.limite}\n${QUEJAS.canales}`));
+      return step.endDialog();
+    }
     const receipt = await this.complaints.register({
       conversationKey: `${key.channelId}:${key.conversationId}`,
-      messageId: step.context.activity.id ?? `${step.context.activity.timestamp?.valueOf() ?? ''}`,
+      messageId: step.context.activity.id ?? randomUUID(),
       tramite,
       caseNumber: values.caseNumber,
       detalle: String(step.result ?? ''),
@@ -147,6 +157,17 @@ export class QuejaDialog extends InterruptibleDialog {
     const tema = isTramiteId(tramite) ? getTramite(tramite).nombre : QUEJAS.otroTema;
     await step.context.sendActivity(reply(`${QUEJAS.registrada(receipt.numero, tema)}\n${QUEJAS.canales}`));
     return step.endDialog();
+  }
+
+  /** Counts one more complaint for the chat and its client; false when either is over its hourly limit. */
+  private async withinLimits(step: WaterfallStepContext<QuejaOptions>): Promise<boolean> {
+    const { conversationId } = conversationKeyOf(step.context);
+    const client = await chatClientOf(this.rateLimiter, step.context);
+    const [byConversation, byClient] = await Promise.all([
+      this.rateLimiter.hit({ key: `queja:conv:${conversationId}`, ...QUEJA_LIMITS.conversation }),
+      this.rateLimiter.hit({ key: `queja:client:${client}`, ...QUEJA_LIMITS.client }),
+    ]);
+    return byConversation.allowed && byClient.allowed;
   }
 
   private async validateCaso(prompt: PromptValidatorContext<string>): Promise<boolean> {

@@ -3,7 +3,7 @@ import { CLARIFY_LABELS, getTramite, MENU_OPCIONES, MSG, QUEJAS, TRAMITES } from
 import { createRegisterComplaint } from '../../core/usecases/registerComplaint';
 import { createComplaintRecords, listComplaintVolumes } from '../../prisma/store/complaints';
 import { createClient, createDialogWorld, FIXED_NOW, type DialogWorld } from '../helpers/dialogHarness';
-import { playConversation, type BotLine } from '../helpers/conversation';
+import { playConversation, type BotLine, type Turn } from '../helpers/conversation';
 
 const ALGO_MAS: BotLine = { text: MSG.algoMas, options: MENU_OPCIONES };
 const REGISTRAR: BotLine = { text: QUEJAS.preguntaRegistrar, options: [QUEJAS.si, QUEJAS.no] };
@@ -125,5 +125,30 @@ describe('registering a complaint in the store', () => {
     const rows = await world.db.prisma.complaint.findMany({ orderBy: { numero: 'asc' } });
     expect(rows.map((r) => r.numero)).toEqual(['QJ-2026-000001', 'QJ-2026-000002', 'QJ-2026-000003']);
     expect(rows[0].detalle).toBe('Nadie me responde.');
+  });
+});
+
+describe('the complaints limit', () => {
+  let world: DialogWorld;
+  beforeAll(async () => {
+    world = await createDialogWorld();
+  });
+  afterAll(async () => world.db.dispose());
+
+  it('registers at most five complaints an hour from one chat, then points to the other channels', async () => {
+    const chat = createClient(new MainDialog(world.deps), 'quejas-limite');
+    const file = (n: number): Turn[] => [
+      { user: 'quiero poner una queja', bot: [QUEJAS.acuse, REGISTRAR] },
+      { user: 'sí', bot: [TRAMITE] },
+      { user: QUEJAS.otroTema, bot: [CASO] },
+      { user: QUEJAS.sinNumero, bot: [QUEJAS.preguntaDetalle] },
+      {
+        user: `Queja número ${n}: nadie me atiende.`,
+        bot: [n <= 5 ? /^Registré su queja con el número QJ-2026-\d{6}/ : `${QUEJAS.limite}\n${QUEJAS.canales}`, ALGO_MAS],
+      },
+    ];
+    for (let n = 1; n <= 6; n += 1) await playConversation(chat, file(n));
+    const rows = await world.db.prisma.complaint.count({ where: { conversationKey: 'directline:quejas-limite' } });
+    expect(rows).toBe(5);
   });
 });
