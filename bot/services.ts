@@ -21,6 +21,9 @@ import type { Logger } from './logger';
 import { renderEmail } from './mail/layout';
 import { SIGNIN_PATH } from './signin/routes';
 import { createHandoff, standaloneHandoffHosting, type HandoffHosting, type HandoffParts } from './handoff/wiring';
+import { createRegisterComplaint } from '../core/usecases/registerComplaint';
+import { createTopicMemory } from '../core/usecases/conversationTopic';
+import { createComplaintRecords, createTopicRecords } from '../prisma/store/complaints';
 
 /** What the services are built from: the store's client, the server's public origin and the settings that shape them. */
 export interface ServicesOptions {
@@ -119,6 +122,8 @@ export function createServices(options: ServicesOptions): Services {
     rateLimiter: store.rateLimiter,
     claveRecovery,
     clock,
+    complaints: createRegisterComplaint({ records: createComplaintRecords(prisma), clock }),
+    topics: createTopicMemory({ records: createTopicRecords(prisma), clock }),
   };
   assertDependencies(deps);
   return { deps, store, sessions, newClave: createSetNewClave({ records: store.reset, clock, render }), handoff };

@@ -18,6 +18,8 @@ import * as operaciones from './es-EC/operaciones';
 import * as operator from './es-EC/operator';
 import * as pages from './es-EC/pages';
 import * as provincias from './es-EC/provincias';
+import * as quejas from './es-EC/quejas';
+import * as seguimiento from './es-EC/seguimiento';
 import * as reinsercion from './es-EC/reinsercion';
 import * as servicios from './es-EC/servicios';
 import * as signin from './es-EC/signin';
@@ -39,6 +41,8 @@ export * from './es-EC/operaciones';
 export * from './es-EC/operator';
 export * from './es-EC/pages';
 export * from './es-EC/provincias';
+export * from './es-EC/quejas';
+export * from './es-EC/seguimiento';
 export * from './es-EC/reinsercion';
 export * from './es-EC/servicios';
 export * from './es-EC/signin';
@@ -62,6 +66,8 @@ export const esEC = {
   operator,
   pages,
   provincias,
+  quejas,
+  seguimiento,
   reinsercion,
   servicios,
   signin,

@@ -10,6 +10,8 @@ import type {
   SessionPort,
 } from '../core/ports';
 import type { HandoffPort } from '../core/usecases/handoff/ports';
+import type { ComplaintPort } from '../core/usecases/registerComplaint';
+import type { TopicPort } from '../core/usecases/conversationTopic';
 
 /** Everything the dialogs need from the outside world, wired once in bot/. */
 export interface DialogDependencies {
@@ -24,6 +26,10 @@ export interface DialogDependencies {
   documents: DocumentIntakePort;
   /** Human handoff: queue the conversation for an agent, or leave a message out of hours. */
   handoff: HandoffPort;
+  /** Complaints registered from the chat (dialogs/quejas). */
+  complaints: ComplaintPort;
+  /** The topic of each conversation, for follow-up questions. */
+  topics: TopicPort;
 }
 
 /** Fails start-up loudly when a dependency is missing, instead of failing on a citizen's turn. */
@@ -39,6 +45,8 @@ export function assertDependencies(deps: Partial<DialogDependencies>): asserts d
     'filing',
     'documents',
     'handoff',
+    'complaints',
+    'topics',
   ];
   const missing = required.filter((key) => deps[key] === undefined || deps[key] === null);
   if (missing.length > 0) throw new Error(`Missing dialog dependencies: ${missing.join(', ')}`);

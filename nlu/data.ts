@@ -56,7 +56,7 @@ export function loadDevData(): LabelledText[] {
   return readDataFile('dev.json');
 }
 
-/** The held-out utterances of nlu/data/eval.json; only `eval.js` without flags reads them. */
-export function loadEvaluationData(): LabelledText[] {
-  return readDataFile('eval.json');
+/** The held-out utterances of a blind set (nlu/data/eval.json, or `file`); only `eval.js` without flags reads them. */
+export function loadEvaluationData(file: 'eval.json' | 'eval-quejas.json' = 'eval.json'): LabelledText[] {
+  return readDataFile(file);
 }

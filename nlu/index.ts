@@ -24,3 +24,4 @@ export { parseEmail } from './entities/email';
 export { parsePhone } from './entities/phone';
 export { normalizeForMatch } from './text/normalize';
 export { SERVICIO_IDS, type ServicioId, type TramiteMention } from './text/lexicon';
+export { detectPreguntas, employerNotApproving, isInsult, looksEnglish, mentionsJubilado, mentionsRelative } from './text/cues';

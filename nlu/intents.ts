@@ -19,6 +19,7 @@ export const INTENTS: readonly IntentName[] = [
   'estado_tramite',
   'info_servicio',
   'contacto',
+  'queja',
   'fuera_de_dominio',
 ];
 

@@ -48,7 +48,41 @@
       });
     });
   }
-  new MutationObserver(disableUsed).observe(document.getElementById('webchat'), { childList: true, subtree: true });
+  /*
+   * Phone numbers and the IESS e-mail in the bot's messages become tel: and mailto: links, so a citizen on a phone
+   * taps to call or write. Web Chat shows plain text as one paragraph per line; each paragraph of a bot message is
+   * linked once (marked with data-iess-links), after Web Chat rendered it. The citizen's own messages are left alone.
+   */
+  var LINKS = /(\b\d{3}-\d-\d{7}\b)|(\b[A-Za-z0-9._%+-]+@iess\.gob\.ec\b)/g;
+  function linkParagraph(paragraph) {
+    paragraph.setAttribute('data-iess-links', '');
+    var text = paragraph.textContent;
+    if (!LINKS.test(text)) return;
+    LINKS.lastIndex = 0;
+    var fragment = document.createDocumentFragment();
+    var at = 0;
+    var match;
+    while ((match = LINKS.exec(text)) !== null) {
+      fragment.appendChild(document.createTextNode(text.slice(at, match.index)));
+      var link = document.createElement('a');
+      link.href = match[1] ? 'tel:+' + match[1].replace(/\D/g, '') : 'mailto:' + match[2];
+      link.textContent = match[0];
+      fragment.appendChild(link);
+      at = match.index + match[0].length;
+    }
+    fragment.appendChild(document.createTextNode(text.slice(at)));
+    paragraph.textContent = '';
+    paragraph.appendChild(fragment);
+  }
+  function linkContacts() {
+    document.querySelectorAll('#webchat .webchat__text-content--is-plain:not([data-iess-links])').forEach(function (p) {
+      if (!p.closest('.webchat__stacked-layout--from-user')) linkParagraph(p);
+    });
+  }
+  new MutationObserver(function () {
+    disableUsed();
+    linkContacts();
+  }).observe(document.getElementById('webchat'), { childList: true, subtree: true });
   function markUsed(button) {
     var item = button && (button.closest('.webchat__basic-transcript__activity') || button.closest('.ac-adaptiveCard'));
     if (item && usedItems.indexOf(item) < 0) usedItems.push(item);
@@ -76,7 +110,7 @@
   /*
    * The menu's layout. On a phone the six main-menu buttons stacked or wrapped ("flow") fill half the screen and push
    * the answer out of view; Web Chat's "carousel" keeps them on one horizontal row (about 50 px) that scrolls by swipe
-   * or with its arrow buttons, and every button stays in the tab order. On wider screens "flow" shows them all at once
+   * or with the arrow keys, and every button stays in the toolbar (its arrow buttons are hidden on phones, styles.css). On wider screens "flow" shows them all at once
    * in two short rows, which needs no scrolling.
    */
   var NARROW = window.matchMedia('(max-width: 480px)');

@@ -119,6 +119,7 @@ const ACLARAR_CONVERSACION: Readonly<Record<ConversationalIntent, string>> = {
   estado_tramite: 'Estado de mi trámite',
   info_servicio: 'Otros servicios del IESS en línea',
   contacto: 'Contacto y horarios',
+  queja: 'Presentar una queja o reclamo',
   fuera_de_dominio: 'Otra cosa',
 };
 

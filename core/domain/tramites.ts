@@ -79,6 +79,7 @@ export type ConversationalIntent =
   | 'estado_tramite'
   | 'info_servicio'
   | 'contacto'
+  | 'queja'
   | 'fuera_de_dominio';
 
 /** Names of the intents the classifier returns: the conversational ones and one per trámite (its id). */

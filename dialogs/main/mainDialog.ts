@@ -9,19 +9,25 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { IntentName, NluResult } from '../../nlu';
-import { CLARIFY_LABELS, MENU_OPCIONES, MSG } from '../../catalog';
-import { isFiledTramite, isTramiteId, isTramiteMention, TRAMITES_REGISTRY } from '../../core/domain/tramites';
+import { CLARIFY_LABELS, IDIOMA, MENU_OPCIONES, MSG, SEGUIMIENTO } from '../../catalog';
+import { isInsult, looksEnglish, normalizeForMatch } from '../../nlu';
+import { QuejaDialog, QUEJA_DIALOG, type QuejaOptions } from '../quejas/quejaDialog';
+import { rerouteOf } from '../shared/newQuestion';
+import { conversationalReply } from './conversational';
+import { inContextAnswer, tramiteNamed, type Topic } from './inContext';
+import { recallTopic, rememberTopic } from './topicMemory';
+import { twoQuestions } from './twoQuestions';
+import { isFiledTramite, isTramiteId, isTramiteMention, TRAMITES_REGISTRY, type TramiteId } from '../../core/domain/tramites';
 import { SIGNIN_COMPLETED_EVENT } from '../../core/ports';
 import type { DialogDependencies } from '../dependencies';
 import { EstadoTramiteDialog, ESTADO_DIALOG, type EstadoOptions } from '../estado/estadoTramiteDialog';
-import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions } from '../requisitos/requisitosDialog';
+import { RequisitosDialog, REQUISITOS_DIALOG, type RequisitosOptions, type RequisitosResult } from '../requisitos/requisitosDialog';
 import { refuseClaveAndReprompt, warnedAboutClave } from '../shared/claveGuard';
 import { isCancelled } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { understand } from '../shared/understand';
 import { conversationKeyOf } from '../shared/conversation';
-import { contactoAnswer } from '../servicios/contacto';
-import { servicioAnswer, serviciosGeneralAnswer, servicioToAnswer } from '../servicios/answer';
+import { servicioAnswer, servicioToAnswer } from '../servicios/answer';
 import type { ServicioId } from '../../core/domain/servicios';
 import { isSignOutCommand } from '../signin/signInDialog';
 import { TRAMITE_DIALOGS } from '../tramites';
@@ -40,11 +46,18 @@ interface Routed {
   nlu?: NluResult;
   misTramites?: boolean;
   servicio?: ServicioId;
+  /** The trámite of the conversation, for "Ver los requisitos". */
+  tramite?: TramiteId;
 }
 
 /** What the root dialog keeps between steps: the intents offered when asking for clarification. */
 interface MainValues {
   candidates?: IntentName[];
+}
+
+/** A new question a journey was left for: it is answered as if just typed. */
+interface MainOptions {
+  reroute?: string;
 }
 
 /** Root dialog: understands each message, asks when two intents are close, and starts the right journey. */
@@ -57,6 +70,7 @@ export class MainDialog extends ComponentDialog {
     for (const t of TRAMITES_REGISTRY) if (!t.signIn) this.addDialog(TRAMITE_DIALOGS[t.id].create(deps));
     this.addDialog(new SignedInJourneyDialog(deps));
     this.addDialog(new HandoffDialog(deps));
+    this.addDialog(new QuejaDialog(deps.recognizer, deps.complaints, deps.rateLimiter));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.understandStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -80,8 +94,14 @@ export class MainDialog extends ComponentDialog {
     await context.sendActivity(reply(ended ? MSG.sesionCerrada : MSG.sinSesion, MENU_OPCIONES));
   }
 
+  private async remember(context: TurnContext, topic: Topic): Promise<void> {
+    await rememberTopic(this.deps.topics, context, topic);
+  }
+
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { activity } = step.context;
+    const reroute = (step.options as MainOptions | undefined)?.reroute;
+    if (reroute) return this.understandText(step, reroute, this.deps.recognizer.recognize(reroute));
     if (activity.type !== ActivityTypes.Message) {
       if (activity.type === ActivityTypes.Event && activity.name === SIGNIN_COMPLETED_EVENT) {
         await step.context.sendActivity(reply(MSG.ingresoSinTramite, MENU_OPCIONES));
@@ -102,16 +122,39 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(reply(MSG.algoMas, MENU_OPCIONES));
       return step.endDialog();
     }
+    if (looksEnglish(text)) {
+      await step.context.sendActivity(reply(IDIOMA.ingles));
+      return step.endDialog();
+    }
     const fromMenu = intentFromMenu(text);
     if (fromMenu?.choices) return this.clarify(step, fromMenu.choices, fromMenu.question ?? MSG.aclarar);
     if (fromMenu)
       return step.next({ intent: fromMenu.intent, misTramites: fromMenu.misTramites, servicio: fromMenu.servicio } satisfies Routed);
+    if (normalizeForMatch(text) === normalizeForMatch(SEGUIMIENTO.requisitosDe)) {
+      const topic = await recallTopic(this.deps.topics, step.context);
+      return step.next({ intent: 'requisitos', tramite: topic && 'tramite' in topic ? topic.tramite : undefined } satisfies Routed);
+    }
     const nlu = understand(step.context, this.deps.recognizer);
     const answer = bareYesNo(text, nlu);
     if (answer !== undefined) {
       await step.context.sendActivity(reply(answer ? MSG.siSinPregunta : MSG.noSinPregunta, MENU_OPCIONES));
       return step.endDialog();
     }
+    return this.understandText(step, text, nlu);
+  }
+
+  /** A typed message (or a new question a journey was left for): in context first, then two questions, then the intent. */
+  private async understandText(step: WaterfallStepContext, text: string, nlu: NluResult): Promise<DialogTurnResult> {
+    const topic = await recallTopic(this.deps.topics, step.context);
+    const inContext = inContextAnswer(text, nlu, topic);
+    if (inContext) {
+      await step.context.sendActivity(reply(inContext.text, inContext.choices));
+      if (inContext.topic) await this.remember(step.context, inContext.topic);
+      return step.endDialog();
+    }
+    const two = twoQuestions(text, this.deps.recognizer);
+    if (two) return this.clarify(step, two, SEGUIMIENTO.dosPreguntas);
+    if (isInsult(text) && nlu.intent !== 'queja') return step.next({ intent: 'queja', nlu } satisfies Routed);
     if (nlu.status !== 'ambiguous') return step.next({ intent: nlu.intent, nlu } satisfies Routed);
     const candidates = nlu.ranking.slice(0, 2).map((r) => r.intent);
     const servicio = candidates.every((i) => servicioToAnswer(i, nlu)) ? servicioToAnswer('info_servicio', nlu) : undefined;
@@ -137,16 +180,18 @@ export class MainDialog extends ComponentDialog {
     if (servicio) {
       const answer = servicioAnswer(servicio);
       await context.sendActivity(reply(answer.text, answer.choices));
+      await this.remember(context, { servicio });
       return step.endDialog();
     }
     if (isTramiteId(intent)) {
+      await this.remember(context, { tramite: intent });
       if (isFiledTramite(intent)) return step.beginDialog(SIGNED_IN_JOURNEY_DIALOG, { journey: intent } satisfies SignedInJourneyOptions);
       return step.beginDialog(TRAMITE_DIALOGS[intent].dialogId);
     }
     switch (intent) {
       case 'requisitos': {
-        const tramite = entity('tramite');
-        const options: RequisitosOptions = { tramite: tramite !== undefined && isTramiteMention(tramite) ? tramite : undefined };
+        const tramite = routed.tramite ?? entity('tramite');
+        const options: RequisitosOptions = { tramite: tramite !== undefined && isTramiteMention(tramite) ? tramite : routed.tramite };
         return step.beginDialog(REQUISITOS_DIALOG, options);
       }
       case 'estado_tramite': {
@@ -156,41 +201,26 @@ export class MainDialog extends ComponentDialog {
         const options: EstadoOptions = { numero: entity('numero_caso'), identificacion: entity('cedula') ?? entity('codigo_extranjero') };
         return step.beginDialog(ESTADO_DIALOG, options);
       }
-      case 'saludo':
-        await context.sendActivity(reply(MSG.saludo, MENU_OPCIONES));
-        break;
-      case 'despedida':
-        await context.sendActivity(reply(MSG.despedida));
-        break;
-      case 'agradecimiento':
-        await context.sendActivity(reply(MSG.deNada, MENU_OPCIONES));
-        break;
-      case 'ayuda':
-        await context.sendActivity(reply(MSG.ayuda, MENU_OPCIONES));
-        break;
-      case 'cancelar':
-        await context.sendActivity(reply(MSG.nadaQueCancelar, MENU_OPCIONES));
-        break;
+      case 'queja': {
+        const named = routed.nlu ? tramiteNamed(routed.nlu) : undefined;
+        const options: QuejaOptions = { text: routed.nlu?.text ?? '', tramite: named, caseNumber: entity('numero_caso') };
+        return step.beginDialog(QUEJA_DIALOG, options);
+      }
       case 'hablar_agente':
         return step.beginDialog(HANDOFF_DIALOG);
-      case 'contacto':
-        await context.sendActivity(reply(routed.nlu ? contactoAnswer(context.activity.text ?? '') : MSG.contacto, MENU_OPCIONES));
-        break;
-      case 'info_servicio': {
-        const general = serviciosGeneralAnswer();
-        await context.sendActivity(reply(general.text, general.choices));
-        break;
+      default: {
+        const answer = conversationalReply(intent, routed.nlu, routed.nlu?.text ?? context.activity.text ?? '');
+        if (answer) await context.sendActivity(answer);
       }
-      case 'fuera_de_dominio':
-        await context.sendActivity(
-          reply(routed.nlu?.ranking[0]?.intent === 'fuera_de_dominio' ? MSG.fueraDeDominio : MSG.noEntendi, MENU_OPCIONES),
-        );
-        break;
     }
     return step.endDialog();
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const reroute = rerouteOf(step.result);
+    if (reroute) return step.replaceDialog(WATERFALL, { reroute } satisfies MainOptions);
+    const explained = (step.result as RequisitosResult | undefined)?.tramite;
+    if (typeof explained === 'string' && isTramiteId(explained)) await this.remember(step.context, { tramite: explained });
     if (!isCancelled(step.result)) {
       await step.context.sendActivity(reply(MSG.algoMas, MENU_OPCIONES));
     }

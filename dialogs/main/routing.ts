@@ -23,6 +23,7 @@ const MENU_INTENTS: Record<string, MenuRoute> = {
   [normalizeForMatch(MENU.solicitud)]: { intent: 'reliquidacion', choices: ['reliquidacion', 'reinsercion'], question: MSG.solicitudQue },
   [normalizeForMatch(MENU.misTramites)]: { intent: 'estado_tramite', misTramites: true },
   [normalizeForMatch(MENU.contacto)]: { intent: 'contacto' },
+  [normalizeForMatch(CLARIFY_LABELS.queja)]: { intent: 'queja' },
 };
 
 /** Trámite labels offered as next steps (for example after a service answer), by normalized label. */

@@ -7,7 +7,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Recognizer } from '../../nlu';
 import { getTramite, MSG, REQUISITOS, TRAMITES } from '../../catalog';
-import { isTramiteId, tramitesMentioned, type TramiteId } from '../../core/domain/tramites';
+import { isTramiteId, TRAMITE_IDS, tramitesMentioned, type IntentName, type TramiteId } from '../../core/domain/tramites';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
 import { reply } from '../shared/replies';
 import { isTramiteChoice, resolveTramiteChoice, type TramiteChoice } from './resolveTramite';
@@ -49,6 +49,11 @@ export class RequisitosDialog extends InterruptibleDialog {
 
   protected override helpText(): string {
     return REQUISITOS.ayuda;
+  }
+
+  /** Naming a trámite, or asking its requirements again, answers "¿De qué trámite?": it is not a new question. */
+  protected override ownIntents(): readonly IntentName[] {
+    return [...TRAMITE_IDS, 'requisitos'];
   }
 
   private async chooseStep(step: WaterfallStepContext<RequisitosOptions>): Promise<DialogTurnResult> {

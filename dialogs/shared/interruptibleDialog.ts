@@ -1,8 +1,10 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { normalizeForMatch, parseYesNo, type Recognizer } from '../../nlu';
-import { MENU_OPCIONES, MSG } from '../../catalog';
+import { normalizeForMatch, parseYesNo, type IntentName, type NluResult, type Recognizer } from '../../nlu';
+import { MENU_OPCIONES, MSG, SEGUIMIENTO } from '../../catalog';
 import { beginHandoff } from '../handoff/handoffDialog';
+import { contactoAnswer, contactoTema } from '../servicios/contacto';
+import { isNewQuestion, leaveAnswer, rememberNewQuestion, takeNewQuestion, type LeftForQuestion } from './newQuestion';
 import { refuseClaveAndReprompt } from './claveGuard';
 import { reply } from './replies';
 import { understand } from './understand';
@@ -23,6 +25,15 @@ export function offeredButtons(dc: DialogContext): string[] {
   const prompt = options?.prompt;
   if (typeof prompt !== 'object' || prompt === null) return [];
   return (prompt.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''));
+}
+
+/** Entities that make a message an answer (an e-mail, a date), never a question about contacts. */
+const ANSWER_ENTITIES = new Set(['email', 'telefono', 'cedula', 'codigo_extranjero', 'numero_caso', 'fecha']);
+
+/** A question about hours, places or contacts asked while a step waits ("¿atienden los sábados?"), not an answer. */
+function isContactQuestion(nlu: NluResult): boolean {
+  if (nlu.entities.some((e) => ANSWER_ENTITIES.has(e.type))) return false;
+  return contactoTema(nlu.text) !== 'general' || nlu.text.includes('?');
 }
 
 /** Result a journey ends with when the citizen cancelled it, so the parent adds nothing. */
@@ -51,9 +62,36 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return MSG.ayuda;
   }
 
+  /** Intents the journey's prompts take as answers (a trámite named when asked which one), never new questions. */
+  protected ownIntents(): readonly IntentName[] {
+    return [];
+  }
+
+  /** Ids of the journey's prompts that take the citizen's own words: no new question is looked for there. */
+  protected freeTextPrompts(): readonly string[] {
+    return [];
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const interrupted = (await refuseClaveAndReprompt(innerDc)) ?? (await this.interrupt(innerDc));
+    const interrupted = (await refuseClaveAndReprompt(innerDc)) ?? (await this.leaveOrStay(innerDc)) ?? (await this.interrupt(innerDc));
     return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  /** The answer to "¿Quiere dejar lo que estábamos haciendo?", asked on the previous turn: leave for the question, or stay. */
+  private async leaveOrStay(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { activity } = innerDc.context;
+    if (activity.type !== ActivityTypes.Message) return undefined;
+    const pending = takeNewQuestion(innerDc);
+    if (pending === undefined) return undefined;
+    const leave = leaveAnswer(activity.text ?? '');
+    if (leave === undefined) return undefined;
+    if (!leave) {
+      await innerDc.context.sendActivity(reply(MSG.seguimos));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    await innerDc.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: { cancelled: true, reroute: pending } satisfies LeftForQuestion };
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -75,8 +113,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return { status: DialogTurnStatus.waiting };
       case 'hablar_agente':
         return beginHandoff(innerDc, this.id);
+      case 'contacto':
+        if (!isContactQuestion(nlu)) return undefined;
+        await innerDc.context.sendActivity(reply(`${contactoAnswer(activity.text)}\n${MSG.seguimos}`));
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
       default:
-        return undefined;
+        if (!isNewQuestion(innerDc, nlu, this.ownIntents(), this.freeTextPrompts())) return undefined;
+        rememberNewQuestion(innerDc, activity.text);
+        await innerDc.context.sendActivity(reply(SEGUIMIENTO.dejarPaso, [SEGUIMIENTO.dejarSi, SEGUIMIENTO.dejarNo]));
+        return { status: DialogTurnStatus.waiting };
     }
   }
 }

@@ -168,8 +168,11 @@ function main(): void {
     if (process.argv.includes('--dev-typos'))
       show('dev set with typos, x3 (trained on train.json)', run(recognizer, withTypos(loadDevData())));
   }
-  if (!['--cv', '--dev', '--dev-typos'].some((flag) => process.argv.includes(flag)))
-    show('held-out nlu/data/eval.json', run(createRecognizer(), loadEvaluationData()));
+  if (!['--cv', '--dev', '--dev-typos'].some((flag) => process.argv.includes(flag))) {
+    const recognizer = createRecognizer();
+    show('held-out nlu/data/eval.json', run(recognizer, loadEvaluationData()));
+    show('held-out nlu/data/eval-quejas.json (issue 10)', run(recognizer, loadEvaluationData('eval-quejas.json')));
+  }
 }
 
 main();

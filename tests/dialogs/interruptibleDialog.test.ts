@@ -99,7 +99,7 @@ describe('InterruptibleDialog', () => {
 });
 
 const BUTTON_ASK = '¿Qué prefiere?';
-const HELP_LIKE_BUTTON = 'Volver al menú';
+const HELP_LIKE_BUTTON = 'Ver opciones';
 
 /** A journey whose own button reads like an interruption ("Volver al menú" is classified as ayuda). */
 class ButtonDialog extends InterruptibleDialog {
