@@ -88,6 +88,7 @@ describe('agent router: who may use the agents side in Teams', () => {
     await teams.waitFor((r) => teams.activities.indexOf(r) >= before && r.conversationId === personalConversationId(AGENTE));
     expect(textsTo(teams, AGENTE, before)).toEqual([AGENTES.bienvenida(andrea.nombre)]);
     expect(await say(AGENTE, 'qué tal')).toEqual([AGENTES.noEntendido]);
+    expect(await say(AGENTE, 'x'.repeat(1001))).toEqual([AGENTES.mensajeLargo(1000)]);
   });
 
   it('refuses a deactivated staff member with its own message', async () => {
