@@ -50,6 +50,16 @@ export const HANDOFF = {
   soloTexto: 'Por ahora solo puedo pasar mensajes de texto y documentos a la persona que le atiende.',
 } as const;
 
+/** Words that steer a handoff, compared without accents or case (core/usecases/handoff/commands.ts). */
+export const HANDOFF_COMANDOS = {
+  /** The citizen leaves the queue or the conversation with the agent. */
+  ciudadanoTermina: ['cancelar', 'volver al asistente', 'volver con el asistente', 'salir de la fila', 'salir'],
+  /** The agent hands the citizen back to the assistant. */
+  agenteTermina: ['terminar', 'terminar conversacion', 'finalizar'],
+  seguirEsperando: ['seguir esperando', 'esperar', 'sigo esperando'],
+  noDejarMensaje: ['no gracias', 'no', 'ninguno'],
+} as const;
+
 /** Satisfaction choices, 1 to 5. */
 export const HANDOFF_PUNTAJES: readonly string[] = ['1', '2', '3', '4', '5'];
 

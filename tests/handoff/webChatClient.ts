@@ -14,11 +14,14 @@ export class WebChatClient {
   private token = '';
   private conversationId = '';
   private watermark = '';
+  /** The browser key cookie the token endpoint set (`name=value`), for the sign-in page. */
+  cookie = '';
 
   constructor(private readonly baseUrl: string) {}
 
   async start(): Promise<WebChatActivity[]> {
     const minted = await fetch(`${this.baseUrl}/api/directline/token`, { method: 'POST' });
+    this.cookie = (minted.headers.get('set-cookie') ?? '').split(';')[0];
     const grant = (await minted.json()) as { token: string; conversationId: string };
     this.token = grant.token;
     this.conversationId = grant.conversationId;
@@ -32,13 +35,33 @@ export class WebChatClient {
   }
 
   /** Sends a message and returns every bot activity (messages and events) since the last poll. */
-  async say(text: string): Promise<WebChatActivity[]> {
+  say(text: string): Promise<WebChatActivity[]> {
+    return this.send({ type: 'message', text });
+  }
+
+  /** Sends one activity as the user (a message with attachments, for example) and returns the bot's answer. */
+  async send(activity: Record<string, unknown>): Promise<WebChatActivity[]> {
     const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, {
       method: 'POST',
       headers: this.headers(),
-      body: JSON.stringify({ type: 'message', text, from: { id: 'user', role: 'user' } }),
+      body: JSON.stringify({ ...activity, from: { id: 'user', role: 'user' } }),
     });
-    if (res.status !== 200) throw new Error(`say: ${res.status}`);
+    if (res.status !== 200) throw new Error(`send: ${res.status}`);
+    return this.poll();
+  }
+
+  /** Uploads a file with an empty message, as Web Chat does (multipart `activity` part plus the file). */
+  async upload(bytes: Buffer, contentType: string, name: string): Promise<WebChatActivity[]> {
+    const form = new FormData();
+    const activity = { type: 'message', from: { id: 'user', role: 'user' } };
+    form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), name);
+    const res = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/upload?userId=user`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.token}` },
+      body: form,
+    });
+    if (res.status !== 200) throw new Error(`upload: ${res.status}`);
     return this.poll();
   }
 

@@ -1,11 +1,10 @@
+import { HANDOFF_COMANDOS } from '../../../catalog';
 import { normalizeForMatch } from '../../domain/text';
 
-/** Words that end a handoff from the citizen's side (typed or tapped). */
-const CITIZEN_END = ['cancelar', 'volver al asistente', 'volver con el asistente', 'salir de la fila', 'salir'];
-/** Words with which the agent ends a handoff in their personal chat. */
-const AGENT_END = ['terminar', 'terminar conversacion', 'finalizar'];
-const KEEP_WAITING = ['seguir esperando', 'esperar', 'sigo esperando'];
-const NO_MESSAGE = ['no gracias', 'no', 'ninguno'];
+const CITIZEN_END = HANDOFF_COMANDOS.ciudadanoTermina;
+const AGENT_END = HANDOFF_COMANDOS.agenteTermina;
+const KEEP_WAITING = HANDOFF_COMANDOS.seguirEsperando;
+const NO_MESSAGE = HANDOFF_COMANDOS.noDejarMensaje;
 
 const matches = (list: readonly string[], text: string): boolean => list.includes(normalizeForMatch(text));
 
