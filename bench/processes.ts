@@ -74,7 +74,12 @@ export async function startProcess(
     errors = (errors + chunk.toString()).slice(-4000);
   });
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  await waitForHealthy(`${baseUrl}/healthz`, child, options.timeoutMs ?? 300_000, () => errors);
+  try {
+    await waitForHealthy(`${baseUrl}/healthz`, child, options.timeoutMs ?? 300_000, () => errors);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
   return {
     name,

@@ -93,15 +93,6 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`benchmark: ${os.cpus().length} CPUs, node ${process.version}, load average ${fmtLoad()}\n`);
   let full = await startFullBot(dir, fullPort);
-  const seededMs = full.readyMs;
-  const coldMs: number[] = [];
-  if (settings.cold) {
-    for (let i = 0; i < (settings.rounds > 1 ? 3 : 1); i += 1) {
-      await full.stop();
-      full = await startFullBot(dir, fullPort);
-      coldMs.push(full.readyMs);
-    }
-  }
   const others: BenchProcess[] = [];
   // Ctrl-C or a kill stops both servers too, so no bot outlives an interrupted run.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -110,6 +101,15 @@ async function main(): Promise<void> {
       fs.rmSync(dir, { recursive: true, force: true });
       process.exit(130);
     });
+  }
+  const seededMs = full.readyMs;
+  const coldMs: number[] = [];
+  if (settings.cold) {
+    for (let i = 0; i < (settings.rounds > 1 ? 3 : 1); i += 1) {
+      await full.stop();
+      full = await startFullBot(dir, fullPort);
+      coldMs.push(full.readyMs);
+    }
   }
   const echoPort = await freePort();
   const echo = await startProcess('echo', process.execPath, [path.join(ROOT, 'dist', 'bench', 'echoBot.js')], {
