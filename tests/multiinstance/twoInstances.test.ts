@@ -6,6 +6,7 @@ import { createApplication, type Application } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { CLARIFY_LABELS, INGRESAR, MENU, MSG, RECUPERAR, RELIQ, SIGNIN } from '../../catalog';
+import { maskEmail } from '../../core/domain/masking';
 import { testRecognizer } from '../helpers/dialogHarness';
 import { startNginx, type NginxBalancer } from '../helpers/nginx';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres';
@@ -116,17 +117,21 @@ describe('two instances behind nginx (round robin) on one PostgreSQL', () => {
     const page = await submitSignIn(link, { identificacion: JOSE.cedula, clave: JOSE.clave, cookie: chat.cookie });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(INGRESAR.exito);
-    const continued = await until(async () => {
-      const got = texts(await chat.poll());
-      return got.length > 0 ? got : undefined;
+    // The instance that served the page continues the chat proactively: wait until the summary asks to confirm.
+    const continued: string[] = [];
+    await until(async () => {
+      continued.push(...texts(await chat.poll()));
+      return continued.includes(RELIQ.confirmar) ? true : undefined;
     });
     expect(continued[0]).toBe(SIGNIN.listo('José Luis'));
+    expect(continued).toContain(RELIQ.confirmar);
     // The citizen answers "Sí" twice (a double tap): one case, one confirmation e-mail.
-    await chat.say(RELIQ.si);
+    const filed = texts(await chat.say(RELIQ.si));
     await chat.say(RELIQ.si);
     const afiliado = await prisma().afiliado.findUniqueOrThrow({ where: { cedula: JOSE.cedula } });
     const cases = await prisma().case.findMany({ where: { afiliadoId: afiliado.id, tipo: 'RELIQUIDACION' } });
     expect(cases).toHaveLength(1);
+    expect(filed).toContain(RELIQ.presentada(cases[0].numero, maskEmail(JOSE.email)));
     const sent = await until(async () => {
       const rows = await prisma().outboxEmail.findMany({ where: { to: JOSE.email } });
       return rows.length > 0 && rows.every((r) => r.estado === 'ENVIADO') ? rows : undefined;
