@@ -49,7 +49,9 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'prisma/generated/**', 'prisma/postgresql/generated/**', 'coverage/**', 'data/**', 'bot/web/**/*.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'prisma/generated/**', 'coverage/**', 'data/**', 'bot/web/**/*.js'] },
+  // The generated PostgreSQL client (npm run db:pg:client).
+  { ignores: ['prisma/postgresql/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
