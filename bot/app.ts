@@ -176,7 +176,8 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   for (const channel of channels) channel.registerRoutes(server);
   registerHealthRoutes(server, {
     prisma,
-    migrationsDir: path.join(PROJECT_ROOT, 'prisma', 'migrations'),
+    // Each provider has its own migration folder (README, "PostgreSQL and several instances").
+    migrationsDir: path.join(PROJECT_ROOT, 'prisma', ...(config.databaseProvider === 'postgresql' ? ['postgresql'] : []), 'migrations'),
     stopping: () => inFlight.isStopping(),
     logger,
   });
