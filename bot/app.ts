@@ -94,7 +94,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const { logger } = overrides;
   const clock = overrides.clock ?? (() => new Date());
   const prisma = createPrismaClient(config.databaseUrl);
-  await tuneSqlite(prisma, config.databaseUrl);
+  await tuneSqlite(prisma, config.databaseUrl, config.sqliteJournalMode);
   if (config.seedDemo) {
     const seeded = await seedDemoData(prisma, { scryptLogN: overrides.scryptLogN });
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });

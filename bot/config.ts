@@ -32,6 +32,8 @@ export interface AppConfig {
   databaseUrl: string;
   /** The store DATABASE_URL opens: SQLite (one instance) or PostgreSQL (several instances share it). */
   databaseProvider: 'sqlite' | 'postgresql';
+  /** SQLite only: `wal` (default) or `delete` (the rollback journal, for file systems without shared memory). */
+  sqliteJournalMode: (typeof SQLITE_JOURNAL_MODES)[number];
   /** Seed demo data: always into the default database when empty, otherwise only with SEED_DEMO=true. */
   seedDemo: boolean;
   credentials: BotCredentials;
@@ -121,11 +123,15 @@ const INTEGERS = {
 /** An Entra ID tenant id (a GUID, any version). */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** SQLite journal modes the service sets at start: write-ahead logging, or the rollback journal for file systems without shared memory (network shares). */
+export const SQLITE_JOURNAL_MODES = ['wal', 'delete'] as const;
+
 /** Variables that take one of a fixed set of values. */
 const CHOICES: Record<string, readonly string[]> = {
   MicrosoftAppType: APP_TYPES,
   LOG_LEVEL: LOG_LEVELS,
   BOTFRAMEWORK_ENDPOINT: ENDPOINTS,
+  SQLITE_JOURNAL_MODE: SQLITE_JOURNAL_MODES,
 };
 
 /** An unset or empty variable counts as absent, so its default applies. */
@@ -154,6 +160,7 @@ const envSchema = z
     MicrosoftAppTenantId: z.string().default(''),
     MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
     BOTFRAMEWORK_ENDPOINT: z.preprocess(blank, z.enum(ENDPOINTS).optional()),
+    SQLITE_JOURNAL_MODE: z.preprocess(blank, z.enum(SQLITE_JOURNAL_MODES).default('wal')),
     DIRECTLINE_TOKEN_TTL_SECONDS: integer(INTEGERS.DIRECTLINE_TOKEN_TTL_SECONDS),
     DIRECTLINE_TOKENS_PER_MINUTE: integer(INTEGERS.DIRECTLINE_TOKENS_PER_MINUTE),
     DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE: integer(INTEGERS.DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE),
@@ -259,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: publicBaseUrl(e),
     databaseUrl: e.DATABASE_URL,
     databaseProvider: databaseProvider(e.DATABASE_URL),
+    sqliteJournalMode: e.SQLITE_JOURNAL_MODE,
     seedDemo: env.DATABASE_URL ? e.SEED_DEMO === 'true' : e.SEED_DEMO !== 'false',
     credentials: {
       appId: e.MicrosoftAppId,

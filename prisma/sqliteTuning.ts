@@ -7,13 +7,14 @@ import type { PrismaClient } from './generated/client';
  * the database), plus a busy timeout so a second process (the Prisma CLI, a backup) waits instead of failing.
  * A commit costs about 0.02 ms instead of about 1.1 ms with the defaults (issue 14). Does nothing for URLs that are
  * not SQLite files (`file:`), so PostgreSQL is untouched. A database that cannot be opened yet does not stop the
- * start (the service answers 503 on /healthz until it can); the result says whether the settings were applied.
+ * start (the service answers 503 on /readyz until it can); the result says whether the settings were applied.
+ * `journalMode` `delete` keeps the rollback journal (SQLITE_JOURNAL_MODE), for file systems WAL cannot use.
  */
-export async function tuneSqlite(prisma: PrismaClient, databaseUrl: string): Promise<boolean> {
+export async function tuneSqlite(prisma: PrismaClient, databaseUrl: string, journalMode: 'wal' | 'delete' = 'wal'): Promise<boolean> {
   if (!databaseUrl.startsWith('file:')) return false;
   try {
     // journal_mode answers with a row, so it goes through $queryRawUnsafe; the setting is kept in the file.
-    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$queryRawUnsafe(`PRAGMA journal_mode = ${journalMode === 'wal' ? 'WAL' : 'DELETE'}`);
     await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
     return true;

@@ -24,7 +24,8 @@ describe('SIGTERM while a turn is in flight', () => {
   });
 
   it('finishes the turn in flight, refuses new ones, closes the database and exits 0 within 10 s', async () => {
-    child = await startChild({ port: await freePort(), dbUrl: db.url, documentsDir: documents });
+    // The rollback journal, so another connection's exclusive lock can hold a turn in flight (WAL readers never wait).
+    child = await startChild({ port: await freePort(), dbUrl: db.url, documentsDir: documents, env: { SQLITE_JOURNAL_MODE: 'delete' } });
     const base = child.baseUrl;
     const minted = (await (await fetch(`${base}/api/directline/token`, { method: 'POST' })).json()) as {
       token: string;

@@ -17,7 +17,12 @@ export interface ChildService {
 }
 
 /** Starts `bot/index.ts` on `port` over the SQLite file `dbUrl` and resolves once GET /healthz answers 200. */
-export async function startChild(options: { port: number; dbUrl: string; documentsDir: string }): Promise<ChildService> {
+export async function startChild(options: {
+  port: number;
+  dbUrl: string;
+  documentsDir: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<ChildService> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, [path.join(__dirname, 'runTs.js'), path.join(ROOT, 'bot', 'index.ts')], {
     cwd: ROOT,
@@ -34,6 +39,7 @@ export async function startChild(options: { port: number; dbUrl: string; documen
       BOTFRAMEWORK_ENDPOINT: 'local',
       APP_SECRET: TEST_SECRET,
       LOG_LEVEL: 'info',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
