@@ -49,7 +49,18 @@ export function createChannels(options: ChannelsOptions): readonly Channel[] {
   const channels: Channel[] = [directLine];
   // WhatsApp (Meta Cloud API): on when its four secrets are set (bot/channels/whatsapp/config.ts).
   if (config.whatsapp) {
-    channels.push(createWhatsAppChannel({ config: config.whatsapp, prisma, logic, onTurnError, logger, clock, secret: config.appSecret, ...options.whatsapp }));
+    channels.push(
+      createWhatsAppChannel({
+        config: config.whatsapp,
+        prisma,
+        logic,
+        onTurnError,
+        logger,
+        clock,
+        secret: config.appSecret,
+        ...options.whatsapp,
+      }),
+    );
   }
   const mode = config.botFrameworkEndpoint;
   if (mode === 'off') return channels;

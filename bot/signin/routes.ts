@@ -126,7 +126,10 @@ export function registerSignInRoutes(server: Server, deps: SignInRoutesDependenc
         logger.info('signin_completed', { channel: outcome.reference.channelId });
         const held = await deps.signInHold?.(outcome.reference);
         if (held) {
-          const page = signInMessagePage(WHATSAPP_CODIGO.paginaTitulo, WHATSAPP_CODIGO.pagina(held.code, held.minutes), { aviso: WHATSAPP_CODIGO.paginaAviso, volver: false });
+          const page = signInMessagePage(WHATSAPP_CODIGO.paginaTitulo, WHATSAPP_CODIGO.pagina(held.code, held.minutes), {
+            aviso: WHATSAPP_CODIGO.paginaAviso,
+            volver: false,
+          });
           return send(res, 200, page);
         }
         await continueSafely(deps, outcome.reference);
