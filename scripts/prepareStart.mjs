@@ -1,6 +1,6 @@
 /*
  * `npm start`'s first step: builds and migrates only what changed, so a start on a built tree takes about a second.
- * - `prisma generate` runs when prisma/schema.prisma changed (or the client is missing);
+ * - `prisma generate` runs, for both clients, when a schema changed (or a client is missing);
  * - `tsc` runs when any source file, tsconfig or package file changed since the last build (a fingerprint of
  *   paths, sizes and modification times, kept in dist/.build-stamp);
  * - `prisma migrate deploy` runs unless the SQLite database already lists every migration folder as applied
@@ -17,7 +17,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const SOURCE_DIRS = ['bot', 'core', 'catalog', 'dialogs', 'nlu', 'prisma', 'simulators', 'bench'];
 const SOURCE_FILES = ['tsconfig.json', 'package.json', 'package-lock.json'];
-const SKIP = new Set([path.join(ROOT, 'prisma', 'generated'), path.join(ROOT, 'prisma', 'migrations')]);
+const SKIP = new Set([
+  path.join(ROOT, 'prisma', 'generated'),
+  path.join(ROOT, 'prisma', 'migrations'),
+  path.join(ROOT, 'prisma', 'postgresql', 'generated'),
+  path.join(ROOT, 'prisma', 'postgresql', 'migrations'),
+]);
 
 function walk(dir, out) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -52,9 +57,13 @@ function run(command, args, env = process.env) {
 
 function generateIfChanged() {
   const stamp = path.join(ROOT, 'dist', '.schema-stamp');
-  const print = fingerprint([path.join(ROOT, 'prisma', 'schema.prisma')]);
-  if (fs.existsSync(path.join(ROOT, 'prisma', 'generated', 'client.ts')) && unchanged(stamp, print)) return false;
+  const schemas = [path.join(ROOT, 'prisma', 'schema.prisma'), path.join(ROOT, 'prisma', 'postgresql', 'schema.prisma')];
+  const print = fingerprint(schemas.filter((f) => fs.existsSync(f)));
+  const clients = [path.join(ROOT, 'prisma', 'generated', 'client.ts'), path.join(ROOT, 'prisma', 'postgresql', 'generated', 'client.ts')];
+  if (clients.every((f) => fs.existsSync(f)) && unchanged(stamp, print)) return false;
   run('prisma', ['generate']);
+  // The PostgreSQL client (prisma.config.ts picks its schema by the URL's scheme); prisma/client.ts imports both.
+  run('prisma', ['generate'], { ...process.env, DATABASE_URL: 'postgresql://localhost/iess' });
   fs.mkdirSync(path.dirname(stamp), { recursive: true });
   fs.writeFileSync(stamp, print);
   return true;

@@ -31,6 +31,8 @@ export interface FakeGraphOptions {
   clock?: () => Date;
   port?: number;
   host?: string;
+  /** Extra routes served before the Graph API's (the simulator page); answers true when it handled the request. */
+  extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 }
 
 /** The fake's handle. */
@@ -175,6 +177,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
 
   const server = http.createServer((req, res) => {
     void (async () => {
+      if (options.extraRoutes && (await options.extraRoutes(req, res))) return;
       const url = new URL(req.url ?? '/', 'http://fake');
       const parts = url.pathname.split('/').filter(Boolean);
       if (!authorized(req)) return send(res, 401, graphError(190).body);

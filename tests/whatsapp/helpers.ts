@@ -46,14 +46,11 @@ export interface WhatsAppWorld {
 }
 
 /** Starts the fake Graph API and the bot (demo data seeded) with fast polls and back-off. */
-export async function startWhatsAppWorld(options: { clock?: Clock; db?: TestDatabase } = {}): Promise<WhatsAppWorld> {
+export async function startWhatsAppWorld(options: { clock?: Clock; db?: TestDatabase; graph?: FakeGraph } = {}): Promise<WhatsAppWorld> {
   const db = options.db ?? (await createTestDatabase());
-  const graph = await startFakeGraph({
-    accessToken: WA.accessToken,
-    phoneNumberId: WA.phoneNumberId,
-    appSecret: WA.appSecret,
-    clock: options.clock,
-  });
+  const graph =
+    options.graph ??
+    (await startFakeGraph({ accessToken: WA.accessToken, phoneNumberId: WA.phoneNumberId, appSecret: WA.appSecret, clock: options.clock }));
   const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-wa-'));
   const world = { db, graph } as WhatsAppWorld;
   async function boot(): Promise<void> {
@@ -97,7 +94,7 @@ export async function startWhatsAppWorld(options: { clock?: Clock; db?: TestData
   world.restart = boot;
   world.stop = async () => {
     await world.app.close().catch(() => undefined);
-    await graph.close();
+    if (!options.graph) await graph.close();
     await db.dispose();
     fs.rmSync(documents, { recursive: true, force: true });
   };

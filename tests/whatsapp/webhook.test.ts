@@ -135,6 +135,19 @@ describe('WhatsApp webhook', () => {
     expect(row).toMatchObject({ status: 'failed', estado: 'FALLIDO', errorCode: 131026 });
   });
 
+  it('closes the window on a failed status with 131047', async () => {
+    const phone = new Phone(world, luis);
+    await phone.say('hola');
+    const sent = await phone.waitFor('');
+    await until(async () => (await world.db.prisma.waOutbound.count({ where: { wamid: sent.wamid } })) === 1);
+    expect((await world.db.prisma.waContact.findUnique({ where: { waUser: luis.waId } }))?.lastUserMessageAt).not.toBeNull();
+    const errors = [{ code: 131047, title: 'Re-engagement message' }];
+    await world.graph.deliver(
+      envelope([[statusChange(WA.phoneNumberId, { wamid: sent.wamid, status: 'failed', recipient: luis.waId ?? '', errors })]]),
+    );
+    expect((await world.db.prisma.waContact.findUnique({ where: { waUser: luis.waId } }))?.lastUserMessageAt).toBeNull();
+  });
+
   it('marks messages read with the typing indicator', async () => {
     const message = buttonReply(luis, 'teléfono del IESS', 'Teléfono');
     await world.graph.deliver(envelope([[messagesChange(WA.phoneNumberId, [luis], [message])]]));

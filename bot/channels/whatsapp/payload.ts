@@ -29,6 +29,8 @@ export interface InboundStatus {
   wamid: string;
   status: string;
   at: Date;
+  /** `recipient_id` (the wa_id), when given. */
+  recipient?: string;
   errorCode?: number;
   error?: string;
 }
@@ -91,6 +93,7 @@ export function parseDelivery(body: unknown, phoneNumberId: string, now: Date): 
           wamid,
           status: state,
           at: timeOf(status.timestamp, now),
+          recipient: str(status.recipient_id),
           ...(error
             ? { errorCode: typeof error.code === 'number' ? error.code : undefined, error: str(error.title) ?? str(error.message) }
             : {}),

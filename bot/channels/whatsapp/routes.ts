@@ -1,11 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { PrismaClient } from '../../../prisma/client';
+import { closeWaWindow } from '../../../prisma/store/whatsappContact';
 import { applyWaStatus } from '../../../prisma/store/whatsappOutbound';
 import { recordWaInbound } from '../../../prisma/store/whatsappInbound';
 import type { Logger } from '../../logger';
 import { readBody } from '../directline/http';
 import { parseDelivery } from './payload';
+import { WINDOW_CLOSED_CODE } from './sender';
 
 /** Path of the webhook (GET verification, POST deliveries). */
 export const WHATSAPP_WEBHOOK_PATH = '/api/whatsapp';
@@ -91,7 +93,7 @@ export function registerWebhookRoutes(server: Server, deps: WebhookDependencies)
           receivedAt: now,
         })),
       );
-      for (const status of delivery.statuses)
+      for (const status of delivery.statuses) {
         await applyWaStatus(deps.prisma, {
           wamid: status.wamid,
           status: status.status,
@@ -99,6 +101,9 @@ export function registerWebhookRoutes(server: Server, deps: WebhookDependencies)
           error: status.error,
           errorCode: status.errorCode,
         });
+        // A message refused for the 24-hour window: the window is closed whatever our clock says.
+        if (status.errorCode === WINDOW_CLOSED_CODE && status.recipient) await closeWaWindow(deps.prisma, { waUser: status.recipient });
+      }
     } catch (error) {
       deps.logger.error('whatsapp.record_failed', { error });
       return plain(res, 500, 'Internal Server Error');
