@@ -115,6 +115,13 @@ describe('case notifications on WhatsApp: window, template with opt-in, once, e-
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(world.graph.refused.filter((r) => r.body.to === phones.carlos.user.waId).map((r) => r.code)).toEqual([100]);
+    // The sender gives the refused message up (no retry of a permanent error); the notification row only records
+    // that the message was handed to the WhatsApp queue (see README, "Case notifications").
+    const failed = { waUser: phones.carlos.user.waId, errorCode: 100, estado: 'FALLIDO' };
+    for (let i = 0; i < 50 && (await world.app.prisma.waOutbound.count({ where: failed })) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await world.app.prisma.waOutbound.count({ where: failed })).toBe(1);
     expect(world.graph.sent.some((m) => to(phones.carlos)(m) && readable(m) === NOTIFICACIONES.chat(facts))).toBe(false);
     expect(await emailOf(event.id, CARLOS.email)).toBe(NOTIFICACIONES.email(facts, CARLOS.nombres).subject);
   });
