@@ -113,13 +113,15 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   // The channels run the bot's turns; the bot is built below, before any request can arrive.
   // Microsoft Teams is the call-centre staff's side: its activities go to the agent router, never to the citizens' bot.
   // While a citizen's conversation has an open handoff, the handoff gate answers instead of the bot.
+  // Every turn of a signed-in citizen (a WhatsApp sign-in completes in such a turn) records where to notify them.
+  const citizenTurn = async (context: TurnContext): Promise<void> => {
+    if (!(await handoff.gate.handle(context))) await bot.run(context);
+  };
   const runBot = (context: TurnContext): Promise<void> =>
     measureTurn(metrics, context.activity.channelId, () =>
       context.activity.channelId === TEAMS_CHANNEL_ID
         ? agentRouter.run(context)
-        : withTurnConversation(conversationOf(context), async () => {
-            if (!(await handoff.gate.handle(context))) await bot.run(context);
-          }),
+        : withTurnConversation(conversationOf(context), () => notifications.recordingContact(citizenTurn)(context)),
     );
   const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock, whatsapp: overrides.whatsapp });
   const readAttachment = attachmentReaderOf(channels);

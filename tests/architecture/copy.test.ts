@@ -8,6 +8,7 @@ import ts from 'typescript';
  */
 const ROOT = path.join(__dirname, '..', '..');
 const SCANNED = ['bot', 'core', 'dialogs', 'nlu', 'prisma'];
+/** Generated Prisma clients (git-ignored): the SQLite one and the PostgreSQL one of `npm run db:pg:client`. */
 const SKIP = [path.join('prisma', 'generated'), path.join('prisma', 'postgresql', 'generated')];
 const SPANISH_WORDS =
   /\b(el|la|los|las|de|del|que|una?|su|sus|por|para|con|no|es|est[aá]|usted|puede|debe|tiene|favor|ingrese|intente|clave|trámite|solicitud)\b/giu;

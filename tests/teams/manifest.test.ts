@@ -18,8 +18,8 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('Teams app manifest (teams/manifest.json)', () => {
-  it('declares the bot in personal scope, only iess.gob.ec as valid domain', () => {
-    expect(manifest.bots.map((b) => b.scopes)).toEqual([['personal']]);
+  it('declares the bot in personal scope and in team scope (the handoff queue card goes to a call-centre channel), only iess.gob.ec as valid domain', () => {
+    expect(manifest.bots.map((b) => b.scopes)).toEqual([['personal', 'team']]);
     expect(manifest.validDomains).toEqual(['iess.gob.ec']);
   });
 

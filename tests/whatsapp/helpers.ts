@@ -46,7 +46,15 @@ export interface WhatsAppWorld {
 }
 
 /** Starts the fake Graph API and the bot (demo data seeded) with fast polls and back-off. */
-export async function startWhatsAppWorld(options: { clock?: Clock; db?: TestDatabase; graph?: FakeGraph } = {}): Promise<WhatsAppWorld> {
+export async function startWhatsAppWorld(
+  options: {
+    clock?: Clock;
+    db?: TestDatabase;
+    graph?: FakeGraph;
+    /** Extra settings (Teams handoff, template…), over the defaults. */
+    env?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<WhatsAppWorld> {
   const db = options.db ?? (await createTestDatabase());
   const graph =
     options.graph ??
@@ -69,6 +77,7 @@ export async function startWhatsAppWorld(options: { clock?: Clock; db?: TestData
       WHATSAPP_ACCESS_TOKEN: WA.accessToken,
       WHATSAPP_PHONE_NUMBER_ID: WA.phoneNumberId,
       WHATSAPP_GRAPH_URL: graph.url,
+      ...options.env,
     });
     const app = await createApplication(config, {
       logger: silentLogger,
