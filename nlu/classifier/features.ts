@@ -1,5 +1,5 @@
 import type { EntityMatch, EntityType } from '../entities/types';
-import { AJENO, DONT_KNOW } from '../text/lexicon';
+import { AJENO, DONT_KNOW, MALESTAR } from '../text/lexicon';
 import type { Word } from '../text/pipeline';
 
 const PLACEHOLDERS: readonly EntityType[] = ['cedula', 'codigo_extranjero', 'numero_caso', 'email', 'telefono', 'fecha'];
@@ -37,6 +37,8 @@ function containsPhrase(words: readonly Word[], phrases: readonly (readonly stri
  * - '#ajeno' when the message names another institution, brand or thing that is not the IESS ("gmail",
  *   "banco", "pasaporte"), so "la clave del wifi" or "requisitos para la visa" lean to fuera_de_dominio even
  *   when that name never appeared in training next to "clave" or "requisitos";
+ * - '#malestar' for words of discontent or insults ("pesimo", "mala atencion", "ineptos"), so a complaint in
+ *   words never seen in training leans to queja instead of fuera_de_dominio;
  * - character group ('c:…'): 3/4-grams of every content word as typed (before typo correction), so
  *   unseen spellings and words ("holi", "alo", "bloquearon") still share evidence with known ones.
  */
@@ -50,6 +52,7 @@ export function featuresOf(words: readonly Word[], entities: readonly EntityMatc
   }
   if (containsPhrase(words, DONT_KNOW)) features.add('#no_se');
   if (containsPhrase(words, AJENO)) features.add('#ajeno');
+  if (containsPhrase(words, MALESTAR)) features.add('#malestar');
   let previous: string | undefined;
   for (const w of words) {
     if (spans.some((s) => w.start < s.end && s.start < w.end)) {
