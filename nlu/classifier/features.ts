@@ -1,5 +1,5 @@
 import type { EntityMatch, EntityType } from '../entities/types';
-import { AJENO, DONT_KNOW } from '../text/lexicon';
+import { AJENO, DONT_KNOW, MALESTAR } from '../text/lexicon';
 import type { Word } from '../text/pipeline';
 
 const PLACEHOLDERS: readonly EntityType[] = ['cedula', 'codigo_extranjero', 'numero_caso', 'email', 'telefono', 'fecha'];
@@ -23,6 +23,16 @@ function containsPhrase(words: readonly Word[], phrases: readonly (readonly stri
   return false;
 }
 
+/** Positions of the words covered by one of the phrases (word lists). */
+function phrasePositions(words: readonly Word[], phrases: readonly (readonly string[])[]): Set<number> {
+  const at = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const p = phrases.find((q) => q.every((w, k) => words[i + k]?.word === w));
+    p?.forEach((_, k) => at.add(i + k));
+  }
+  return at;
+}
+
 /**
  * Classifier features of an utterance:
  * - word group: stems of content words and bigrams of them, '#num' for other numbers, one placeholder
@@ -37,6 +47,8 @@ function containsPhrase(words: readonly Word[], phrases: readonly (readonly stri
  * - '#ajeno' when the message names another institution, brand or thing that is not the IESS ("gmail",
  *   "banco", "pasaporte"), so "la clave del wifi" or "requisitos para la visa" lean to fuera_de_dominio even
  *   when that name never appeared in training next to "clave" or "requisitos";
+ * - '#malestar' for words of discontent or insults ("pesimo", "mala atencion", "ineptos"), so a complaint in
+ *   words never seen in training leans to queja instead of fuera_de_dominio (these words never count as '#rare');
  * - character group ('c:…'): 3/4-grams of every content word as typed (before typo correction), so
  *   unseen spellings and words ("holi", "alo", "bloquearon") still share evidence with known ones.
  */
@@ -50,8 +62,10 @@ export function featuresOf(words: readonly Word[], entities: readonly EntityMatc
   }
   if (containsPhrase(words, DONT_KNOW)) features.add('#no_se');
   if (containsPhrase(words, AJENO)) features.add('#ajeno');
+  const malestar = phrasePositions(words, MALESTAR);
+  if (malestar.size > 0) features.add('#malestar');
   let previous: string | undefined;
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     if (spans.some((s) => w.start < s.end && s.start < w.end)) {
       previous = undefined;
       continue;
@@ -62,7 +76,7 @@ export function featuresOf(words: readonly Word[], entities: readonly EntityMatc
     if (previous !== undefined) features.add(`b:${previous}_${unit}`);
     previous = unit;
     if (!w.numeric) addCharGrams(w.raw, features);
-    if (w.rare) features.add(features.has('#rare') ? '#rare2' : '#rare');
+    if (w.rare && !malestar.has(i)) features.add(features.has('#rare') ? '#rare2' : '#rare');
   }
   return [...features];
 }

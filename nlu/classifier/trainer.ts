@@ -2,7 +2,7 @@ import { Gazetteer } from '../entities/gazetteer';
 import { extractEntities } from '../entities/extract';
 import type { EntityMatch } from '../entities/types';
 import { INTENTS, type IntentName } from '../intents';
-import { AJENO, BLOCKER_PHRASES, SERVICIO_PHRASES, TRAMITE_PHRASES, YES_NO } from '../text/lexicon';
+import { AJENO, BLOCKER_PHRASES, MALESTAR, SERVICIO_PHRASES, TRAMITE_PHRASES, YES_NO } from '../text/lexicon';
 import { buildCorrector, TextPipeline, type Word } from '../text/pipeline';
 import { featuresOf } from './features';
 import { SoftmaxModel, softmaxInPlace, type Example, type TrainOptions } from './softmax';
@@ -88,6 +88,7 @@ export function trainNlu(data: readonly LabelledText[], overrides: Partial<Train
     ...Object.values(SERVICIO_PHRASES).flat(),
     ...BLOCKER_PHRASES,
     ...AJENO.map((p) => p.join(' ')),
+    ...MALESTAR.map((p) => p.join(' ')),
     ...YES_NO.yes,
     ...YES_NO.no,
   ];

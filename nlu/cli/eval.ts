@@ -75,7 +75,7 @@ function crossValidate(): Outcome[] {
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
-/** Prints accuracy, per-intent precision/recall/F1, status counts and confusion pairs. */
+/** Prints accuracy, per-intent precision/recall/F1, status counts and confusion pairs (not with `--scores`, so a blind set's lines stay unseen). */
 function report(title: string, outcomes: Outcome[]): void {
   const correct = outcomes.filter((o) => o.expected === o.predicted).length;
   console.log(`${title}: ${outcomes.length} utterances, accuracy ${pct(correct / outcomes.length)} (${correct}/${outcomes.length})`);
@@ -94,6 +94,7 @@ function report(title: string, outcomes: Outcome[]): void {
     const f1 = p + r ? (2 * p * r) / (p + r) : 0;
     console.log(`${intent.padEnd(22)} ${pct(p).padStart(9)} ${pct(r).padStart(7)} ${pct(f1).padStart(6)} ${String(actual).padStart(3)}`);
   }
+  if (process.argv.includes('--scores')) return;
   const pairs = new Map<string, string[]>();
   for (const o of outcomes.filter((x) => x.expected !== x.predicted)) {
     const key = `${o.expected} -> ${o.predicted}`;

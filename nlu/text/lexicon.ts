@@ -44,3 +44,12 @@ export const DONT_KNOW: readonly (readonly string[])[] = (lexiconJson.dontKnow a
 export const AJENO: readonly (readonly string[])[] = (lexiconJson.ajeno as string[])
   .map((p) => p.split(' '))
   .sort((a, b) => b.length - a.length);
+
+/**
+ * Words and phrases of discontent and insults ("pesimo", "mala atencion", "inutiles"), as word lists, longest
+ * first: the '#malestar' feature, so a complaint made of words never seen in training leans to queja, not to
+ * fuera_de_dominio.
+ */
+export const MALESTAR: readonly (readonly string[])[] = (lexiconJson.malestar as string[])
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);

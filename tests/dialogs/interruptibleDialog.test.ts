@@ -101,7 +101,7 @@ describe('InterruptibleDialog', () => {
 const BUTTON_ASK = '¿Qué prefiere?';
 const HELP_LIKE_BUTTON = 'Ver opciones';
 
-/** A journey whose own button reads like an interruption ("Volver al menú" is classified as ayuda). */
+/** A journey whose own button reads like an interruption ("Ver opciones" is classified as ayuda). */
 class ButtonDialog extends InterruptibleDialog {
   constructor(recognizer: Recognizer) {
     super('buttons', recognizer);
@@ -125,7 +125,7 @@ describe('InterruptibleDialog with buttons on offer', () => {
       'lets a tapped button reach the step even when it reads like help',
       [
         { user: 'empezar', bot: [BUTTON_ASK] },
-        { user: 'volver al menu', bot: [`Eligió: volver al menu`] },
+        { user: HELP_LIKE_BUTTON, bot: [`Eligió: ${HELP_LIKE_BUTTON}`] },
       ],
     ],
     [
