@@ -196,7 +196,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     logger,
     channels: () => channels,
     sessions,
-    template: config.handoff.whatsappTemplate,
+    template: config.whatsapp?.notificationTemplate,
     pollMs: overrides.outboxPollMs,
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir, logger });

@@ -10,8 +10,6 @@ export interface HandoffConfig {
   queueTimeoutMinutes: number;
   /** The Teams channel of the call-centre team where queue cards are posted; absent: no cards (protocol events only). */
   teamsQueue?: { channelId: string; serviceUrl: string };
-  /** WhatsApp utility template for case notifications outside the 24-hour window, and its language; absent: e-mail only. */
-  whatsappTemplate?: { name: string; language: string };
 }
 
 const blank = (value: unknown): unknown => (value === '' ? undefined : value);
@@ -27,8 +25,6 @@ export const HANDOFF_ENV = {
   HANDOFF_QUEUE_TIMEOUT_MINUTES: z.preprocess(blank, z.coerce.number().int().min(1).max(240).default(10)),
   TEAMS_HANDOFF_CHANNEL_ID: z.preprocess(blank, z.string().optional()),
   TEAMS_HANDOFF_SERVICE_URL: z.preprocess(blank, z.string().optional()),
-  WHATSAPP_TEMPLATE_CASO: z.preprocess(blank, z.string().optional()),
-  WHATSAPP_TEMPLATE_LANG: z.preprocess(blank, z.string().default('es')),
 };
 
 type HandoffEnv = z.output<z.ZodObject<typeof HANDOFF_ENV>>;
@@ -83,6 +79,5 @@ export function handoffConfig(env: HandoffEnv): HandoffConfig {
       env.TEAMS_HANDOFF_CHANNEL_ID && env.TEAMS_HANDOFF_SERVICE_URL
         ? { channelId: env.TEAMS_HANDOFF_CHANNEL_ID, serviceUrl: env.TEAMS_HANDOFF_SERVICE_URL }
         : undefined,
-    whatsappTemplate: env.WHATSAPP_TEMPLATE_CASO ? { name: env.WHATSAPP_TEMPLATE_CASO, language: env.WHATSAPP_TEMPLATE_LANG } : undefined,
   };
 }

@@ -10,7 +10,6 @@ describe('handoff settings', () => {
       schedule: { days: [1, 2, 3, 4, 5], openMinute: 480, closeMinute: 1020, holidays: [], timeZone: 'America/Guayaquil' },
       queueTimeoutMinutes: 10,
       teamsQueue: undefined,
-      whatsappTemplate: undefined,
     });
   });
 
@@ -25,7 +24,6 @@ describe('handoff settings', () => {
       HANDOFF_QUEUE_TIMEOUT_MINUTES: '5',
       TEAMS_HANDOFF_CHANNEL_ID: '19:cola@thread.tacv2',
       TEAMS_HANDOFF_SERVICE_URL: 'http://127.0.0.1:4000/',
-      WHATSAPP_TEMPLATE_CASO: 'estado_tramite',
     });
     expect(handoff.schedule).toEqual({
       days: [1, 2, 3, 4, 5, 6],
@@ -36,7 +34,6 @@ describe('handoff settings', () => {
     });
     expect(handoff.queueTimeoutMinutes).toBe(5);
     expect(handoff.teamsQueue).toEqual({ channelId: '19:cola@thread.tacv2', serviceUrl: 'http://127.0.0.1:4000/' });
-    expect(handoff.whatsappTemplate).toEqual({ name: 'estado_tramite', language: 'es' });
   });
 
   it.each([

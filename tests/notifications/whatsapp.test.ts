@@ -28,7 +28,7 @@ describe('case notifications on WhatsApp: window, template with opt-in, once, e-
   let world: WhatsAppWorld;
   const phones: Record<string, Phone> = {};
   beforeAll(async () => {
-    world = await startWhatsAppWorld({ clock: () => new Date(Date.now() + offset), env: { WHATSAPP_TEMPLATE_CASO: TEMPLATE } });
+    world = await startWhatsAppWorld({ clock: () => new Date(Date.now() + offset), env: { WHATSAPP_TEMPLATE_NAME: TEMPLATE } });
     phones.jose = new Phone(world, { waId: '593990001301', name: 'José' });
     phones.rosa = new Phone(world, { waId: '593990001302', name: 'Rosa' });
     phones.carlos = new Phone(world, { waId: '593990001303', name: 'Carlos' });

@@ -13,7 +13,7 @@ describe('WhatsApp configuration', () => {
     expect(loadConfig({}).whatsapp).toBeUndefined();
   });
 
-  it('is on with the four secrets, with Meta host, pinned version and template defaults', () => {
+  it('is on with the four secrets, with Meta host, pinned version and no template until one is named', () => {
     expect(loadConfig(SECRETS).whatsapp).toEqual({
       verifyToken: 'v',
       appSecret: 's',
@@ -21,7 +21,11 @@ describe('WhatsApp configuration', () => {
       phoneNumberId: '1',
       graphUrl: 'https://graph.facebook.com',
       graphVersion: 'v23.0',
-      notificationTemplate: { name: 'aviso_tramite', language: 'es' },
+      notificationTemplate: undefined,
+    });
+    expect(loadConfig({ ...SECRETS, WHATSAPP_TEMPLATE_NAME: 'aviso_tramite' }).whatsapp?.notificationTemplate).toEqual({
+      name: 'aviso_tramite',
+      language: 'es',
     });
   });
 

@@ -16,8 +16,12 @@ export interface WhatsAppConfig {
   graphUrl: string;
   /** Pinned Graph API version, e.g. v23.0. */
   graphVersion: string;
-  /** The approved utility template for notifications outside the 24-hour window. */
-  notificationTemplate: { name: string; language: string };
+  /**
+   * The approved utility template for case notifications outside the 24-hour window (WHATSAPP_TEMPLATE_NAME and
+   * _LANGUAGE); unset: outside the window the citizen is told by e-mail only. There is no default name: a template
+   * exists only once Meta has approved it for this number.
+   */
+  notificationTemplate?: { name: string; language: string };
 }
 
 const blank = (value: unknown): unknown => (value === '' ? undefined : value);
@@ -35,7 +39,7 @@ const schema = z.object({
     z
       .string()
       .regex(/^[a-z0-9_]{1,512}$/)
-      .default('aviso_tramite'),
+      .optional(),
   ),
   WHATSAPP_TEMPLATE_LANGUAGE: z.preprocess(
     blank,
@@ -71,7 +75,9 @@ export function readWhatsAppConfig(env: NodeJS.ProcessEnv): { config?: WhatsAppC
       phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID ?? '',
       graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
       graphVersion: e.WHATSAPP_GRAPH_VERSION,
-      notificationTemplate: { name: e.WHATSAPP_TEMPLATE_NAME, language: e.WHATSAPP_TEMPLATE_LANGUAGE },
+      notificationTemplate: e.WHATSAPP_TEMPLATE_NAME
+        ? { name: e.WHATSAPP_TEMPLATE_NAME, language: e.WHATSAPP_TEMPLATE_LANGUAGE }
+        : undefined,
     },
   };
 }
