@@ -4,7 +4,8 @@ import { simUsersOf, startTeamsSim } from './sim';
 /**
  * `npm run teams:sim`: the local Teams stand-in. Options: --bot <the bot's /api/messages URL> (default
  * http://localhost:3978/api/messages), --staff <staff JSON file> (default prisma/fixtures/demo-agentes.json),
- * --port <port of the page> (default 3979).
+ * --port <port of the page> (default 3979), --connector-port <port of the fake Teams connector> (default 3980: the bot's
+ * TEAMS_HANDOFF_SERVICE_URL points there, so handoff queue cards reach the page's call-centre channel).
  */
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     botUrl: option('bot', 'http://localhost:3978/api/messages'),
     users,
     port: Number(option('port', '3979')),
+    connectorPort: Number(option('connector-port', '3980')),
   });
   process.stdout.write(`Teams stand-in: ${sim.url} (fake connector ${sim.connector.serviceUrl})\n`);
   const stop = (): void => void sim.close().then(() => process.exit(0));

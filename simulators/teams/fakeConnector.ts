@@ -164,8 +164,11 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** Starts the fake Teams connector on a free loopback port. */
-export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
+/**
+ * Starts the fake Teams connector on loopback: on `port` when given (the stand-in page's fixed port, so the bot can be
+ * configured with it as TEAMS_HANDOFF_SERVICE_URL), else on a free one.
+ */
+export async function startFakeTeamsConnector(options: { port?: number } = {}): Promise<FakeTeamsConnector> {
   const activities: RecordedActivity[] = [];
   const conversations: CreatedConversation[] = [];
   const waiters: { match: (r: RecordedActivity) => boolean; resolve: (r: RecordedActivity) => void }[] = [];
@@ -231,7 +234,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
       return send(res, 405, { error: { code: 'MethodNotAllowed', message: 'Unsupported operation' } });
     })().catch((error: unknown) => send(res, 400, { error: { code: 'BadArgument', message: String(error) } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,

@@ -111,8 +111,13 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 /** Starts the page and the fake connector on loopback; `botUrl` is the bot's /api/messages. */
-export async function startTeamsSim(options: { botUrl: string; users: SimUser[]; port?: number }): Promise<TeamsSim> {
-  const connector = await startFakeTeamsConnector();
+export async function startTeamsSim(options: {
+  botUrl: string;
+  users: SimUser[];
+  port?: number;
+  connectorPort?: number;
+}): Promise<TeamsSim> {
+  const connector = await startFakeTeamsConnector({ port: options.connectorPort });
   const entries: SimEntry[] = [];
   let absorbed = 0;
   const absorb = (): void => {
