@@ -5,6 +5,7 @@ import { MENU_OPCIONES, MSG, SEGUIMIENTO } from '../../catalog';
 import { beginHandoff } from '../handoff/handoffDialog';
 import { contactoAnswer, contactoTema } from '../servicios/contacto';
 import { isNewQuestion, leaveAnswer, rememberNewQuestion, takeNewQuestion, type LeftForQuestion } from './newQuestion';
+import { isResendRequest, SIGNIN_WAIT_DIALOG } from '../signin/resend';
 import { refuseClaveAndReprompt } from './claveGuard';
 import { reply } from './replies';
 import { understand } from './understand';
@@ -12,19 +13,30 @@ import { understand } from './understand';
 /** Confidence an interruption needs: below it the text is left to the step (an answer like "no tengo" is not a plea for help). */
 export const INTERRUPTION_MIN_SCORE = 0.75;
 
+/** Id of the innermost active dialog (the step that waits). */
+function innermostId(dc: DialogContext): string | undefined {
+  let deepest = dc;
+  while (deepest.child) deepest = deepest.child;
+  return deepest.activeDialog?.id;
+}
+
 /** A bare "sí"/"no" (up to three words) answers the step; it is never an interruption. */
 function isShortYesNo(text: string): boolean {
   return text.trim().split(/\s+/).length <= 3 && parseYesNo(text) !== undefined;
 }
 
-/** Titles of the buttons the waiting prompt offered, found in the innermost active dialog's prompt options. */
+/**
+ * Titles of the buttons the waiting step offered: the innermost active dialog's prompt options, or, for a dialog
+ * that waits without a prompt (the sign-in wait), the titles it keeps under `offered` in its state.
+ */
 export function offeredButtons(dc: DialogContext): string[] {
   let deepest = dc;
   while (deepest.child) deepest = deepest.child;
-  const options = deepest.activeDialog?.state?.options as { prompt?: Partial<Activity> | string } | undefined;
-  const prompt = options?.prompt;
-  if (typeof prompt !== 'object' || prompt === null) return [];
-  return (prompt.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''));
+  const state = deepest.activeDialog?.state as { options?: { prompt?: Partial<Activity> | string }; offered?: unknown } | undefined;
+  const own = Array.isArray(state?.offered) ? state.offered.map(String) : [];
+  const prompt = state?.options?.prompt;
+  if (typeof prompt !== 'object' || prompt === null) return own;
+  return [...own, ...(prompt.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value ?? ''))];
 }
 
 /** Entities that make a message an answer (an e-mail, a date), never a question about contacts. */
@@ -100,6 +112,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (isShortYesNo(activity.text)) return undefined;
     const typed = normalizeForMatch(activity.text);
     if (offeredButtons(innerDc).some((title) => normalizeForMatch(title) === typed)) return undefined;
+    if (innermostId(innerDc) === SIGNIN_WAIT_DIALOG && isResendRequest(activity.text)) return undefined;
     const nlu = understand(innerDc.context, this.recognizer);
     if (nlu.status !== 'ok' || nlu.score < INTERRUPTION_MIN_SCORE) return undefined;
     switch (nlu.intent) {

@@ -9,9 +9,9 @@ import { reply } from '../shared/replies';
 import { markSensitiveInput } from '../shared/sensitive';
 import { signInMessage } from './signInCard';
 import { looksLikeClave } from './signInText';
+import { isResendRequest, SIGNIN_WAIT_DIALOG } from './resend';
 
-/** Id of the step that waits for the sign-in on the web page. */
-export const SIGNIN_WAIT_DIALOG = 'signInWait';
+export { SIGNIN_WAIT_DIALOG } from './resend';
 
 /** New links a citizen may ask for while one sign-in is waiting. */
 export const MAX_SIGNIN_RESENDS = 3;
@@ -19,12 +19,12 @@ export const MAX_SIGNIN_RESENDS = 3;
 /** Buttons offered while waiting. */
 export const SIGNIN_WAIT_OPTIONS: readonly string[] = [SIGNIN.otroEnlace, SIGNIN.cancelar];
 
-const RESEND = /\b(otro|nuevo|reenvi\w*|envie|enviar|mande)\b.*\b(enlace|link)\b|^reenviar\b/;
-
 /** What the waiting step keeps: why sign-in is needed and how many links were resent; never a link or a token. */
 interface WaitState {
   motivo?: string;
   resends: number;
+  /** The buttons of the reminder, so the parent journey reads a tap on them as an answer, never a new question. */
+  offered: readonly string[];
 }
 
 /**
@@ -41,6 +41,7 @@ export class WaitForSignInDialog extends Dialog<{ motivo?: string }> {
     const state = this.state(dc);
     state.motivo = options?.motivo;
     state.resends = 0;
+    state.offered = SIGNIN_WAIT_OPTIONS;
     await this.sendLink(dc.context, state.motivo);
     return Dialog.EndOfTurn;
   }
@@ -61,7 +62,7 @@ export class WaitForSignInDialog extends Dialog<{ motivo?: string }> {
     const citizen = await this.session.current(conversationKeyOf(dc.context));
     if (citizen) return this.finish(dc, citizen);
     const typed = normalizeForMatch(text);
-    if (!sensitive && (typed === normalizeForMatch(SIGNIN.otroEnlace) || RESEND.test(typed))) return this.resend(dc);
+    if (!sensitive && (typed === normalizeForMatch(SIGNIN.otroEnlace) || isResendRequest(text))) return this.resend(dc);
     if (!sensitive && typed === normalizeForMatch(SIGNIN.cancelar)) {
       await dc.context.sendActivity(reply(MSG.cancelado, MENU_OPCIONES));
       return dc.endDialog(CANCELLED);
