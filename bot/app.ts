@@ -94,7 +94,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const { logger } = overrides;
   const clock = overrides.clock ?? (() => new Date());
   const prisma = createPrismaClient(config.databaseUrl);
-  await tuneSqlite(prisma, config.databaseUrl, config.sqliteJournalMode);
+  await tuneSqlite(prisma, config.databaseUrl, config.sqliteJournalMode, config.sqliteBusyTimeoutMs);
   if (config.seedDemo) {
     const seeded = await seedDemoData(prisma, { scryptLogN: overrides.scryptLogN });
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });
@@ -171,6 +171,10 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   });
 
   const server = restify.createServer({ name: 'iess-asistente', handleUncaughtExceptions: false });
+  // Idle keep-alive sockets outlive a balancer's (nginx, cloud LBs keep them about 60 s): a socket the server closes
+  // while a client reuses it is a reset request. close() still ends every socket at once.
+  server.server.keepAliveTimeout = 65_000;
+  server.server.headersTimeout = 66_000;
   server.pre(requestContext());
   server.pre(securityHeaders(config.publicBaseUrl));
   trustForwardedFor(server, config.trustedProxies);

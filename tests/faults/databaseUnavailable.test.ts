@@ -28,7 +28,7 @@ describe('the database becomes unavailable (SQLite file locked by another proces
   let s: TestServer;
   beforeAll(async () => {
     // The rollback journal: in WAL mode another process's lock never blocks readers, so it could not make the store unavailable.
-    s = await startTestServer({ env: { SQLITE_JOURNAL_MODE: 'delete' } });
+    s = await startTestServer({ env: { SQLITE_JOURNAL_MODE: 'delete', SQLITE_BUSY_TIMEOUT_MS: '500' } });
   });
   afterAll(() => s.stop());
 
