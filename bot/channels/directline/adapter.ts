@@ -1,5 +1,6 @@
-import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import type { Logger } from '../../logger';
+import { ProactiveAdapter } from '../proactiveAdapter';
 import { attachmentUrl, botAccount, type ChannelInfo } from './activity';
 import { DirectLineError } from './errors';
 import type { DirectLineStore } from './store';
@@ -7,9 +8,6 @@ import type { AttachmentStore } from './types';
 
 /** A bot turn handler. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
-
-/** The claims identity type accepted by BotAdapter.continueConversationAsync. */
-export type ClaimsIdentityLike = Exclude<Parameters<BotAdapter['continueConversationAsync']>[0], string>;
 
 /** An uploaded file read back for the bot. */
 export interface AttachmentContent {
@@ -33,7 +31,7 @@ export interface AdapterDependencies {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs bot turns in-process for the self-hosted Direct Line channel; what the bot sends is appended to the store. */
-export class DirectLineAdapter extends BotAdapter {
+export class DirectLineAdapter extends ProactiveAdapter {
   constructor(private readonly deps: AdapterDependencies) {
     super();
   }
@@ -78,24 +76,13 @@ export class DirectLineAdapter extends BotAdapter {
     await this.deps.store.remove(conversationId, reference.activityId ?? '');
   }
 
-  /** Proactive turn in an existing conversation (legacy signature). */
-  override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
-    await this.continueConversationAsync('', reference, logic);
-  }
-
-  /** Proactive turn: `logic` runs with a ContinueConversation event; what it sends is appended to the conversation. */
-  override async continueConversationAsync(
-    botAppIdOrClaims: string | ClaimsIdentityLike,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: TurnLogic | string,
-    maybeLogic?: TurnLogic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new TypeError('continueConversationAsync: logic is required.');
+  /** The ContinueConversation event of the stored conversation of `reference`; what the turn sends is appended to it. */
+  protected override async continueEvent(reference: Partial<ConversationReference>): Promise<Partial<Activity>> {
     const conversationId = reference.conversation?.id ?? '';
     const userId = await this.deps.store.conversationUser(conversationId);
     if (userId === undefined) throw new DirectLineError(404, 'NotFound', 'Conversation not found.');
-    const activity: Partial<Activity> = {
+    this.deps.logger.info('directline.proactive', { conversationId });
+    return {
       type: ActivityTypes.Event,
       name: 'ContinueConversation',
       channelId: 'directline',
@@ -106,10 +93,6 @@ export class DirectLineAdapter extends BotAdapter {
       recipient: botAccount(this.deps.channel),
       ...(reference.locale ? { locale: reference.locale } : {}),
     };
-    const context = new TurnContext(this, activity);
-    if (typeof botAppIdOrClaims !== 'string') context.turnState.set(this.BotIdentityKey, botAppIdOrClaims);
-    this.deps.logger.info('directline.proactive', { conversationId });
-    await this.runMiddleware(context, logic);
   }
 
   /** Reads an uploaded file from its contentUrl without HTTP; undefined if the URL is not one of ours or unknown. */

@@ -1,14 +1,12 @@
-import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import type { ActivityRenderer } from '../channel';
+import { ProactiveAdapter } from '../proactiveAdapter';
 import { WHATSAPP_CHANNEL_ID, conversationIdOf, waUserOf } from './activity';
 import { renderWhatsAppActivity } from './render';
 import type { WhatsAppMessage } from './types';
 
 /** A bot turn handler. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
-
-/** The claims identity type accepted by BotAdapter.continueConversationAsync. */
-type ClaimsIdentityLike = Exclude<Parameters<BotAdapter['continueConversationAsync']>[0], string>;
 
 /** Placeholder `to` of rendered messages; the adapter puts the user's address in its place. */
 const TO_PLACEHOLDER = '';
@@ -41,7 +39,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * a turn sends is rendered within the Cloud API limits and queued durably for the outbound worker (retries, back-off,
  * order per user). Updating or deleting a sent message is not possible on WhatsApp.
  */
-export class WhatsAppAdapter extends BotAdapter {
+export class WhatsAppAdapter extends ProactiveAdapter {
   constructor(private readonly deps: WhatsAppAdapterDependencies) {
     super();
   }
@@ -84,23 +82,11 @@ export class WhatsAppAdapter extends BotAdapter {
     throw new Error('WhatsApp messages cannot be deleted.');
   }
 
-  /** Proactive turn (legacy signature). */
-  override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
-    await this.continueConversationAsync('', reference, logic);
-  }
-
-  /** Proactive turn: `logic` runs with a ContinueConversation event in the user's conversation. */
-  override async continueConversationAsync(
-    botAppIdOrClaims: string | ClaimsIdentityLike,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: TurnLogic | string,
-    maybeLogic?: TurnLogic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new TypeError('continueConversationAsync: logic is required.');
+  /** The ContinueConversation event of the WhatsApp user of `reference`. */
+  protected override async continueEvent(reference: Partial<ConversationReference>): Promise<Partial<Activity>> {
     const waUser = waUserOf(reference.conversation?.id);
     if (!waUser) throw new TypeError('The reference is not a WhatsApp conversation.');
-    const activity: Partial<Activity> = {
+    return {
       type: ActivityTypes.Event,
       name: 'ContinueConversation',
       channelId: WHATSAPP_CHANNEL_ID,
@@ -111,8 +97,5 @@ export class WhatsAppAdapter extends BotAdapter {
       from: { id: waUser, name: reference.user?.name ?? '', role: 'user' },
       recipient: { id: this.deps.phoneNumberId, name: '', role: 'bot' },
     };
-    const context = new TurnContext(this, activity);
-    if (typeof botAppIdOrClaims !== 'string') context.turnState.set(this.BotIdentityKey, botAppIdOrClaims);
-    await this.runMiddleware(context, logic);
   }
 }
