@@ -1,6 +1,7 @@
 import type { ComplaintRecords, ComplaintVolume } from '../../core/usecases/registerComplaint';
 import type { TopicRecords } from '../../core/usecases/conversationTopic';
 import type { PrismaClient } from '../client';
+import { timeOf, turnSqlOf } from '../turnSql';
 
 /** Case-number prefix of complaints, counted in CaseCounter like the trámites' (no trámite uses it). */
 export const COMPLAINT_PREFIX = 'QJ';
@@ -69,19 +70,23 @@ export function createComplaintRecords(db: PrismaClient): ComplaintRecords {
   return { createComplaint: (o) => createComplaint(db, o), listComplaintVolumes: (o) => listComplaintVolumes(db, o) };
 }
 
-/** The store's topic rows: one per conversation, overwritten each time a topic is named. */
+/**
+ * The store's topic rows: one per conversation, overwritten each time a topic is named. Read on most turns, so they
+ * are turn statements (prisma/turnSql.ts), the same SQL on SQLite and PostgreSQL.
+ */
 export function createTopicRecords(db: PrismaClient): TopicRecords {
+  const sql = turnSqlOf(db);
   return {
     async saveTopic({ conversationKey, topic, now }) {
-      await db.conversationTopic.upsert({
-        where: { conversationKey },
-        create: { conversationKey, topic, updatedAt: now },
-        update: { topic, updatedAt: now },
-      });
+      await sql.run(SAVE_TOPIC, [conversationKey, topic, now]);
     },
     async findTopic(conversationKey) {
-      const row = await db.conversationTopic.findUnique({ where: { conversationKey } });
-      return row ? { topic: row.topic, updatedAt: row.updatedAt } : undefined;
+      const [row] = await sql.all<{ topic: string; updatedAt: unknown }>(FIND_TOPIC, [conversationKey]);
+      return row ? { topic: row.topic, updatedAt: timeOf(row.updatedAt) } : undefined;
     },
   };
 }
+
+const SAVE_TOPIC = `INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)
+  ON CONFLICT ("conversationKey") DO UPDATE SET "topic" = excluded."topic", "updatedAt" = excluded."updatedAt"`;
+const FIND_TOPIC = `SELECT "topic", "updatedAt" FROM "ConversationTopic" WHERE "conversationKey" = ?`;

@@ -2,6 +2,7 @@ import type { ConversationReferenceJson } from '../../core/ports';
 import { conversationKeyString, type HandoffRecords, type HandoffView, type TranscriptTurn } from '../../core/usecases/handoff/ports';
 import type { PrismaClient } from '../client';
 import type { HandoffRequest } from '../generated/client';
+import { turnSqlOf, type TurnSql } from '../turnSql';
 
 const OPEN = ['EN_COLA', 'TOMADA'] as const;
 
@@ -30,6 +31,17 @@ function toView(row: HandoffRequest): HandoffView {
   };
 }
 
+const HANDOFF_PROBE = `SELECT 1 AS "found" FROM "HandoffRequest"
+  WHERE "openKey" = ? OR ("conversationKey" = ? AND "surveyPending" = ?) LIMIT 1`;
+
+/**
+ * True when the conversation has an open handoff or one whose satisfaction question is pending: a turn statement
+ * (prisma/turnSql.ts), since every citizen message asks it.
+ */
+async function hasHandoffFor(sql: TurnSql, key: string): Promise<boolean> {
+  return (await sql.all(HANDOFF_PROBE, [key, key, true])).length > 0;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
@@ -40,6 +52,7 @@ function isUniqueViolation(error: unknown): boolean {
  * whatever the number of instances.
  */
 export function createHandoffRecords(db: PrismaClient): HandoffRecords {
+  const turnSql = turnSqlOf(db);
   const find = async (handoffId: string): Promise<HandoffView | undefined> => {
     const row = await db.handoffRequest.findUnique({ where: { id: handoffId } });
     return row ? toView(row) : undefined;
@@ -82,6 +95,9 @@ export function createHandoffRecords(db: PrismaClient): HandoffRecords {
     },
     async findForConversation(conversation) {
       const key = conversationKeyString(conversation);
+      // Every citizen message asks this, and almost always there is no handoff: the probe answers that case; the
+      // model queries below run only when a row exists.
+      if (!(await hasHandoffFor(turnSql, key))) return undefined;
       const row =
         (await db.handoffRequest.findUnique({ where: { openKey: key } })) ??
         (await db.handoffRequest.findFirst({ where: { conversationKey: key, surveyPending: true }, orderBy: { queuedAt: 'desc' } }));

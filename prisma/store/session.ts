@@ -5,6 +5,7 @@ import type { PrismaClient } from '../client';
 import { hitRateLimit } from './rateLimits';
 import { claimSignInTries, releaseSignInTries, type SignInClient } from './signInThrottle';
 import { DEFAULT_SCRYPT_LOG_N, hashSecret, verifySecret } from './secrets';
+import { turnSqlOf } from '../turnSql';
 
 /** Minutes without activity after which a sign-in ends. */
 export const DEFAULT_SESSION_IDLE_MINUTES = 15;
@@ -182,12 +183,18 @@ export async function signInWithLink(
   return { ok: true, reference, citizen: { afiliadoId: person.id, nombres: person.nombres } };
 }
 
+const SESSION_PROBE = `SELECT 1 AS "found" FROM "CitizenSession" WHERE "conversationKey" = ?`;
+
 /** The conversation's citizen while the session is not idle longer than `idleMinutes` (then it is deleted); renews it. */
 export async function getCurrentCitizen(
   db: PrismaClient,
   options: { conversation: ConversationKey; now: Date; idleMinutes: number },
 ): Promise<SignedInCitizen | undefined> {
   const conversationKey = conversationKeyString(options.conversation);
+  // Asked on every turn, and most conversations are not signed in: a turn statement (prisma/turnSql.ts) answers that
+  // case; the model queries below run only when a session exists.
+  const probe = await turnSqlOf(db).all(SESSION_PROBE, [conversationKey]);
+  if (probe.length === 0) return undefined;
   const row = await db.citizenSession.findUnique({ where: { conversationKey }, include: { afiliado: { select: { nombres: true } } } });
   if (!row) return undefined;
   if (options.now.getTime() - row.lastSeenAt.getTime() > options.idleMinutes * 60_000) {

@@ -3,6 +3,8 @@
 import './usePostgres';
 import '../store/filing.test';
 import '../store/prismaStorage.test';
+import '../store/turnSql.test';
+import '../handoff/handoffStore.test';
 import '../store/rateLimits.test';
 import '../store/throttle.test';
 import '../store/recoveryGuard.test';

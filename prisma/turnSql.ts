@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { PrismaClient } from './generated/client';
+
+/** A value bound to a turn statement: text, a number, a flag, a time or null. */
+export type TurnSqlParam = string | number | boolean | Date | null;
+
+/**
+ * The few statements every turn runs (conversation state, the handoff and session probes, the topic), on the driver
+ * Prisma itself uses and without Prisma's query compiler. Through the model API each costs about 0.5 ms of CPU, and
+ * through `$queryRaw` about 0.12 ms; a prepared statement on the same SQLite connection costs about 0.01 ms (issue 14,
+ * `npm run bench`). The SQL is written once, with `?` placeholders and quoted identifiers, and runs unchanged on
+ * SQLite and (placeholders numbered) on PostgreSQL. Rows come back as plain objects; times as text on SQLite, so read
+ * them with {@link timeOf}.
+ */
+export interface TurnSql {
+  /** Every row of a query. */
+  all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]>;
+  /** Runs a statement; resolves with the number of rows it changed. */
+  run(sql: string, params: readonly TurnSqlParam[]): Promise<number>;
+}
+
+/** SQLite connections Prisma opened, by client (filled in by prisma/client.ts when the adapter connects). */
+const sqliteHandles = new WeakMap<object, Database.Database>();
+/** Clients on PostgreSQL (prisma/client.ts registers them), whose raw statements need numbered placeholders. */
+const postgresClients = new WeakSet<object>();
+
+/** Registers the SQLite connection behind a Prisma client, so its turn statements can use it directly. */
+export function registerSqliteHandle(client: object, handle: Database.Database): void {
+  sqliteHandles.set(client, handle);
+}
+
+/** Marks a Prisma client as a PostgreSQL one. */
+export function registerPostgresClient(client: object): void {
+  postgresClients.add(client);
+}
+
+/** The way Prisma's SQLite adapter stores a time (its default `iso8601` format), so raw and model writes compare. */
+function sqliteParam(value: TurnSqlParam): string | number | null {
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** A time read by a turn statement: a Date on PostgreSQL, ISO text on SQLite (`YYYY-MM-DD HH:MM:SS` is UTC). */
+export function timeOf(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'bigint' || typeof value === 'number') return new Date(Number(value));
+  const text = String(value);
+  return new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text);
+}
+
+/** Numbers a statement's `?` placeholders for PostgreSQL (`$1`, `$2`, …); the turn statements hold no literal `?`. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${(n += 1)}`);
+}
+
+/**
+ * Statements straight on the SQLite connection, each prepared once. A statement never runs inside another turn's
+ * open Prisma transaction (all turns share the one connection): while one is open it waits, then runs with no await
+ * between the check and the call, so a rollback elsewhere can never take a turn's write with it.
+ */
+class SqliteTurnSql implements TurnSql {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly handle: Database.Database) {}
+
+  private async statement(sql: string): Promise<Database.Statement> {
+    for (let waits = 0; this.handle.inTransaction; waits += 1) {
+      await new Promise((resolve) => (waits === 0 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+    }
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.handle.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
+    return (await this.statement(sql)).all(...params.map(sqliteParam)) as T[];
+  }
+
+  async run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
+    return (await this.statement(sql)).run(...params.map(sqliteParam)).changes;
+  }
+}
+
+/** Statements through Prisma's raw queries: PostgreSQL, or SQLite before its connection is open. */
+class PrismaTurnSql implements TurnSql {
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly postgres: boolean,
+  ) {}
+
+  all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
+    return this.db.$queryRawUnsafe<T[]>(this.postgres ? numbered(sql) : sql, ...params);
+  }
+
+  run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
+    return this.db.$executeRawUnsafe(this.postgres ? numbered(sql) : sql, ...params);
+  }
+}
+
+/**
+ * The turn statements of a client: straight on its SQLite connection once Prisma has opened it, through Prisma's raw
+ * queries otherwise. Cheap to call on every statement (it looks the connection up each time, so it switches to the
+ * direct path as soon as the connection exists).
+ */
+export function turnSqlOf(db: PrismaClient): TurnSql {
+  const postgres = postgresClients.has(db);
+  const fallback = new PrismaTurnSql(db, postgres);
+  let direct: SqliteTurnSql | undefined;
+  const pick = (): TurnSql => {
+    if (direct) return direct;
+    const handle = sqliteHandles.get(db);
+    if (!handle) return fallback;
+    direct = new SqliteTurnSql(handle);
+    return direct;
+  };
+  return { all: (sql, params) => pick().all(sql, params), run: (sql, params) => pick().run(sql, params) };
+}

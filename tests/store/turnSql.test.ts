@@ -1,0 +1,62 @@
+import { PrismaStorage } from '../../bot/storage';
+import { timeOf, turnSqlOf } from '../../prisma/turnSql';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+describe('turn statements (prisma/turnSql.ts)', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => db.dispose());
+
+  it('keeps a turn write when another turn rolls its transaction back meanwhile', async () => {
+    const storage = new PrismaStorage(db.prisma);
+    await storage.read(['warm']);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const rolledBack = db.prisma
+      .$transaction(async (tx) => {
+        await tx.botState.create({ data: { key: 'other', data: '{}', etag: 'e' } });
+        await held;
+        throw new Error('rollback');
+      })
+      .catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const written = storage.write({ mine: { v: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await expect(rolledBack).resolves.toBeInstanceOf(Error);
+    await written;
+    expect((await storage.read(['mine', 'other'])).mine).toMatchObject({ v: 1 });
+    expect((await storage.read(['other'])).other).toBeUndefined();
+  });
+
+  it('binds times the way the model API stores them, so both compare', async () => {
+    const when = new Date('2026-12-01T15:30:00.250Z');
+    await turnSqlOf(db.prisma).run('INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)', [
+      'webchat:c1',
+      'reliquidacion',
+      when,
+    ]);
+    const row = await db.prisma.conversationTopic.findUnique({ where: { conversationKey: 'webchat:c1' } });
+    expect(row?.updatedAt.toISOString()).toBe(when.toISOString());
+    const found = await db.prisma.conversationTopic.count({ where: { updatedAt: { gte: when } } });
+    expect(found).toBe(1);
+    const [read] = await turnSqlOf(db.prisma).all<{ updatedAt: unknown }>(
+      'SELECT "updatedAt" FROM "ConversationTopic" WHERE "conversationKey" = ?',
+      ['webchat:c1'],
+    );
+    expect(timeOf(read.updatedAt).toISOString()).toBe(when.toISOString());
+  });
+
+  it.each([
+    ['2026-12-01T15:30:00.250+00:00', '2026-12-01T15:30:00.250Z'],
+    ['2026-12-01 15:30:00', '2026-12-01T15:30:00.000Z'],
+    [new Date('2026-12-01T15:30:00Z'), '2026-12-01T15:30:00.000Z'],
+    [1796139000000n, new Date(1796139000000).toISOString()],
+  ])('reads the time %p as %s', (value, iso) => {
+    expect(timeOf(value).toISOString()).toBe(iso);
+  });
+});
