@@ -17,6 +17,32 @@ export interface TurnSql {
   all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]>;
   /** Runs a statement; resolves with the number of rows it changed. */
   run(sql: string, params: readonly TurnSqlParam[]): Promise<number>;
+  /** Runs statements in one transaction, all or none; resolves with the rows each changed. */
+  batch(statements: readonly TurnStatement[]): Promise<number[]>;
+}
+
+/** One statement of a {@link TurnSql.batch}: its SQL and parameters. */
+export type TurnStatement = readonly [sql: string, params: readonly TurnSqlParam[]];
+
+/**
+ * True when a turn statement failed on a unique key (SQLite's constraint codes, PostgreSQL's 23505 as Prisma's raw
+ * queries report it, or Prisma's P2002), so a caller can tell "taken" from a real failure.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta, message } = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
+  if (code === 'P2002' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  if (code === 'P2010') return meta?.code === '23505' || (typeof message === 'string' && message.includes('23505'));
+  return false;
+}
+
+/** True when a turn statement referred to a row that does not exist (a foreign key: SQLite's code, 23503, P2003). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta, message } = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
+  if (code === 'P2003' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true;
+  if (code === 'P2010') return meta?.code === '23503' || (typeof message === 'string' && message.includes('23503'));
+  return false;
 }
 
 /** SQLite connections Prisma opened, by client (filled in by prisma/client.ts when the adapter connects). */
@@ -65,10 +91,15 @@ class SqliteTurnSql implements TurnSql {
 
   constructor(private readonly handle: Database.Database) {}
 
-  private async statement(sql: string): Promise<Database.Statement> {
+  /** Runs `work` once no transaction is open, in the same tick as the check (no await between them). */
+  private async whenFree<T>(work: () => T): Promise<T> {
     for (let waits = 0; this.handle.inTransaction; waits += 1) {
       await new Promise((resolve) => (waits === 0 ? setImmediate(resolve) : setTimeout(resolve, 1)));
     }
+    return work();
+  }
+
+  private prepared(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.handle.prepare(sql);
@@ -77,12 +108,18 @@ class SqliteTurnSql implements TurnSql {
     return statement;
   }
 
-  async all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
-    return (await this.statement(sql)).all(...params.map(sqliteParam)) as T[];
+  all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
+    return this.whenFree(() => this.prepared(sql).all(...params.map(sqliteParam)) as T[]);
   }
 
-  async run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
-    return (await this.statement(sql)).run(...params.map(sqliteParam)).changes;
+  run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
+    return this.whenFree(() => this.prepared(sql).run(...params.map(sqliteParam)).changes);
+  }
+
+  batch(statements: readonly TurnStatement[]): Promise<number[]> {
+    return this.whenFree(() =>
+      this.handle.transaction(() => statements.map(([sql, params]) => this.prepared(sql).run(...params.map(sqliteParam)).changes))(),
+    );
   }
 }
 
@@ -99,6 +136,12 @@ class PrismaTurnSql implements TurnSql {
 
   run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
     return this.db.$executeRawUnsafe(this.postgres ? numbered(sql) : sql, ...params);
+  }
+
+  batch(statements: readonly TurnStatement[]): Promise<number[]> {
+    return this.db.$transaction(
+      statements.map(([sql, params]) => this.db.$executeRawUnsafe(this.postgres ? numbered(sql) : sql, ...params)),
+    );
   }
 }
 
@@ -118,5 +161,9 @@ export function turnSqlOf(db: PrismaClient): TurnSql {
     direct = new SqliteTurnSql(handle);
     return direct;
   };
-  return { all: (sql, params) => pick().all(sql, params), run: (sql, params) => pick().run(sql, params) };
+  return {
+    all: (sql, params) => pick().all(sql, params),
+    run: (sql, params) => pick().run(sql, params),
+    batch: (statements) => pick().batch(statements),
+  };
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { RateLimitDecision } from '../../core/ports';
 import type { PrismaClient } from '../client';
+import { turnSqlOf } from '../turnSql';
+
+const HIT_RATE_COUNTER = `INSERT INTO "RateCounter" ("key", "windowStart", "count") VALUES (?, ?, 1)
+  ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1 RETURNING "count"`;
 
 /**
  * Counts one use of `key` in the current fixed window, atomically in the store so every instance shares
@@ -13,13 +17,11 @@ export async function hitRateLimit(
   const windowMs = options.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(options.now.getTime() / windowMs) * windowMs);
   const key = createHash('sha256').update(options.key).digest('base64url');
-  const counter = await db.rateCounter.upsert({
-    where: { key_windowStart: { key, windowStart } },
-    create: { key, windowStart, count: 1 },
-    update: { count: { increment: 1 } },
-  });
+  // Counted on every message a citizen posts, so a turn statement (prisma/turnSql.ts): one atomic upsert that
+  // returns the new count, on SQLite and PostgreSQL alike.
+  const [counter] = await turnSqlOf(db).all<{ count: number | bigint }>(HIT_RATE_COUNTER, [key, windowStart]);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - options.now.getTime()) / 1000);
-  return { allowed: counter.count <= options.limit, retryAfterSeconds };
+  return { allowed: Number(counter?.count ?? 1) <= options.limit, retryAfterSeconds };
 }
 
 /** Deletes windows that ended before `before`; run periodically so the table stays small. */

@@ -1,5 +1,12 @@
 import type { Activity } from 'botbuilder';
 import type { PrismaClient } from '../../../prisma/client';
+import {
+  isForeignKeyViolation,
+  isUniqueViolation as isTakenKey,
+  turnSqlOf,
+  type TurnSql,
+  type TurnStatement,
+} from '../../../prisma/turnSql';
 import { notFound } from './errors';
 import { DOWNLOADS_PATH } from '../../downloads';
 import { SIGNIN_PATH } from '../../signin/routes';
@@ -42,15 +49,29 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
-function isMissingRecord(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2025';
-}
+/** The turn statements of the store (prisma/turnSql.ts): the same SQL on SQLite and PostgreSQL. */
+const SQL = {
+  browserKeyHash: `SELECT "browserKeyHash" FROM "DlConversation" WHERE "id" = ?`,
+  conversationUser: `SELECT "userId" FROM "DlConversation" WHERE "id" = ?`,
+  nextWatermark: `SELECT "nextWatermark" FROM "DlConversation" WHERE "id" = ?`,
+  insertActivity: `INSERT INTO "DlActivity" ("id", "conversationId", "seq", "json", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+  insertDelivery: `INSERT INTO "DlDelivery" ("activityId", "conversationId", "json", "createdAt") VALUES (?, ?, ?, ?)`,
+  insertAttachment: `INSERT INTO "DlAttachment" ("id", "conversationId", "name", "contentType", "size", "storageKey", "createdAt")
+    VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  setWatermark: `UPDATE "DlConversation" SET "nextWatermark" = ? WHERE "id" = ?`,
+  page: `SELECT "id", "seq", "json" FROM "DlActivity" WHERE "conversationId" = ? AND "seq" > ? ORDER BY "seq" ASC LIMIT ${PAGE_SIZE}`,
+} as const;
 
 /** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
 export class DirectLineStore {
   private readonly appendListeners: ((conversationId: string) => void)[] = [];
 
-  constructor(private readonly prisma: PrismaClient) {}
+  /** The statements of every message (append, list, the conversation's user): prisma/turnSql.ts (issue 14). */
+  private readonly sql: TurnSql;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.sql = turnSqlOf(prisma);
+  }
 
   /** Calls `listener` after each activity appended to a conversation is committed (the streams send it then). */
   onAppend(listener: (conversationId: string) => void): void {
@@ -85,13 +106,13 @@ export class DirectLineStore {
 
   /** The hash of the browser key the conversation is bound to; undefined for unknown or unbound conversations. */
   async browserKeyHash(conversationId: string): Promise<string | undefined> {
-    const row = await this.prisma.dlConversation.findUnique({ where: { id: conversationId }, select: { browserKeyHash: true } });
+    const [row] = await this.sql.all<{ browserKeyHash: string | null }>(SQL.browserKeyHash, [conversationId]);
     return row?.browserKeyHash ?? undefined;
   }
 
   /** The user of a conversation, or undefined if there is no such conversation. */
   async conversationUser(conversationId: string): Promise<string | undefined> {
-    const row = await this.prisma.dlConversation.findUnique({ where: { id: conversationId }, select: { userId: true } });
+    const [row] = await this.sql.all<{ userId: string }>(SQL.conversationUser, [conversationId]);
     return row?.userId;
   }
 
@@ -125,26 +146,25 @@ export class DirectLineStore {
     attachments: NewAttachment[] = [],
   ): Promise<{ id: string; seq: number; activity: Partial<Activity> }> {
     for (let attempt = 0; ; attempt += 1) {
-      const conversation = await this.prisma.dlConversation.findUnique({ where: { id: conversationId }, select: { nextWatermark: true } });
+      const [conversation] = await this.sql.all<{ nextWatermark: number | bigint }>(SQL.nextWatermark, [conversationId]);
       if (!conversation) throw notFound('Conversation');
-      const seq = conversation.nextWatermark + 1;
+      const seq = Number(conversation.nextWatermark) + 1;
       const id = activityId(conversationId, seq);
       const activity = build(id);
       const { stored, deliverOnce } = sealLinkTokens(activity);
+      const now = new Date();
+      const statements: TurnStatement[] = [[SQL.insertActivity, [id, conversationId, seq, JSON.stringify(stored), now]]];
+      if (deliverOnce) statements.push([SQL.insertDelivery, [id, conversationId, JSON.stringify(deliverOnce), now]]);
+      for (const a of attachments) {
+        statements.push([SQL.insertAttachment, [a.id, conversationId, a.name, a.contentType, a.size, a.storageKey, now]]);
+      }
+      statements.push([SQL.setWatermark, [seq, conversationId]]);
       try {
-        await this.prisma.$transaction([
-          this.prisma.dlActivity.create({ data: { id, conversationId, seq, json: JSON.stringify(stored) } }),
-          ...(deliverOnce
-            ? [this.prisma.dlDelivery.create({ data: { activityId: id, conversationId, json: JSON.stringify(deliverOnce) } })]
-            : []),
-          ...(attachments.length > 0
-            ? [this.prisma.dlAttachment.createMany({ data: attachments.map((a) => ({ ...a, conversationId })) })]
-            : []),
-          this.prisma.dlConversation.update({ where: { id: conversationId }, data: { nextWatermark: seq } }),
-        ]);
+        const changed = await this.sql.batch(statements);
+        if (changed[changed.length - 1] !== 1) throw notFound('Conversation');
       } catch (error) {
-        if (isMissingRecord(error)) throw notFound('Conversation');
-        if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS || !(await this.seqTaken(conversationId, seq))) throw error;
+        if (isForeignKeyViolation(error)) throw notFound('Conversation');
+        if (!isTakenKey(error) || attempt >= MAX_APPEND_ATTEMPTS || !(await this.seqTaken(conversationId, seq))) throw error;
         continue;
       }
       for (const listener of this.appendListeners) listener(conversationId);
@@ -162,11 +182,9 @@ export class DirectLineStore {
    * link tokens) is returned in that form to the one poll that deletes the copy; every other poll gets the stored form.
    */
   async list(conversationId: string, watermark: number): Promise<{ seq: number; activity: Partial<Activity> }[]> {
-    const rows = await this.prisma.dlActivity.findMany({
-      where: { conversationId, seq: { gt: watermark } },
-      orderBy: { seq: 'asc' },
-      take: PAGE_SIZE,
-    });
+    const rows = (await this.sql.all<{ id: string; seq: number | bigint; json: string }>(SQL.page, [conversationId, watermark])).map(
+      (row) => ({ ...row, seq: Number(row.seq) }),
+    );
     // Only an activity stored with a sealed link can have a single-delivery copy; most pages have none to look up.
     const sealed = rows.filter((row) => maySealLinks(row.json)).map((row) => row.id);
     const once =

@@ -1,9 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { PrismaClient } from '../../../prisma/client';
+import { timeOf, turnSqlOf } from '../../../prisma/turnSql';
 import { forbidden, notFound, tokenExpired, tokenInvalid } from './errors';
 import { bearerToken } from './http';
 import type { DirectLineLimits } from './rateLimit';
+
+const TOKEN_LOOKUP = `SELECT t."conversationId", t."expiresAt", c."userId" FROM "DlToken" t
+  JOIN "DlConversation" c ON c."id" = t."conversationId" WHERE t."tokenHash" = ?`;
 
 /** What a valid token grants: one conversation, as one user. */
 export interface Grant {
@@ -71,11 +75,12 @@ export class TokenService {
   async authenticate(req: Request, conversationId?: string): Promise<Grant> {
     const token = bearerToken(req);
     if (!token) throw tokenInvalid('Missing or malformed Authorization header.');
-    const row = await this.prisma.dlToken.findUnique({
-      where: { tokenHash: hashToken(token) },
-      include: { conversation: { select: { userId: true } } },
-    });
-    if (!row) throw tokenInvalid();
+    // Every Direct Line request asks this: a turn statement (prisma/turnSql.ts), the same SQL on SQLite and PostgreSQL.
+    const [found] = await turnSqlOf(this.prisma).all<{ conversationId: string; expiresAt: unknown; userId: string }>(TOKEN_LOOKUP, [
+      hashToken(token),
+    ]);
+    if (!found) throw tokenInvalid();
+    const row = { conversationId: found.conversationId, expiresAt: timeOf(found.expiresAt), conversation: { userId: found.userId } };
     if (row.expiresAt.getTime() <= this.clock().getTime()) throw tokenExpired();
     if (conversationId !== undefined && conversationId !== row.conversationId) {
       const exists = await this.prisma.dlConversation.count({ where: { id: conversationId } });
