@@ -10,12 +10,6 @@ const agentRef = { channelId: 'msteams', conversation: { id: 'a:personal-x' }, s
 let db: TestDatabase;
 let records: HandoffRecords;
 
-beforeEach(async () => {
-  db = await createTestDatabase();
-  records = createHandoffRecords(db.prisma);
-});
-afterEach(() => db.dispose());
-
 async function queue(id: string, minutesAgo = 0) {
   const at = new Date(NOW.getTime() - minutesAgo * 60_000);
   const offerDueAt = new Date(at.getTime() + 5 * 60_000);
@@ -23,6 +17,13 @@ async function queue(id: string, minutesAgo = 0) {
 }
 
 describe('handoff store', () => {
+  // Inside the describe, so the PostgreSQL suite (tests/postgres/store.test.ts) can import this file with others.
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    records = createHandoffRecords(db.prisma);
+  });
+  afterEach(() => db.dispose());
+
   it('keeps one open handoff per conversation and numbers the queue', async () => {
     const a = await queue('a', 3);
     const b = await queue('b', 2);
