@@ -41,6 +41,7 @@ import { countHttpRefusals, instrumentRateLimiter, instrumentRecognizer, measure
 import { InFlightRequests } from './lifecycle';
 import { createMetrics, type Metrics } from './metrics';
 import { requestContext } from './requestContext';
+import { registerTurnQueueMetric, TurnPacer } from './turnPacer';
 
 /** The running service's parts, for the entry point and for tests that start it on a free port. */
 export interface Application {
@@ -117,11 +118,16 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const citizenTurn = async (context: TurnContext): Promise<void> => {
     if (!(await handoff.gate.handle(context))) await bot.run(context);
   };
+  // Turns start one per event-loop iteration, in arrival order, so a burst cannot starve new connections (bot/turnPacer.ts).
+  const pacer = new TurnPacer();
+  registerTurnQueueMetric(metrics, pacer);
   const runBot = (context: TurnContext): Promise<void> =>
     measureTurn(metrics, context.activity.channelId, () =>
-      context.activity.channelId === TEAMS_CHANNEL_ID
-        ? agentRouter.run(context)
-        : withTurnConversation(conversationOf(context), () => notifications.recordingContact(citizenTurn)(context)),
+      pacer.run(() =>
+        context.activity.channelId === TEAMS_CHANNEL_ID
+          ? agentRouter.run(context)
+          : withTurnConversation(conversationOf(context), () => notifications.recordingContact(citizenTurn)(context)),
+      ),
     );
   const channels = createChannels({ config, prisma, logic: runBot, onTurnError, logger, clock, whatsapp: overrides.whatsapp });
   const readAttachment = attachmentReaderOf(channels);

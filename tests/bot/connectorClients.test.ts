@@ -30,4 +30,14 @@ describe('one connector client per service URL (bot/channels/botframework/adapte
     expect(await factory.create(`http://127.0.0.1:${1000 + MAX_CONNECTOR_CLIENTS}/`)).toBe(newest);
     expect(await factory.create('http://127.0.0.1:1000/')).not.toBe(oldest);
   });
+
+  it('reuses the user-token client of an app id across turns, and makes another for another app id', async () => {
+    const authentication = auth();
+    const first = await authentication.createUserTokenClient(anonymous);
+    const again = await authentication.createUserTokenClient(new ClaimsIdentity([], 'anonymous'));
+    const otherBot = await authentication.createUserTokenClient(new ClaimsIdentity([{ type: 'aud', value: 'otra-app' }], true));
+    expect(again).toBe(first);
+    expect(otherBot).not.toBe(first);
+    expect(typeof first.getUserToken).toBe('function');
+  });
 });
