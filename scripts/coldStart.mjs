@@ -4,8 +4,8 @@
  * database with SEED_DEMO=true, exactly as `npm run bench` does. Each run prints the milliseconds from spawn to the
  * first 200 on /healthz and to the first answered turn (a greeting, then a message, on /api/messages with
  * expectReplies), the CPU time the bot used until /healthz (user + system, from /proc: on a shared machine it moves
- * far less than the wall-clock time), then the medians and the load average. `--entry=<file>` measures another entry point (default
- * dist/bot/index.js); `--cpu-prof=<folder>` makes each cold run write a V8 CPU profile there.
+ * far less than the wall-clock time), then the medians and the load average. `--entry=<file>[,<file>]` measures other entry points (default
+ * dist/bot/index.js), alternating their runs; `--cpu-prof=<folder>` makes each cold run write a V8 CPU profile there.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +21,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const RUNS = Number(arg('runs', '5'));
-const ENTRY = path.resolve(ROOT, arg('entry', path.join('dist', 'bot', 'index.js')));
+const ENTRIES = arg('entry', path.join('dist', 'bot', 'index.js'))
+  .split(',')
+  .map((entry) => path.resolve(ROOT, entry));
 const PROFILE = arg('cpu-prof', undefined);
 
 function freePort() {
@@ -85,7 +87,7 @@ async function firstTurn(baseUrl) {
   return replies.map((a) => a.text ?? '').join(' | ');
 }
 
-async function start(dir, port, profile) {
+async function start(entry, dir, port, profile) {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -103,7 +105,7 @@ async function start(dir, port, profile) {
   };
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
   const began = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...flags, '--disable-warning=DEP0111', ENTRY], {
+  const child = spawn(process.execPath, [...flags, '--disable-warning=DEP0111', entry], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -150,28 +152,34 @@ async function main() {
       stdio: 'pipe',
     });
     const port = await freePort();
-    const first = await start(dir, port);
+    const first = await start(ENTRIES[0], dir, port);
     await first.stop();
     process.stdout.write(`first start (seeding): /healthz ${first.readyMs.toFixed(0)} ms, first turn ${first.turnMs.toFixed(0)} ms\n`);
-    const ready = [];
-    const cpu = [];
-    const turn = [];
+    const figures = ENTRIES.map(() => ({ ready: [], cpu: [], turn: [] }));
     let reply;
-    for (let i = 0; i < RUNS; i += 1) {
-      const run = await start(dir, port, PROFILE);
+    // With several entry points the runs alternate (A, B, A, B…), so each sees the same machine load.
+    for (let i = 0; i < RUNS * ENTRIES.length; i += 1) {
+      const which = i % ENTRIES.length;
+      const run = await start(ENTRIES[which], dir, port, PROFILE);
       await run.stop();
       if (process.env.STARTUP_TRACE) process.stdout.write(run.stderr());
-      ready.push(run.readyMs);
-      cpu.push(run.readyCpuMs);
-      turn.push(run.turnMs);
+      figures[which].ready.push(run.readyMs);
+      figures[which].cpu.push(run.readyCpuMs);
+      figures[which].turn.push(run.turnMs);
       if (reply !== undefined && reply !== run.reply) throw new Error('the first answer changed between runs');
       reply = run.reply;
       process.stdout.write(
-        `cold start ${i + 1}: /healthz ${run.readyMs.toFixed(0)} ms (CPU ${run.readyCpuMs.toFixed(0)} ms), first turn answered ${run.turnMs.toFixed(0)} ms\n`,
+        `cold start ${Math.floor(i / ENTRIES.length) + 1} ${path.relative(ROOT, ENTRIES[which])}: /healthz ${run.readyMs.toFixed(0)} ms (CPU ${run.readyCpuMs.toFixed(0)} ms), first turn answered ${run.turnMs.toFixed(0)} ms\n`,
       );
     }
+    ENTRIES.forEach((entry, which) => {
+      const { ready, cpu, turn } = figures[which];
+      process.stdout.write(
+        `median of ${RUNS} ${path.relative(ROOT, entry)}: /healthz ${median(ready).toFixed(0)} ms (CPU ${median(cpu).toFixed(0)} ms), first turn ${median(turn).toFixed(0)} ms\n`,
+      );
+    });
     process.stdout.write(
-      `median of ${RUNS}: /healthz ${median(ready).toFixed(0)} ms (CPU ${median(cpu).toFixed(0)} ms), first turn ${median(turn).toFixed(0)} ms; load average ${os
+      `load average ${os
         .loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}\nfirst answer: ${reply.slice(0, 160)}\n`,
