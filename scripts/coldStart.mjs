@@ -25,6 +25,8 @@ const ENTRIES = arg('entry', path.join('dist', 'bot', 'index.js'))
   .split(',')
   .map((entry) => path.resolve(ROOT, entry));
 const PROFILE = arg('cpu-prof', undefined);
+/** `--npm-start`: each cold run is `npm start` (prepareStart's checks, then the bot) instead of `node <entry>`. */
+const NPM_START = process.argv.includes('--npm-start');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -87,7 +89,7 @@ async function firstTurn(baseUrl) {
   return replies.map((a) => a.text ?? '').join(' | ');
 }
 
-async function start(entry, dir, port, profile) {
+async function start(entry, dir, port, { profile, npm = false } = {}) {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -105,11 +107,9 @@ async function start(entry, dir, port, profile) {
   };
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
   const began = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...flags, '--disable-warning=DEP0111', entry], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  // npm start runs prepareStart then the bot in a shell: its own process group, so a stop reaches the bot too.
+  const [command, args] = npm ? ['npm', ['start', '--silent']] : [process.execPath, [...flags, '--disable-warning=DEP0111', entry]];
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: npm });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -119,14 +119,15 @@ async function start(entry, dir, port, profile) {
     await sleep(10);
   }
   const readyMs = Number(process.hrtime.bigint() - began) / 1e6;
-  const readyCpuMs = cpuMs(child.pid);
+  const readyCpuMs = npm ? NaN : cpuMs(child.pid);
   const reply = await firstTurn(baseUrl);
   const turnMs = Number(process.hrtime.bigint() - began) / 1e6;
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', resolve);
-      child.kill('SIGTERM');
+      if (npm) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
     });
   return { readyMs, readyCpuMs, turnMs, reply, stop, stderr: () => stderr };
 }
@@ -160,7 +161,7 @@ async function main() {
     // With several entry points the runs alternate (A, B, A, B…), so each sees the same machine load.
     for (let i = 0; i < RUNS * ENTRIES.length; i += 1) {
       const which = i % ENTRIES.length;
-      const run = await start(ENTRIES[which], dir, port, PROFILE);
+      const run = await start(ENTRIES[which], dir, port, { profile: PROFILE, npm: NPM_START });
       await run.stop();
       if (process.env.STARTUP_TRACE) process.stdout.write(run.stderr());
       figures[which].ready.push(run.readyMs);
@@ -169,13 +170,13 @@ async function main() {
       if (reply !== undefined && reply !== run.reply) throw new Error('the first answer changed between runs');
       reply = run.reply;
       process.stdout.write(
-        `cold start ${Math.floor(i / ENTRIES.length) + 1} ${path.relative(ROOT, ENTRIES[which])}: /healthz ${run.readyMs.toFixed(0)} ms (CPU ${run.readyCpuMs.toFixed(0)} ms), first turn answered ${run.turnMs.toFixed(0)} ms\n`,
+        `cold start ${Math.floor(i / ENTRIES.length) + 1} ${path.relative(ROOT, ENTRIES[which])}: /healthz ${run.readyMs.toFixed(0)} ms${Number.isNaN(run.readyCpuMs) ? '' : ` (CPU ${run.readyCpuMs.toFixed(0)} ms)`}, first turn answered ${run.turnMs.toFixed(0)} ms\n`,
       );
     }
     ENTRIES.forEach((entry, which) => {
       const { ready, cpu, turn } = figures[which];
       process.stdout.write(
-        `median of ${RUNS} ${path.relative(ROOT, entry)}: /healthz ${median(ready).toFixed(0)} ms (CPU ${median(cpu).toFixed(0)} ms), first turn ${median(turn).toFixed(0)} ms\n`,
+        `median of ${RUNS} ${path.relative(ROOT, entry)}: /healthz ${median(ready).toFixed(0)} ms${Number.isNaN(median(cpu)) ? '' : ` (CPU ${median(cpu).toFixed(0)} ms)`}, first turn ${median(turn).toFixed(0)} ms\n`,
       );
     });
     process.stdout.write(
