@@ -104,6 +104,7 @@ async function start(entry, dir, port, { profile, npm = false } = {}) {
     MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STARTUP_TRACE: process.env.STARTUP_TRACE ?? '',
+    ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
   };
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
   const began = process.hrtime.bigint();
