@@ -143,7 +143,11 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
     recoveryBlockHours: config.recoveryBlockHours,
     signInLinkTtlMinutes: config.signInLinkTtlMinutes,
     scryptLogN: overrides.scryptLogN,
-    recognizer: instrumentRecognizer(overrides.recognizer ?? createRecognizer(), metrics),
+    // The NLU model from the build (nlu/model/), or trained here when it is missing or stale: the log says which.
+    recognizer: instrumentRecognizer(
+      overrides.recognizer ?? createRecognizer({ onModel: (source) => logger.info('nlu_model', { source }) }),
+      metrics,
+    ),
     handoff: handoffHosting({ config, prisma, channels }),
   });
   instrumentRateLimiter(store.rateLimiter, metrics);

@@ -3,6 +3,9 @@
  * - `prisma generate` runs, for both clients, when a schema changed (or a client is missing);
  * - `tsc` runs when any source file, tsconfig or package file changed since the last build (a fingerprint of
  *   paths, sizes and modification times, kept in dist/.build-stamp);
+ * - the NLU model artefact (dist/nlu/model/trained.json, nlu/model/build.ts) is trained after a rebuild, or when it
+ *   is missing; it skips itself when its content hash says it is current, and the service trains at start only if
+ *   it is absent or stale;
  * - `prisma migrate deploy` runs unless the SQLite database already lists every migration folder as applied
  *   (always for other databases, where the check is Prisma's own).
  * `--build-only` skips the migration step (npm run bench uses it).
@@ -73,10 +76,20 @@ function buildIfChanged(force) {
   const stamp = path.join(ROOT, 'dist', '.build-stamp');
   const files = [...SOURCE_DIRS.flatMap((dir) => walk(path.join(ROOT, dir), [])), ...SOURCE_FILES.map((f) => path.join(ROOT, f))];
   const print = fingerprint(files.filter((f) => fs.existsSync(f)));
-  if (!force && fs.existsSync(path.join(ROOT, 'dist', 'bot', 'index.js')) && unchanged(stamp, print)) return;
+  const model = path.join(ROOT, 'dist', 'nlu', 'model', 'trained.json');
+  if (!force && fs.existsSync(path.join(ROOT, 'dist', 'bot', 'index.js')) && unchanged(stamp, print)) {
+    if (!fs.existsSync(model)) buildNluModel();
+    return;
+  }
   run('tsc', ['-p', 'tsconfig.json']);
   run('tsc', ['-p', path.join('bench', 'tsconfig.json')]);
+  buildNluModel();
   fs.writeFileSync(stamp, print);
+}
+
+/** Trains the NLU model artefact unless it is current (it checks its own content hash). */
+function buildNluModel() {
+  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'nlu', 'model', 'build.js')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** True when the SQLite file at `url` has every migration folder applied (finished, not rolled back). */

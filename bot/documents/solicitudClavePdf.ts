@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { fechaLarga, SOLICITUD_PDF as T } from '../../catalog';
 import { printable } from './text';
 
@@ -138,9 +137,11 @@ function footer(doc: Doc): void {
 /**
  * Renders the printable solicitud de clave personal: a one- or two-page A4 PDF with the IESS heading, the
  * applicant's data, the documents to bring, the considerations and the signature lines (the employer's only
- * when `empleador` is set). Uses Helvetica (Windows-1252), so Spanish accents print correctly.
+ * when `empleador` is set). Uses Helvetica (Windows-1252), so Spanish accents print correctly. pdfkit (and its
+ * fonts) is loaded on the first solicitud, not at start-up: it is a fifth of a second of the cold start otherwise.
  */
-export function renderSolicitudClavePdf(data: SolicitudClaveData): Promise<Buffer> {
+export async function renderSolicitudClavePdf(data: SolicitudClaveData): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',

@@ -1,5 +1,5 @@
 /** PDF checks: the file must parse with pdf-lib, not be encrypted, and have at least one page. */
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 
 /** Outcome of {@link checkPdf}: the page count, or why the PDF is refused. */
 export type PdfCheck = { ok: true; pages: number } | { ok: false; problem: 'PDF_UNREADABLE' | 'PDF_ENCRYPTED' | 'PDF_NO_PAGES' };
@@ -18,12 +18,14 @@ function hasEofMarker(bytes: Buffer): boolean {
  * pdf-lib cannot parse is `PDF_UNREADABLE`; an encrypted one (trailer `/Encrypt`, with or without a user
  * password) is `PDF_ENCRYPTED`; one without pages is `PDF_NO_PAGES`. The bytes are not modified.
  * pdf-lib's `EncryptedPDFError` cannot be told apart with `instanceof` (ES5 build), hence `isEncrypted`.
+ * pdf-lib is loaded on the first PDF, not at start-up (it is about a quarter of a second of the cold start).
  */
 export async function checkPdf(bytes: Buffer): Promise<PdfCheck> {
   if (!hasEofMarker(bytes)) return { ok: false, problem: 'PDF_UNREADABLE' };
+  const pdfLib = await import('pdf-lib');
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false });
+    doc = await pdfLib.PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false });
   } catch {
     return { ok: false, problem: 'PDF_UNREADABLE' };
   }
