@@ -41,4 +41,4 @@ const lines = texts.map((text) => {
   };
 });
 writeFileSync(join(root, 'tests/nlu/fixtures/nluBaseline.json'), `${JSON.stringify({ temperature: nlu.model.temperature, lines })}\n`);
-console.log(`${lines.length} lines`);
+process.stdout.write(`${lines.length} lines\n`);
