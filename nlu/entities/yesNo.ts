@@ -1,5 +1,5 @@
 import { YES_NO } from '../text/lexicon';
-import { fold } from '../text/normalize';
+import { cacheableText, fold } from '../text/normalize';
 import { mayOpenSpanishBoolean, spanishBoolean } from './recognizersText';
 import type { Span } from './types';
 
@@ -93,9 +93,11 @@ const cache = new Map<string, Readonly<Span<boolean>> | undefined>();
 
 /**
  * Reads the yes/no answer an utterance starts with, with the span of the answer words. The same text is read several
- * times in one turn (entities, the bare yes/no, the step's validator), so the last few answers are kept (frozen).
+ * times in one turn (entities, the bare yes/no, the step's validator), so the last few answers are kept (frozen; see
+ * cacheableText for what is never kept).
  */
 export function findYesNo(text: string): Readonly<Span<boolean>> | undefined {
+  if (!cacheableText(text)) return readYesNo(text);
   if (cache.has(text)) return cache.get(text);
   const found = readYesNo(text);
   if (cache.size >= CACHE_LIMIT) cache.clear();
