@@ -16,11 +16,14 @@ function parts(text: string): string[] {
 
 /**
  * The two different journeys a message asks for ("requisitos de la reliquidación y en qué va mi trámite"), in the
- * order asked, or undefined when it asks one thing. Each part must be understood on its own with confidence.
+ * order asked, or undefined when it asks one thing. Each part must be understood on its own with confidence. A
+ * message of one part cannot ask two things, so it is not classified again (the turn has classified it already).
  */
 export function twoQuestions(text: string, recognizer: Recognizer): [IntentName, IntentName] | undefined {
+  const split = parts(text);
+  if (split.length < 2) return undefined;
   const found: IntentName[] = [];
-  for (const part of parts(text)) {
+  for (const part of split) {
     const nlu = recognizer.recognize(part);
     const counts = nlu.status === 'ok' && nlu.score >= PART_MIN_SCORE && (startsJourney(nlu.intent) || nlu.intent === 'contacto');
     if (counts && !found.includes(nlu.intent)) found.push(nlu.intent);

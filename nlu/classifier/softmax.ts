@@ -26,11 +26,19 @@ export interface TrainOptions {
  */
 export function featureScales(features: readonly string[], charWeight: number): Float64Array {
   let chars = 0;
-  for (const f of features) if (f.startsWith(CHAR_PREFIX)) chars++;
+  for (const f of features) if (isCharFeature(f)) chars++;
   const words = features.length - chars;
   const xw = words > 0 ? 1 / Math.sqrt(words) : 0;
   const xc = chars > 0 ? charWeight / Math.sqrt(chars) : 0;
-  return Float64Array.from(features, (f) => (f.startsWith(CHAR_PREFIX) ? xc : xw));
+  return Float64Array.from(features, (f) => (isCharFeature(f) ? xc : xw));
+}
+
+const C = CHAR_PREFIX.charCodeAt(0);
+const COLON = CHAR_PREFIX.charCodeAt(1);
+
+/** True for a character n-gram feature (`f.startsWith(CHAR_PREFIX)` for the two-character prefix, without a substring). */
+function isCharFeature(f: string): boolean {
+  return f.charCodeAt(0) === C && f.charCodeAt(1) === COLON;
 }
 
 /** Deterministic pseudo-random generator (mulberry32) so training is reproducible. */
@@ -126,12 +134,28 @@ export class SoftmaxModel {
     }
   }
 
-  /** Class probabilities for a feature list, with the model temperature applied. */
+  /**
+   * Class probabilities for a feature list, with the model temperature applied. The same sums as `logits` over the
+   * values of `featureScales`, in the same order (so the same bits), without building the row and value arrays.
+   */
   predict(features: readonly string[]): Float64Array {
-    const out = new Float64Array(this.classCount);
-    const row = Int32Array.from(features, (f) => this.featureIndex(f, false));
-    this.logits(row, featureScales(features, this.charWeight), out);
-    for (let c = 0; c < this.classCount; c++) out[c] /= this.temperature;
+    const classes = this.classCount;
+    const out = new Float64Array(classes);
+    let chars = 0;
+    for (const f of features) if (isCharFeature(f)) chars++;
+    const words = features.length - chars;
+    const xw = words > 0 ? 1 / Math.sqrt(words) : 0;
+    const xc = chars > 0 ? this.charWeight / Math.sqrt(chars) : 0;
+    const w = this.weights;
+    out.set(this.bias);
+    for (const f of features) {
+      const index = this.index.get(f);
+      if (index === undefined) continue;
+      const base = index * classes;
+      const v = isCharFeature(f) ? xc : xw;
+      for (let c = 0; c < classes; c++) out[c] += v * w[base + c];
+    }
+    for (let c = 0; c < classes; c++) out[c] /= this.temperature;
     softmaxInPlace(out);
     return out;
   }

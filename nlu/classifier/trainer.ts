@@ -3,6 +3,7 @@ import { extractEntities } from '../entities/extract';
 import type { EntityMatch } from '../entities/types';
 import { INTENTS, type IntentName } from '../intents';
 import { AJENO, BLOCKER_PHRASES, MALESTAR, SERVICIO_PHRASES, TRAMITE_PHRASES, YES_NO } from '../text/lexicon';
+import { cacheableText } from '../text/normalize';
 import { buildCorrector, TextPipeline, type Word } from '../text/pipeline';
 import { featuresOf } from './features';
 import { SoftmaxModel, softmaxInPlace, type Example, type TrainOptions } from './softmax';
@@ -18,8 +19,18 @@ export interface TrainedNlu {
   pipeline: TextPipeline;
   gazetteer: Gazetteer;
   model: SoftmaxModel;
+  /** Words, entities and features of a text (fresh arrays on every call; the last run-time texts are kept, see RECENT_LIMIT). */
   analyse(text: string, withYesNo?: boolean): { words: Word[]; entities: EntityMatch[]; features: string[] };
 }
+
+/** What analyse() returns for one text. */
+type Analysis = { words: Word[]; entities: EntityMatch[]; features: string[] };
+
+/**
+ * How many run-time analyses are kept: a turn may classify its text more than once (the interruption check, then a
+ * step that reads a trámite or a clarification from the same text), and analysis is the costly part of recognize().
+ */
+const RECENT_LIMIT = 64;
 
 const OPTIONS: TrainOptions = { epochs: 12, learningRate: 1.5, l2: 1e-4, seed: 7, charWeight: 1.5, typoEvery: 4 };
 const TEMPERATURES = [0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.35, 1.5, 1.75, 2];
@@ -98,10 +109,21 @@ export function trainNlu(data: readonly LabelledText[], overrides: Partial<Train
   );
   const pipeline = new TextPipeline(corrector);
   const gazetteer = new Gazetteer(pipeline);
-  const analyse = (text: string, withYesNo = true): { words: Word[]; entities: EntityMatch[]; features: string[] } => {
+  const analyseOnce = (text: string, withYesNo: boolean): Analysis => {
     const words = pipeline.process(text);
     const entities = extractEntities(text, words, gazetteer, withYesNo);
     return { words, entities, features: featuresOf(words, entities) };
+  };
+  const recent = new Map<string, Analysis>();
+  const analyse = (text: string, withYesNo = true): Analysis => {
+    if (!withYesNo || !cacheableText(text)) return analyseOnce(text, withYesNo);
+    let found = recent.get(text);
+    if (found === undefined) {
+      found = analyseOnce(text, true);
+      if (recent.size >= RECENT_LIMIT) recent.clear();
+      recent.set(text, found);
+    }
+    return { words: [...found.words], entities: [...found.entities], features: [...found.features] };
   };
   const examples: Example[] = data.map((d) => ({ features: analyse(d.text, false).features, label: INTENTS.indexOf(d.intent) }));
   const copies: TypoCopy[] = [];

@@ -89,12 +89,22 @@ function fullYear(raw: string): number {
   return yy <= current ? 2000 + yy : 1900 + yy;
 }
 
+/** How many words' month readings are kept: every word of 5+ letters is compared with the month names. */
+const MONTH_CACHE_LIMIT = 20000;
+const monthCache = new Map<string, number | undefined>();
+
 /** Month number of a folded word, allowing one typo in full month names ("febreo", "agsoto"). */
 function monthOf(word: string): number | undefined {
   if (MONTHS[word] !== undefined) return MONTHS[word];
   if (word.length < 5) return undefined;
+  if (monthCache.has(word)) return monthCache.get(word);
   const hit = FULL_MONTHS.find((m) => Math.abs(m.length - word.length) <= 1 && editDistance(word, m) <= 1);
-  return hit === undefined ? undefined : MONTHS[hit];
+  const month = hit === undefined ? undefined : MONTHS[hit];
+  // Words with digits are not kept: they may be part of a cédula or a phone number.
+  if (/\d/.test(word)) return month;
+  if (monthCache.size >= MONTH_CACHE_LIMIT) monthCache.clear();
+  monthCache.set(word, month);
+  return month;
 }
 
 /** Reads the day that ends just before token `i` (digits, "1ro", or words such as "treinta y uno"); returns its first token index. */

@@ -19,12 +19,27 @@ const CUES = cuesJson as {
   jubilado: string[];
 };
 
-const has = (normalized: string, phrases: readonly string[]) => phrases.some((p) => ` ${normalized} `.includes(` ${p} `));
+/** A phrase list with every phrase between spaces, as it is looked for in a normalized text between spaces. */
+type Padded = readonly string[];
+const pad = (phrases: readonly string[]): Padded => phrases.map((p) => ` ${p} `);
+
+/** True when one of the phrases occurs as whole words in the normalized text. */
+const has = (normalized: string, phrases: Padded): boolean => {
+  const padded = ` ${normalized} `;
+  return phrases.some((p) => padded.includes(p));
+};
+
+const PREGUNTAS = Object.fromEntries(PREGUNTA_TIPOS.map((tipo) => [tipo, pad(CUES.preguntas[tipo])])) as Record<PreguntaTipo, Padded>;
+const INSULTS = pad(CUES.insults);
+const RELATIVES = pad(CUES.relatives);
+const EMPLOYER = pad(CUES.employer);
+const NOT_APPROVING = pad(CUES.notApproving);
+const JUBILADO = pad(CUES.jubilado);
 
 /** The kinds of follow-up a message asks, in {@link PREGUNTA_TIPOS} order; empty when it asks none. */
 export function detectPreguntas(text: string): PreguntaTipo[] {
   const normalized = normalizeForMatch(text);
-  return PREGUNTA_TIPOS.filter((tipo) => has(normalized, CUES.preguntas[tipo]));
+  return PREGUNTA_TIPOS.filter((tipo) => has(normalized, PREGUNTAS[tipo]));
 }
 
 const ENGLISH = new Set(CUES.english);
@@ -40,21 +55,21 @@ export function looksEnglish(text: string): boolean {
 
 /** True when the message insults (the bot answers calmly and offers to register the complaint). */
 export function isInsult(text: string): boolean {
-  return has(normalizeForMatch(text), CUES.insults);
+  return has(normalizeForMatch(text), INSULTS);
 }
 
 /** True when the message is written for a relative or another person ("que le suban la pensión a mi suegro"). */
 export function mentionsRelative(text: string): boolean {
-  return has(normalizeForMatch(text), CUES.relatives);
+  return has(normalizeForMatch(text), RELATIVES);
 }
 
 /** True when the message says the employer does not approve, sign or hand over something (seed 003's first clave). */
 export function employerNotApproving(text: string): boolean {
   const normalized = normalizeForMatch(text);
-  return has(normalized, CUES.employer) && has(normalized, CUES.notApproving);
+  return has(normalized, EMPLOYER) && has(normalized, NOT_APPROVING);
 }
 
 /** True when the citizen says they are retired or a pensioner. */
 export function mentionsJubilado(text: string): boolean {
-  return has(normalizeForMatch(text), CUES.jubilado);
+  return has(normalizeForMatch(text), JUBILADO);
 }

@@ -67,11 +67,20 @@ export function buildCorrector(texts: Iterable<string>, lexicon: Iterable<string
   return corrector;
 }
 
+/** A word of a token without its offsets: everything the pipeline derives from the token's folded text alone. */
+type WordForm = Omit<Word, 'start' | 'end'>;
+
+/** How many distinct tokens keep their words: the same words come back in every message. */
+const FORM_CACHE_LIMIT = 20000;
+const HAS_DIGIT = /\d/;
+
 /**
  * Turns raw text into corrected, stemmed words with offsets: fold, squeeze repeated letters,
  * expand abbreviations, correct unknown words against the vocabulary, stem, flag stop-words.
  */
 export class TextPipeline {
+  private readonly forms = new Map<string, readonly WordForm[]>();
+
   /** @param corrector typo corrector over the training and lexicon vocabulary */
   constructor(private readonly corrector: SpellCorrector) {}
 
@@ -79,32 +88,50 @@ export class TextPipeline {
   process(text: string): Word[] {
     const out: Word[] = [];
     for (const token of tokenize(text)) {
-      if (/^\d+$/.test(token.norm)) {
+      for (const f of this.formsOf(token.norm)) {
         out.push({
-          word: token.norm,
-          raw: token.norm,
-          stem: token.norm,
-          stop: false,
-          rare: false,
-          numeric: true,
+          word: f.word,
+          raw: f.raw,
+          stem: f.stem,
+          stop: f.stop,
+          rare: f.rare,
+          numeric: f.numeric,
           start: token.start,
           end: token.end,
         });
-        continue;
       }
-      const typed = expand(squeeze(token.norm));
-      let words = typed;
-      if (words.length === 1 && !this.corrector.has(words[0])) {
-        const corrected = this.corrector.correct(words[0]);
-        if (corrected !== undefined) words = expand(corrected);
-      }
-      words.forEach((word, i) => {
-        const raw = words === typed ? word : i === 0 ? typed[0] : word;
-        const stop = STOPWORDS.has(word);
-        const rare = !stop && this.corrector.count(word) <= 1;
-        out.push({ word, raw, stem: cachedStem(word), stop, rare, numeric: false, start: token.start, end: token.end });
-      });
     }
     return out;
+  }
+
+  /**
+   * The words of one folded token, kept since they depend on nothing else; tokens with digits are not kept (they may
+   * be a cédula or a phone number, and cost nothing to read).
+   */
+  private formsOf(norm: string): readonly WordForm[] {
+    if (HAS_DIGIT.test(norm)) return this.derive(norm);
+    let forms = this.forms.get(norm);
+    if (forms === undefined) {
+      forms = this.derive(norm);
+      if (this.forms.size >= FORM_CACHE_LIMIT) this.forms.clear();
+      this.forms.set(norm, forms);
+    }
+    return forms;
+  }
+
+  private derive(norm: string): WordForm[] {
+    if (/^\d+$/.test(norm)) return [{ word: norm, raw: norm, stem: norm, stop: false, rare: false, numeric: true }];
+    const typed = expand(squeeze(norm));
+    let words = typed;
+    if (words.length === 1 && !this.corrector.has(words[0])) {
+      const corrected = this.corrector.correct(words[0]);
+      if (corrected !== undefined) words = expand(corrected);
+    }
+    return words.map((word, i) => {
+      const raw = words === typed ? word : i === 0 ? typed[0] : word;
+      const stop = STOPWORDS.has(word);
+      const rare = !stop && this.corrector.count(word) <= 1;
+      return { word, raw, stem: cachedStem(word), stop, rare, numeric: false };
+    });
   }
 }
