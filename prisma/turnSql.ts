@@ -145,14 +145,17 @@ class PrismaTurnSql implements TurnSql {
   }
 }
 
+/** The turn statements of each client, made once (each keeps its prepared statements). */
+const turnSqlByClient = new WeakMap<object, TurnSql>();
+
 /**
  * The turn statements of a client: straight on its SQLite connection once Prisma has opened it, through Prisma's raw
- * queries otherwise. Cheap to call on every statement (it looks the connection up each time, so it switches to the
- * direct path as soon as the connection exists).
+ * queries otherwise. One object per client, so its statements are prepared once whoever asks; cheap to call anywhere.
  */
 export function turnSqlOf(db: PrismaClient): TurnSql {
-  const postgres = postgresClients.has(db);
-  const fallback = new PrismaTurnSql(db, postgres);
+  const known = turnSqlByClient.get(db);
+  if (known) return known;
+  const fallback = new PrismaTurnSql(db, postgresClients.has(db));
   let direct: SqliteTurnSql | undefined;
   const pick = (): TurnSql => {
     if (direct) return direct;
@@ -161,9 +164,11 @@ export function turnSqlOf(db: PrismaClient): TurnSql {
     direct = new SqliteTurnSql(handle);
     return direct;
   };
-  return {
-    all: (sql, params) => pick().all(sql, params),
-    run: (sql, params) => pick().run(sql, params),
+  const sql: TurnSql = {
+    all: (text, params) => pick().all(text, params),
+    run: (text, params) => pick().run(text, params),
     batch: (statements) => pick().batch(statements),
   };
+  turnSqlByClient.set(db, sql);
+  return sql;
 }

@@ -60,3 +60,17 @@ describe('turn statements (prisma/turnSql.ts)', () => {
     expect(timeOf(value).toISOString()).toBe(iso);
   });
 });
+
+describe('turn statements are prepared once per client', () => {
+  it('gives the same statements object to every caller of one client, and another to another client', async () => {
+    const first = await createTestDatabase();
+    const second = await createTestDatabase();
+    try {
+      expect(turnSqlOf(first.prisma)).toBe(turnSqlOf(first.prisma));
+      expect(turnSqlOf(first.prisma)).not.toBe(turnSqlOf(second.prisma));
+    } finally {
+      await first.dispose();
+      await second.dispose();
+    }
+  });
+});
