@@ -45,12 +45,10 @@ export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
-
 /** The turn statements of the store (prisma/turnSql.ts): the same SQL on SQLite and PostgreSQL. */
 const SQL = {
+  insertConversation: `INSERT INTO "DlConversation" ("id", "userId", "nextWatermark", "browserKeyHash", "createdAt") VALUES (?, ?, 0, ?, ?)`,
+  insertToken: `INSERT INTO "DlToken" ("tokenHash", "conversationId", "expiresAt", "createdAt") VALUES (?, ?, ?, ?)`,
   browserKeyHash: `SELECT "browserKeyHash" FROM "DlConversation" WHERE "id" = ?`,
   conversationUser: `SELECT "userId" FROM "DlConversation" WHERE "id" = ?`,
   nextWatermark: `SELECT "nextWatermark" FROM "DlConversation" WHERE "id" = ?`,
@@ -97,10 +95,11 @@ export class DirectLineStore {
    */
   async createConversation(userId: string, token: TokenRecord, browserKeyHash: string): Promise<string> {
     const id = randomId(16);
-    const { tokenHash, expiresAt } = token;
-    await this.prisma.dlConversation.create({
-      data: { id, userId, browserKeyHash, tokens: { create: { tokenHash, expiresAt } } },
-    });
+    const now = new Date();
+    await this.sql.batch([
+      [SQL.insertConversation, [id, userId, browserKeyHash, now]],
+      [SQL.insertToken, [token.tokenHash, id, token.expiresAt, now]],
+    ]);
     return id;
   }
 
@@ -122,12 +121,11 @@ export class DirectLineStore {
    */
   async markStarted(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     try {
-      await this.prisma.dlActivity.create({
-        data: { id: activityId(conversationId, 0), conversationId, seq: 0, json: JSON.stringify(activity) },
-      });
+      await this.sql.run(SQL.insertActivity, [activityId(conversationId, 0), conversationId, 0, JSON.stringify(activity), new Date()]);
       return true;
     } catch (error) {
-      if (isUniqueViolation(error)) return false;
+      if (isTakenKey(error)) return false;
+      if (isForeignKeyViolation(error)) throw notFound('Conversation');
       throw error;
     }
   }

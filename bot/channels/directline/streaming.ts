@@ -5,6 +5,7 @@ import type { PrismaClient } from '../../../prisma/client';
 import type { Logger } from '../../logger';
 import type { DirectLineStore } from './store';
 import { hashToken } from './tokens';
+import { timeOf, turnSqlOf } from '../../../prisma/turnSql';
 
 /** Path of a conversation's stream: `/v3/directline/conversations/{id}/stream?t={token}&watermark={n}`. */
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream$/;
@@ -12,6 +13,9 @@ const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/st
 const MAX_STREAMS_PER_CONVERSATION = 5;
 /** The client only sends empty keep-alive messages; anything bigger closes the stream. */
 const MAX_INBOUND_BYTES = 1024;
+
+/** The token of a stream upgrade (a turn statement, prisma/turnSql.ts: every new Web Chat opens one). */
+const STREAM_TOKEN = `SELECT "conversationId", "expiresAt" FROM "DlToken" WHERE "tokenHash" = ?`;
 
 /** What the stream hub needs. */
 export interface StreamHubOptions {
@@ -104,7 +108,10 @@ export class StreamHub {
     const token = url.searchParams.get('t') ?? '';
     const mark = url.searchParams.get('watermark') ?? '';
     try {
-      const row = token ? await this.options.prisma.dlToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
+      const [found] = token
+        ? await turnSqlOf(this.options.prisma).all<{ conversationId: string; expiresAt: unknown }>(STREAM_TOKEN, [hashToken(token)])
+        : [];
+      const row = found ? { conversationId: found.conversationId, expiresAt: timeOf(found.expiresAt) } : undefined;
       if (!row) return refuse(socket, 401, 'Unauthorized');
       if (row.expiresAt.getTime() <= this.options.clock().getTime()) return refuse(socket, 403, 'Forbidden');
       if (row.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
