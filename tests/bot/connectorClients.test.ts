@@ -1,4 +1,4 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory, type Activity } from 'botbuilder';
 import { ClaimsIdentity } from 'botframework-connector';
 import { MAX_CONNECTOR_CLIENTS, ReusingBotFrameworkAuthentication } from '../../bot/channels/botframework/adapter';
 
@@ -39,5 +39,15 @@ describe('one connector client per service URL (bot/channels/botframework/adapte
     expect(again).toBe(first);
     expect(otherBot).not.toBe(first);
     expect(typeof first.getUserToken).toBe('function');
+  });
+
+  it('gives an inbound activity the reusing factory too, so turns on /api/messages share one client', async () => {
+    const authentication = auth();
+    const activity = { type: 'message', serviceUrl: 'http://127.0.0.1:9/', channelId: 'emulator' } as Activity;
+    const first = await authentication.authenticateRequest(activity, '');
+    const second = await authentication.authenticateRequest(activity, '');
+    const client = await first.connectorFactory?.create('http://127.0.0.1:9/', first.audience);
+    expect(await second.connectorFactory?.create('http://127.0.0.1:9/', second.audience)).toBe(client);
+    expect(await authentication.createConnectorFactory(first.claimsIdentity).create('http://127.0.0.1:9/', first.audience)).toBe(client);
   });
 });

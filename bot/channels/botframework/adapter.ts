@@ -5,6 +5,7 @@ type ClaimsIdentityLike = Parameters<ConfigurationBotFrameworkAuthentication['cr
 type ConnectorFactoryLike = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClientLike = Awaited<ReturnType<ConnectorFactoryLike['create']>>;
 type UserTokenClientLike = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+type AuthenticateRequestResultLike = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 /** Most clients of each kind kept (connector: per service URL, audience and app id; user token: per app id); the oldest is dropped beyond it. */
 export const MAX_CONNECTOR_CLIENTS = 100;
@@ -28,6 +29,18 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentityLike): Promise<UserTokenClientLike> {
     return cached(this.userTokenClients, identityKey(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  /**
+   * The SDK builds the connector factory of an inbound activity inside `authenticateRequest` (not through
+   * `createConnectorFactory`), with the same arguments; it is replaced by the reusing one, so a turn on
+   * /api/messages does not build a client (credentials, HTTP pipeline) either.
+   */
+  override async authenticateRequest(
+    ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+  ): Promise<AuthenticateRequestResultLike> {
+    const result = await super.authenticateRequest(...args);
+    return { ...result, connectorFactory: this.createConnectorFactory(result.claimsIdentity) };
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentityLike): ConnectorFactoryLike {
