@@ -111,12 +111,21 @@ export async function measureMemory(full: BenchProcess, total: number, inspector
     samples.push(s);
     process.stdout.write(`  memory: ${describeSample(s)} (${((Date.now() - began) / 60_000).toFixed(1)} min, ${errors} errors)\n`);
   }
-  const atBaseline = total >= 2 * BASELINE_CONVERSATIONS ? samples.find((s) => s.conversations === BASELINE_CONVERSATIONS) : undefined;
-  const baseline = atBaseline ?? samples[0];
+  return summariseMemory(samples, errors);
+}
+
+/**
+ * The figures of a memory check from its samples: the baseline is the sample at 10,000 conversations when the run
+ * reached 20,000 or more, else the first; the change is measured from it to the last and to every sample between.
+ */
+export function summariseMemory(samples: MemorySample[], errors: number): MemoryFigures {
   const last = samples[samples.length - 1];
+  const atBaseline =
+    last.conversations >= 2 * BASELINE_CONVERSATIONS ? samples.find((s) => s.conversations === BASELINE_CONVERSATIONS) : undefined;
+  const baseline = atBaseline ?? samples[0];
   const later = samples.filter((s) => s.conversations >= baseline.conversations);
   return {
-    conversations: done,
+    conversations: last.conversations,
     samples,
     baseline,
     last,
