@@ -43,7 +43,7 @@ export function sampleEvery(total: number): number {
   return total >= 2 * BASELINE_CONVERSATIONS ? BASELINE_CONVERSATIONS : Math.max(1, Math.ceil(total / 5));
 }
 
-/** Runs `count` fresh short conversations, `concurrency` at a time; returns how many failed. */
+/** Runs `count` fresh short conversations, `concurrency` at a time; returns how many failed (the first error goes to stderr). */
 export async function runConversations(baseUrl: string, count: number, concurrency: number): Promise<number> {
   let started = 0;
   let errors = 0;
@@ -52,7 +52,9 @@ export async function runConversations(baseUrl: string, count: number, concurren
       started += 1;
       try {
         await shortConversation(baseUrl, () => undefined);
-      } catch {
+      } catch (error) {
+        if (errors === 0)
+          process.stderr.write(`  memory: first error of the phase: ${error instanceof Error ? error.message : String(error)}\n`);
         errors += 1;
       }
     }
