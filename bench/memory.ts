@@ -20,8 +20,10 @@ export interface MemorySample {
 export interface MemoryFigures {
   conversations: number;
   samples: MemorySample[];
-  /** The sample the change is measured from: the one at 10,000 conversations, or the first of a shorter run. */
+  /** The phase the change is measured from: the one from 10,000 to 20,000 conversations, or the second of a shorter run. */
   baseline: MemorySample;
+  /** Conversations done when the baseline phase started. */
+  baselineFrom: number;
   last: MemorySample;
   /** last / baseline of the phase's mean RSS, of its peak RSS, and of the heap used after collection. */
   meanRatio: number;
@@ -98,7 +100,7 @@ export async function phase(
  * Runs `total` fresh short conversations (greeting and one message) on /api/messages, 50 at a time, in phases of
  * `sampleEvery(total)`; after each phase, with no turn in flight, it samples the full bot's memory. Conversations
  * accumulate in the store, so memory must stay flat: the mean and the peak RSS of every phase from 10,000 on within
- * ± 10 % of those of the phase that ends at 10,000 (a run shorter than 20,000 compares with its first phase).
+ * ± 10 % of those of the phase from 10,000 to 20,000 (a run shorter than 20,000 compares with its second phase).
  */
 export async function measureMemory(full: BenchProcess, total: number, inspector?: Inspector): Promise<MemoryFigures> {
   const every = sampleEvery(total);
@@ -117,19 +119,22 @@ export async function measureMemory(full: BenchProcess, total: number, inspector
 }
 
 /**
- * The figures of a memory check from its samples: the baseline is the sample at 10,000 conversations when the run
- * reached 20,000 or more, else the first; the change is measured from it to the last and to every sample between.
+ * The figures of a memory check from its samples. The target is about the conversations from 10,000 on, so the
+ * baseline is the first phase that starts at 10,000 or later; a run shorter than 20,000 skips only its first phase.
+ * Either way the first phase, which holds the start-up and the garbage of the load runs before it, is not compared.
  */
 export function summariseMemory(samples: MemorySample[], errors: number): MemoryFigures {
   const last = samples[samples.length - 1];
-  const atBaseline =
-    last.conversations >= 2 * BASELINE_CONVERSATIONS ? samples.find((s) => s.conversations === BASELINE_CONVERSATIONS) : undefined;
-  const baseline = atBaseline ?? samples[0];
+  const startOf = (i: number): number => (i === 0 ? 0 : samples[i - 1].conversations);
+  const fromBaseline = samples.findIndex((_, i) => startOf(i) >= BASELINE_CONVERSATIONS);
+  const index = last.conversations >= 2 * BASELINE_CONVERSATIONS && fromBaseline >= 0 ? fromBaseline : Math.min(1, samples.length - 1);
+  const baseline = samples[index];
   const later = samples.filter((s) => s.conversations >= baseline.conversations);
   return {
     conversations: last.conversations,
     samples,
     baseline,
+    baselineFrom: startOf(index),
     last,
     meanRatio: last.rssMeanMb / baseline.rssMeanMb,
     peakRatio: last.rssPeakMb / baseline.rssPeakMb,

@@ -20,7 +20,7 @@ export function memoryLines(m: MemoryFigures, check: (label: string, ok: boolean
     `RSS mean ${mb(b.rssMeanMb)} → ${mb(last.rssMeanMb)} (${pct(m.meanRatio)}), peak ${mb(b.rssPeakMb)} → ${mb(last.rssPeakMb)} ` +
     `(${pct(m.peakRatio)}), largest change ${(m.worstChange * 100).toFixed(1)} %; heap used after GC ${mb(b.heapUsedMb, 1)} → ` +
     `${mb(last.heapUsedMb, 1)} (${pct(m.heapRatio)}); ${m.errors} errors`;
-  const label = `RSS flat ±${FLAT_TOLERANCE * 100} % from ${b.conversations} to ${last.conversations} conversations`;
+  const label = `RSS flat ±${FLAT_TOLERANCE * 100} % from ${m.baselineFrom} to ${last.conversations} conversations (mean and peak of each phase)`;
   lines.push('', check(label, isFlat(m), value));
   return lines;
 }

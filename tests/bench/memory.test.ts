@@ -17,9 +17,10 @@ describe('bench memory check', () => {
       rssAfterGcMb: 200,
     }));
 
-  it.each(fixtures.summaries)('$name', ({ rows, baseline, flat, worstChange }) => {
+  it.each(fixtures.summaries)('$name', ({ rows, baseline, baselineFrom, flat, worstChange }) => {
     const figures = summariseMemory(samples(rows), 0);
     expect(figures.baseline.conversations).toBe(baseline);
+    expect(figures.baselineFrom).toBe(baselineFrom);
     expect(figures.worstChange).toBeCloseTo(worstChange, 3);
     expect(isFlat(figures)).toBe(flat);
   });
