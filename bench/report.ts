@@ -1,5 +1,6 @@
 import { median, quantile, type LoadResult } from './load';
 import type { MemoryFigures } from './memory';
+import { memoryLines } from './memoryReport';
 
 /** Every round measured at one concurrency. */
 export interface LevelFigures {
@@ -118,17 +119,7 @@ export function printSummary(summary: Summary): void {
       `${ms(cold)} ms (first start with seeding ${ms(summary.seededMs)} ms)`,
     ),
   );
-  if (summary.memory) {
-    const m = summary.memory;
-    const text = m.samples.map((s) => `${s.conversations}: ${s.rssMb.toFixed(0)} MB`).join(', ');
-    out.push(
-      check(
-        `RSS flat ±10 % from 10,000 to ${m.conversations} conversations`,
-        Math.abs(m.changePercent) <= 10,
-        `${m.changePercent.toFixed(1)} % (${text})`,
-      ),
-    );
-  }
+  if (summary.memory) out.push(...memoryLines(summary.memory, check));
   out.push('', `bench took ${summary.minutes.toFixed(1)} min`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

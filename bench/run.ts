@@ -4,18 +4,17 @@
  * one short round), `--rounds=N`, `--seconds=S`, `--levels=1,10,50,200`, `--memory=N` (also N conversations for the
  * RSS check), `--no-cold` (skip the cold-start measure).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { agent } from './client';
 import { runLoad, type LoadResult } from './load';
-import { measureMemory } from './memory';
+import { Inspector } from './inspector';
+import { measureMemory, type MemoryFigures } from './memory';
+import { ROOT, migrateDatabase, startFullBot } from './fullBot';
 import { freePort, startProcess, type BenchProcess } from './processes';
 import { printLevel, printSummary, type LevelFigures } from './report';
 import { botFrameworkConversation, directLinePollingConversation, directLineStreamingConversation, type Conversation } from './scenarios';
-
-const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Benchmark settings from the command line. */
 export interface BenchSettings {
@@ -39,40 +38,6 @@ function parseArgs(argv: string[]): BenchSettings {
   };
 }
 
-/** The environment of the full bot: its own database and folders, loopback, local Bot Framework endpoint, quiet logs. */
-function fullBotEnv(dir: string, port: number): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: `file:${path.join(dir, 'iess.db')}`,
-    SEED_DEMO: 'true',
-    BOTFRAMEWORK_ENDPOINT: 'local',
-    DOCUMENTS_DIR: path.join(dir, 'documents'),
-    MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
-    LOG_LEVEL: 'warn',
-    DIRECTLINE_TOKENS_PER_MINUTE: '10000',
-  };
-}
-
-/** With BENCH_CPU_PROF=<folder>, the full bot writes a V8 CPU profile there when it stops (node --cpu-prof). */
-function profileFlags(): string[] {
-  const folder = process.env.BENCH_CPU_PROF;
-  return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
-}
-
-async function startFullBot(dir: string, port: number): Promise<BenchProcess> {
-  const args = [...profileFlags(), '--disable-warning=DEP0111', path.join(ROOT, 'dist', 'bot', 'index.js')];
-  return startProcess('full', process.execPath, args, {
-    cwd: ROOT,
-    env: fullBotEnv(dir, port),
-    port,
-  });
-}
-
 async function measured(conversation: Conversation, target: BenchProcess, concurrency: number, seconds: number): Promise<LoadResult> {
   const result = await runLoad(conversation, target.baseUrl, concurrency, seconds);
   if (result.errors > 0) process.stderr.write(`  ${target.name} c=${concurrency}: ${result.errors} errors, first: ${result.firstError}\n`);
@@ -86,13 +51,11 @@ async function main(): Promise<void> {
   const began = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-bench-'));
   const fullPort = await freePort();
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'iess.db')}` },
-    stdio: 'pipe',
-  });
+  migrateDatabase(dir);
   process.stdout.write(`benchmark: ${os.cpus().length} CPUs, node ${process.version}, load average ${fmtLoad()}\n`);
-  let full = await startFullBot(dir, fullPort);
+  // The memory check reads heap used after a forced collection through the V8 inspector (loopback, free port).
+  const inspectPort = settings.memory > 0 ? await freePort() : undefined;
+  let full = await startFullBot(dir, fullPort, inspectPort);
   const others: BenchProcess[] = [];
   // Ctrl-C or a kill stops both servers too, so no bot outlives an interrupted run.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -107,7 +70,7 @@ async function main(): Promise<void> {
   if (settings.cold) {
     for (let i = 0; i < (settings.rounds > 1 ? 3 : 1); i += 1) {
       await full.stop();
-      full = await startFullBot(dir, fullPort);
+      full = await startFullBot(dir, fullPort, inspectPort);
       coldMs.push(full.readyMs);
     }
   }
@@ -145,13 +108,24 @@ async function main(): Promise<void> {
       printLevel(level);
       figures.push(level);
     }
-    const memory = settings.memory > 0 ? await measureMemory(full, settings.memory) : undefined;
+    const memory = settings.memory > 0 ? await memoryCheck(full, settings.memory, inspectPort) : undefined;
     printSummary({ figures, seededMs, coldMs, memory, minutes: (Date.now() - began) / 60_000 });
   } finally {
     agent.destroy();
     await echo.stop();
     await full.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The "RSS flat" check, with heap used after forced collections read through the inspector. */
+async function memoryCheck(full: BenchProcess, total: number, inspectPort: number | undefined): Promise<MemoryFigures> {
+  process.stdout.write(`memory: ${total} short conversations on /api/messages, 50 at a time, load average ${fmtLoad()}\n`);
+  const inspector = inspectPort === undefined ? undefined : await Inspector.connect(inspectPort);
+  try {
+    return await measureMemory(full, total, inspector);
+  } finally {
+    inspector?.close();
   }
 }
 

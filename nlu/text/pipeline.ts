@@ -22,12 +22,15 @@ export interface Word {
 }
 
 const stemCache = new Map<string, string>();
+/** Most words kept in the stem cache: every distinct word citizens type would otherwise stay in memory for good. */
+const STEM_CACHE_LIMIT = 20_000;
 
-/** Stems with a cache: the Porter stemmer is the costliest step per word. */
+/** Stems with a bounded cache: the Porter stemmer is the costliest step per word. */
 function cachedStem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);
   }
   return s;
