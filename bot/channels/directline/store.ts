@@ -180,6 +180,15 @@ export class DirectLineStore {
    * link tokens) is returned in that form to the one poll that deletes the copy; every other poll gets the stored form.
    */
   async list(conversationId: string, watermark: number): Promise<{ seq: number; activity: Partial<Activity> }[]> {
+    const rows = await this.listJson(conversationId, watermark);
+    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as Partial<Activity> }));
+  }
+
+  /**
+   * `list` as the stored JSON text of each activity (the single-delivery form where this call delivers it), so a
+   * stream can send a page without parsing and serialising every activity again.
+   */
+  async listJson(conversationId: string, watermark: number): Promise<{ seq: number; json: string }[]> {
     const rows = (await this.sql.all<{ id: string; seq: number | bigint; json: string }>(SQL.page, [conversationId, watermark])).map(
       (row) => ({ ...row, seq: Number(row.seq) }),
     );
@@ -192,7 +201,7 @@ export class DirectLineStore {
       const { count } = await this.prisma.dlDelivery.deleteMany({ where: { activityId: copy.activityId } });
       if (count === 1) delivered.set(copy.activityId, copy.json);
     }
-    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(delivered.get(row.id) ?? row.json) as Partial<Activity> }));
+    return rows.map((row) => ({ seq: row.seq, json: delivered.get(row.id) ?? row.json }));
   }
 
   /**

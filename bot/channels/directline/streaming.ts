@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { PrismaClient } from '../../../prisma/client';
 import type { Logger } from '../../logger';
-import type { DirectLineStore } from './store';
+import { PAGE_SIZE, type DirectLineStore } from './store';
 import { hashToken } from './tokens';
 import { timeOf, turnSqlOf } from '../../../prisma/turnSql';
 
@@ -152,13 +152,16 @@ export class StreamHub {
       for (;;) {
         stream.pending = false;
         if (stream.socket.readyState !== stream.socket.OPEN) return;
-        const rows = await this.options.store.list(stream.conversationId, stream.watermark);
+        const rows = await this.options.store.listJson(stream.conversationId, stream.watermark);
         if (rows.length > 0) {
           stream.watermark = rows[rows.length - 1].seq;
-          stream.socket.send(JSON.stringify({ activities: rows.map((r) => r.activity), watermark: String(stream.watermark) }));
-          continue;
+          // The stored JSON texts as they are: the same ActivitySet as serialising the parsed activities, without
+          // parsing and serialising each one again.
+          stream.socket.send(`{"activities":[${rows.map((r) => r.json).join(',')}],"watermark":"${stream.watermark}"}`);
         }
-        if (!stream.pending) return;
+        // A full page may have more behind it; an append notified while this one was read sets `pending`. Otherwise
+        // the stream is up to date (a shorter page is the end), and the next append notifies again.
+        if (rows.length < PAGE_SIZE && !stream.pending) return;
       }
     } catch (error) {
       this.options.logger.error('directline.stream_flush_failed', { conversationId: stream.conversationId, error });
