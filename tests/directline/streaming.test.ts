@@ -1,7 +1,7 @@
 import { DirectLine, type Activity, type Message } from 'botframework-directlinejs';
 import type { Subscription } from 'rxjs/Subscription';
 import WebSocket from 'ws';
-import { DirectLineStore } from '../../bot/channels/directline/store';
+import { DirectLineStore, PAGE_SIZE } from '../../bot/channels/directline/store';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { call, fetchAjax, newToken, startDirectLine, waitFor, type TestServer } from './helpers';
 
@@ -113,6 +113,29 @@ describe('Direct Line 3.0 streaming (streamUrl, WebSocket)', () => {
     const group = await waitFor(() => stream.groups[0]);
     expect(group.activities.map((a) => (a as Message).text)).toEqual(['uno', 'eco: uno']);
     expect(group.watermark).toBe('3');
+  });
+
+  it('sends a backlog longer than one page in order, every activity once, then the next append', async () => {
+    const started = await start();
+    const store = new DirectLineStore(db.prisma);
+    const texts = Array.from({ length: PAGE_SIZE + 30 }, (_, i) => `mensaje ${i + 1}`);
+    for (const text of texts) {
+      await store.append(started.conversationId, (id) => ({ id, type: 'message', text, from: { id: 'bot', name: 'Bot', role: 'bot' } }));
+    }
+    const stream = await openStream(started.streamUrl);
+    sockets.push(stream.socket);
+    const received = (): string[] => stream.groups.flatMap((g) => g.activities.map((a) => (a as Message).text ?? ''));
+    await waitFor(() => received().includes(texts[texts.length - 1]) || undefined, 5000);
+    expect(received().filter((text) => text.startsWith('mensaje '))).toEqual(texts);
+    expect(stream.groups.length).toBeGreaterThanOrEqual(2);
+    await store.append(started.conversationId, (id) => ({
+      id,
+      type: 'message',
+      text: 'uno más',
+      from: { id: 'bot', name: 'Bot', role: 'bot' },
+    }));
+    await waitFor(() => received().includes('uno más') || undefined, 5000);
+    expect(received().filter((text) => text === 'uno más')).toHaveLength(1);
   });
 
   it('sends an activity appended by another instance (the sweep reads the store)', async () => {
