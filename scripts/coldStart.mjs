@@ -16,9 +16,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { fullBotEnv } = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'bench', 'fullBot.js'));
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const RUNS = Number(arg('runs', '5'));
 const ENTRIES = arg('entry', path.join('dist', 'bot', 'index.js'))
@@ -90,18 +92,9 @@ async function firstTurn(baseUrl) {
 }
 
 async function start(entry, dir, port, { profile, npm = false } = {}) {
+  // The bench's environment of the full bot (bench/fullBot.ts, built by the build check before this script runs).
   const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: `file:${path.join(dir, 'iess.db')}`,
-    SEED_DEMO: 'true',
-    BOTFRAMEWORK_ENDPOINT: 'local',
-    DOCUMENTS_DIR: path.join(dir, 'documents'),
-    MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
+    ...fullBotEnv(dir, port),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STARTUP_TRACE: process.env.STARTUP_TRACE ?? '',
     ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),

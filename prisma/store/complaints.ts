@@ -2,6 +2,7 @@ import type { ComplaintRecords, ComplaintVolume } from '../../core/usecases/regi
 import type { TopicRecords } from '../../core/usecases/conversationTopic';
 import type { PrismaClient } from '../client';
 import { timeOf, turnSqlOf } from '../turnSql';
+import { isUniqueViolation } from './filing/errors';
 
 /** Case-number prefix of complaints, counted in CaseCounter like the trámites' (no trámite uses it). */
 export const COMPLAINT_PREFIX = 'QJ';
@@ -11,10 +12,6 @@ function ecuadorMonth(now: Date): { anio: number; mes: number } {
   const parts = new Intl.DateTimeFormat('en', { timeZone: 'America/Guayaquil', year: 'numeric', month: 'numeric' }).formatToParts(now);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { anio: part('year'), mes: part('month') };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 /**

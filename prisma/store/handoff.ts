@@ -3,6 +3,7 @@ import { conversationKeyString, type HandoffRecords, type HandoffView, type Tran
 import type { PrismaClient } from '../client';
 import type { HandoffRequest } from '../generated/client';
 import { turnSqlOf, type TurnSql } from '../turnSql';
+import { isUniqueViolation } from './filing/errors';
 
 const OPEN = ['EN_COLA', 'TOMADA'] as const;
 
@@ -40,10 +41,6 @@ const HANDOFF_PROBE = `SELECT 1 AS "found" FROM "HandoffRequest"
  */
 async function hasHandoffFor(sql: TurnSql, key: string): Promise<boolean> {
   return (await sql.all(HANDOFF_PROBE, [key, key, true])).length > 0;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 /**

@@ -2,15 +2,12 @@ import type { NotificationRecords, PendingCaseNotification } from '../../core/us
 import type { PrismaClient } from '../client';
 import { listCitizenContacts } from './citizenContacts';
 import { enqueueEmail } from './outbox';
+import { isUniqueViolation } from './filing/errors';
 
 /** The canal name of the e-mail row: written last, so its presence means the event is done. */
 export const EMAIL_CANAL = 'email';
 /** A claim not finished after this long (a crashed worker) is left as it is: the e-mail still goes out. */
 const CLAIMED = 'ENVIANDO';
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 /** The notification records over CaseNotification, CaseEvent and the outbox (see NotificationRecords). */
 export function createNotificationRecords(db: PrismaClient): NotificationRecords {

@@ -3,6 +3,7 @@ import type { PrismaClient } from '../client';
 import type { Prisma } from '../generated/client';
 
 import type { OutboxMessage } from '../../core/ports';
+import { isUniqueViolation } from './filing/errors';
 
 /** An e-mail to queue: the addressee, the subject and the same content as plain text and HTML (declared in core). */
 export type { OutboxMessage } from '../../core/ports';
@@ -33,10 +34,6 @@ const MAX_ERROR_CHARS = 500;
 export function backoffSeconds(failedAttempts: number): number {
   const exponent = Math.max(0, failedAttempts - 1);
   return Math.min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * 2 ** Math.min(exponent, 20));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 /**

@@ -80,13 +80,13 @@ export class TokenService {
       hashToken(token),
     ]);
     if (!found) throw tokenInvalid();
-    const row = { conversationId: found.conversationId, expiresAt: timeOf(found.expiresAt), conversation: { userId: found.userId } };
-    if (row.expiresAt.getTime() <= this.clock().getTime()) throw tokenExpired();
-    if (conversationId !== undefined && conversationId !== row.conversationId) {
+    const expiresAt = timeOf(found.expiresAt);
+    if (expiresAt.getTime() <= this.clock().getTime()) throw tokenExpired();
+    if (conversationId !== undefined && conversationId !== found.conversationId) {
       const exists = await this.prisma.dlConversation.count({ where: { id: conversationId } });
       throw exists ? forbidden() : notFound('Conversation');
     }
-    return { conversationId: row.conversationId, userId: row.conversation.userId, token, expiresAt: row.expiresAt };
+    return { conversationId: found.conversationId, userId: found.userId, token, expiresAt };
   }
 
   /** `authenticate`, then counts one posted activity against the conversation's and the token's limits (429 beyond). */
