@@ -1,6 +1,5 @@
-import type restify from 'restify';
+import { AuthenticationError } from 'botframework-connector';
 import { createApplication } from '../../bot/app';
-import { withGenericErrors } from '../../bot/channels/botframework/validate';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { API_MENSAJES } from '../../catalog';
@@ -26,9 +25,9 @@ describe('/api/messages in local mode', () => {
   beforeAll(async () => {
     s = await startTestServer({ env: { BOTFRAMEWORK_ENDPOINT: 'local' } });
     const channel = s.app.channels.find((c) => c.id === 'botframework');
-    if (!channel || !('process' in channel.adapter)) throw new Error('no Bot Framework channel');
-    // Any connection to the serviceUrl would be made inside CloudAdapter.process: it must not even be called.
-    processed = jest.spyOn(channel.adapter as { process: (...args: unknown[]) => Promise<void> }, 'process');
+    if (!channel || !('processActivity' in channel.adapter)) throw new Error('no Bot Framework channel');
+    // Any connection to the serviceUrl would be made inside the adapter's processActivity: it must not even be called.
+    processed = jest.spyOn(channel.adapter as { processActivity: (...args: unknown[]) => Promise<unknown> }, 'processActivity');
   });
   afterAll(async () => s.stop());
   beforeEach(() => processed.mockClear());
@@ -69,7 +68,7 @@ describe('/api/messages in local mode', () => {
 
   it('accepts loopback serviceUrls (localhost, 127.0.0.0/8, ::1) and hands them to the adapter', async () => {
     // The adapter is replaced for this test: it would try the (closed) loopback port and wait for its retries.
-    processed.mockImplementation(async (_req: unknown, res: { send(code: number): void }) => res.send(202));
+    processed.mockImplementation(async () => ({ status: 202 }));
     for (const serviceUrl of ['http://localhost:9/', 'http://127.8.0.1:9/', 'http://[::1]:9/']) {
       const res = await post(JSON.stringify(activity({ serviceUrl, conversation: { id: `c-${serviceUrl}` } })));
       expect(res.status).not.toBe(400);
@@ -79,16 +78,62 @@ describe('/api/messages in local mode', () => {
   });
 });
 
-describe('error answers of the CloudAdapter', () => {
-  it.each<[number, unknown]>([
-    [500, { error: { code: 'ServiceError', message: API_MENSAJES.errorInterno } }],
-    [401, { error: { code: 'Unauthorized', message: API_MENSAJES.noAutorizado } }],
-    [200, 'invoke body'],
-  ])('replace the exception message of a %i with a generic one', (statusCode, expected) => {
-    const send = jest.fn();
-    const res = { statusCode, send, header: () => undefined } as unknown as restify.Response;
-    withGenericErrors(res).send(statusCode === 200 ? 'invoke body' : 'TypeError: internal detail at connector.js:12');
-    expect(send).toHaveBeenCalledWith(expected);
+describe('answers of the adapter on /api/messages', () => {
+  let s: TestServer;
+  let processed: jest.SpyInstance;
+  beforeAll(async () => {
+    s = await startTestServer({ env: { BOTFRAMEWORK_ENDPOINT: 'local' } });
+    const channel = s.app.channels.find((c) => c.id === 'botframework');
+    if (!channel || !('processActivity' in channel.adapter)) throw new Error('no Bot Framework channel');
+    processed = jest.spyOn(channel.adapter as { processActivity: (...args: unknown[]) => Promise<unknown> }, 'processActivity');
+  });
+  afterAll(async () => s.stop());
+
+  it.each<[string, () => Promise<unknown>, number, unknown]>([
+    [
+      'a refused token',
+      () => Promise.reject(new AuthenticationError('Unauthorized Access. Request is not authorized', 401)),
+      401,
+      { error: { code: 'Unauthorized', message: API_MENSAJES.noAutorizado } },
+    ],
+    [
+      'an internal failure',
+      () => Promise.reject(new TypeError('internal detail at connector.js:12')),
+      500,
+      { error: { code: 'ServiceError', message: API_MENSAJES.errorInterno } },
+    ],
+    ['an invoke response', () => Promise.resolve({ status: 200, body: { value: 'invoke body' } }), 200, { value: 'invoke body' }],
+    [
+      'an expectReplies turn',
+      () => Promise.resolve({ status: 200, body: { activities: [{ type: 'message', text: 'hola' }] } }),
+      200,
+      { activities: [{ type: 'message', text: 'hola' }] },
+    ],
+  ])('%s: its status, and for an error a generic body, never the exception text', async (_name, outcome, status, body) => {
+    processed.mockImplementationOnce(outcome);
+    const res = await fetch(`${s.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer x' },
+      body: JSON.stringify(activity({ conversation: { id: `answers-${status}-${Math.random()}` } })),
+    });
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual(body);
+  });
+
+  it('hands the adapter the Authorization header and the activity with its dates parsed, raw strings kept', async () => {
+    processed.mockImplementationOnce(async () => undefined);
+    const timestamp = '2026-12-01T10:00:00.000Z';
+    const res = await fetch(`${s.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer abc' },
+      body: JSON.stringify(activity({ timestamp, localTimestamp: '2026-12-01T05:00:00.000-05:00' })),
+    });
+    expect(res.status).toBe(200);
+    const [authHeader, received] = processed.mock.calls.at(-1) as [string, Record<string, unknown>];
+    expect(authHeader).toBe('Bearer abc');
+    expect(received.timestamp).toEqual(new Date(timestamp));
+    expect(received.rawTimestamp).toBe(timestamp);
+    expect(received.rawLocalTimestamp).toBe('2026-12-01T05:00:00.000-05:00');
   });
 });
 

@@ -1,4 +1,11 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { BotCredentials } from '../../config';
 
 type ClaimsIdentityLike = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
@@ -63,13 +70,28 @@ function cached<T>(clients: Map<string, Promise<T>>, key: string, make: () => Pr
   return client;
 }
 
+/**
+ * The CloudAdapter with its activity entry point public: /api/messages checks and parses the request itself
+ * (bot/channels/botframework/inbound.ts), so the SDK's `process` and its per-request schema parsing are skipped.
+ */
+export class IessCloudAdapter extends CloudAdapter {
+  /** Authenticates `authHeader` and runs one activity through the middleware and `logic` (the SDK's processActivity). */
+  processChecked(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
 /** The Azure Bot Service endpoint's adapter; with no app id it accepts the Emulator unauthenticated (local mode). */
-export function createCloudAdapter(credentials: BotCredentials): CloudAdapter {
+export function createCloudAdapter(credentials: BotCredentials): IessCloudAdapter {
   const factory = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: credentials.appId,
     MicrosoftAppPassword: credentials.appPassword,
     MicrosoftAppType: credentials.appType,
     MicrosoftAppTenantId: credentials.appTenantId,
   });
-  return new CloudAdapter(new ReusingBotFrameworkAuthentication({}, factory));
+  return new IessCloudAdapter(new ReusingBotFrameworkAuthentication({}, factory));
 }

@@ -1,13 +1,14 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { API_MENSAJES } from '../../../catalog';
 import type { BotCredentials, BotFrameworkEndpoint } from '../../config';
 import type { Logger } from '../../logger';
 import type { Channel, TurnLogic } from '../channel';
 import { installRenderer } from '../render';
-import { createCloudAdapter } from './adapter';
+import { createCloudAdapter, type IessCloudAdapter } from './adapter';
 import { renderBotFramework } from './render';
-import { checkInboundActivity, withGenericErrors } from './validate';
+import { answerActivity } from './inbound';
+import { checkInboundActivity } from './validate';
 
 export { createCloudAdapter } from './adapter';
 
@@ -27,9 +28,9 @@ export interface BotFrameworkChannelOptions {
   logger?: Logger;
 }
 
-/** The Bot Framework channel, with its adapter typed as the CloudAdapter. */
+/** The Bot Framework channel, with its adapter typed as the CloudAdapter (IessCloudAdapter). */
 export interface BotFrameworkChannel extends Channel {
-  readonly adapter: CloudAdapter;
+  readonly adapter: IessCloudAdapter;
 }
 
 /**
@@ -64,7 +65,7 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
             res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.actividadNoValida } });
             return;
           }
-          await adapter.process(req, withGenericErrors(res), options.logic);
+          await answerActivity(adapter, req, res, options.logic, options.logger);
         },
       );
     },

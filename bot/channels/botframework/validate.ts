@@ -1,6 +1,4 @@
 import net from 'node:net';
-import type { Response } from 'restify';
-import { API_MENSAJES } from '../../../catalog';
 
 /** Why an activity posted to /api/messages was refused, for the log (never shown to the caller). */
 export type ActivityRefusal = 'not_an_object' | 'type' | 'conversation' | 'from' | 'service_url' | 'service_url_not_loopback';
@@ -35,25 +33,4 @@ export function checkInboundActivity(body: unknown, options: { loopbackOnly: boo
   if (!serviceUrl || (serviceUrl.protocol !== 'http:' && serviceUrl.protocol !== 'https:')) return 'service_url';
   if (options.loopbackOnly && !isLoopbackUrl(serviceUrl)) return 'service_url_not_loopback';
   return undefined;
-}
-
-/**
- * The response handed to CloudAdapter.process: the same restify response, except that the adapter's own error texts
- * (a 401 or a 5xx whose body is the exception's message) are replaced by a generic one, so no internals leak.
- */
-export function withGenericErrors(res: Response): Response {
-  return new Proxy(res, {
-    get(target, property) {
-      if (property !== 'send') {
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      }
-      return (body?: unknown): void => {
-        const status = target.statusCode;
-        if (status === 401) target.send({ error: { code: 'Unauthorized', message: API_MENSAJES.noAutorizado } });
-        else if (status >= 500) target.send({ error: { code: 'ServiceError', message: API_MENSAJES.errorInterno } });
-        else target.send(body);
-      };
-    },
-  });
 }
