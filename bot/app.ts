@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { ConversationState, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { MainDialog } from '../dialogs/main/mainDialog';
 import type { Clock, ConversationKey } from '../core/ports';
@@ -107,7 +107,6 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   });
   const storage = new PrismaStorage(prisma);
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const onTurnError = createTurnErrorHandler({ logger, conversationState });
   const metrics = createMetrics();
   const inFlight = new InFlightRequests();
@@ -152,7 +151,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   });
   instrumentRateLimiter(store.rateLimiter, metrics);
 
-  const bot = new IessBot({ conversationState, userState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
+  const bot = new IessBot({ conversationState, dialog: new MainDialog(deps), maxMessageChars: config.maxMessageChars });
 
   // --- agents' side (Teams): the features the router offers each staff activity to, in order ---
   const staffDirectory = createStaffDirectory(prisma);

@@ -1,20 +1,13 @@
-import {
-  ActivityHandler,
-  ActivityTypes,
-  type ConversationState,
-  type StatePropertyAccessor,
-  type TurnContext,
-  type UserState,
-} from 'botbuilder';
-import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext } from 'botbuilder';
+import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import { MENU_OPCIONES, MSG } from '../catalog';
 import { SIGNIN_COMPLETED_EVENT } from '../core/ports';
 import { reply } from '../dialogs/shared/replies';
+import { DialogRunner } from './dialogRunner';
 
 /** Options of the activity handler. */
 export interface IessBotOptions {
   conversationState: ConversationState;
-  userState: UserState;
   dialog: Dialog;
   maxMessageChars: number;
 }
@@ -27,11 +20,11 @@ const SAVED_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.Con
  * the end of each of those turns.
  */
 export class IessBot extends ActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogRunner;
 
   constructor(private readonly options: IessBotOptions) {
     super();
-    this.dialogState = options.conversationState.createProperty<DialogState>('DialogState');
+    this.dialogs = new DialogRunner(options.dialog, options.conversationState.createProperty<DialogState>('DialogState'));
 
     this.onMembersAdded(async (context, next) => {
       const added = context.activity.membersAdded ?? [];
@@ -47,12 +40,12 @@ export class IessBot extends ActivityHandler {
         await context.sendActivity(reply(MSG.mensajeLargo(options.maxMessageChars)));
         return;
       }
-      await runDialog(options.dialog, context, this.dialogState);
+      await this.dialogs.run(context);
       await next();
     });
 
     this.onEvent(async (context, next) => {
-      if (context.activity.name === SIGNIN_COMPLETED_EVENT) await runDialog(options.dialog, context, this.dialogState);
+      if (context.activity.name === SIGNIN_COMPLETED_EVENT) await this.dialogs.run(context);
       await next();
     });
   }
@@ -61,7 +54,6 @@ export class IessBot extends ActivityHandler {
     await super.run(context);
     if (SAVED_TYPES.includes(context.activity.type)) {
       await this.options.conversationState.saveChanges(context, false);
-      await this.options.userState.saveChanges(context, false);
     }
   }
 }

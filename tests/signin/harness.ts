@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConversationState, MemoryStorage, UserState } from 'botbuilder';
+import { ConversationState, MemoryStorage } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import restify from 'restify';
 import { createTurnErrorHandler } from '../../bot/adapter';
@@ -125,7 +125,6 @@ export async function startSignInApp(options: { clock?: Clock; logger?: Logger }
   const conversationState = new ConversationState(storage);
   const bot = new IessBot({
     conversationState,
-    userState: new UserState(storage),
     dialog: new SignInHost({ session: sessions, recognizer: testRecognizer() }),
     maxMessageChars: 1000,
   });
