@@ -33,6 +33,7 @@ export const PAGINA_DESCARGAS = {
 /** Answers of POST /api/messages that are not a bot turn. */
 export const API_MENSAJES = {
   noEsJson: 'Se esperaba una actividad en JSON.',
+  actividadMuyGrande: 'La actividad es demasiado grande.',
   actividadNoValida: 'La actividad no es válida.',
   noAutorizado: 'Solicitud no autorizada.',
   errorInterno: 'No se pudo procesar la actividad.',

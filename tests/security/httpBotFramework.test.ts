@@ -1,4 +1,6 @@
+import { deflateSync, gzipSync } from 'node:zlib';
 import { AuthenticationError } from 'botframework-connector';
+import { BOT_FRAMEWORK_MAX_BODY_BYTES } from '../../bot/channels/botframework';
 import { createApplication } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
@@ -64,6 +66,60 @@ describe('/api/messages in local mode', () => {
     const text = await res.text();
     expect(text).not.toMatch(/Error|stack|undefined|at \w+ \(/);
     expect(processed).not.toHaveBeenCalled();
+  });
+
+  const postRaw = (body: Buffer | string, headers: Record<string, string>): Promise<Response> =>
+    fetch(`${s.baseUrl}/api/messages`, { method: 'POST', headers, body: typeof body === 'string' ? body : Uint8Array.from(body) });
+  const tooBig = JSON.stringify(activity({ text: 'x'.repeat(BOT_FRAMEWORK_MAX_BODY_BYTES) }));
+
+  it.each<[string, () => Promise<Response>, number, unknown]>([
+    ['broken JSON', () => post('{"type":'), 400, { error: { code: 'BadArgument', message: API_MENSAJES.noEsJson } }],
+    ['an empty body', () => post(''), 400, { error: { code: 'BadArgument', message: API_MENSAJES.noEsJson } }],
+    ['text/plain', () => post('hola', 'text/plain'), 415, { error: { code: 'UnsupportedMediaType', message: API_MENSAJES.noEsJson } }],
+    [
+      'no content type',
+      () => postRaw(JSON.stringify(activity({})), {}),
+      415,
+      { error: { code: 'UnsupportedMediaType', message: API_MENSAJES.noEsJson } },
+    ],
+    ['a body over the limit', () => post(tooBig), 413, { error: { code: 'PayloadTooLarge', message: API_MENSAJES.actividadMuyGrande } }],
+    [
+      'a gzip body that inflates over the limit',
+      () => postRaw(gzipSync(tooBig), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+      413,
+      { error: { code: 'PayloadTooLarge', message: API_MENSAJES.actividadMuyGrande } },
+    ],
+    [
+      'a body in an unknown encoding',
+      () => postRaw(JSON.stringify(activity({})), { 'Content-Type': 'application/json', 'Content-Encoding': 'br' }),
+      415,
+      { error: { code: 'UnsupportedMediaType', message: API_MENSAJES.noEsJson } },
+    ],
+    [
+      'a corrupt gzip body',
+      () => postRaw(Buffer.from('no es gzip'), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+      400,
+      { error: { code: 'BadArgument', message: API_MENSAJES.noEsJson } },
+    ],
+  ])('answers %s with its status and a Spanish JSON error, before the adapter', async (_name, send, status, body) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual(body);
+    expect(processed).not.toHaveBeenCalled();
+  });
+
+  it('reads a gzip or deflate body as the adapter would', async () => {
+    processed.mockImplementationOnce(async () => ({ status: 202 })).mockImplementationOnce(async () => ({ status: 202 }));
+    const body = JSON.stringify(activity({ conversation: { id: 'c-gzip' } }));
+    for (const [encoding, bytes] of [
+      ['gzip', gzipSync(body)],
+      ['deflate', deflateSync(body)],
+    ] as const) {
+      const res = await postRaw(bytes, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': encoding });
+      expect(res.status).toBe(202);
+    }
+    expect(processed).toHaveBeenCalledTimes(2);
+    expect((processed.mock.calls[0] as [string, { conversation: { id: string } }])[1].conversation.id).toBe('c-gzip');
   });
 
   it('accepts loopback serviceUrls (localhost, 127.0.0.0/8, ::1) and hands them to the adapter', async () => {

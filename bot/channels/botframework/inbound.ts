@@ -42,6 +42,7 @@ export function statusOfTurnError(error: unknown): 401 | 500 {
  */
 export async function answerActivity(
   adapter: IessCloudAdapter,
+  body: Record<string, unknown>,
   req: Request,
   res: Response,
   logic: TurnLogic,
@@ -50,7 +51,7 @@ export async function answerActivity(
   const header = req.headers.authorization;
   const authHeader = typeof header === 'string' ? header : '';
   try {
-    const invoke = await adapter.processChecked(authHeader, toActivity(req.body as Record<string, unknown>), logic);
+    const invoke = await adapter.processChecked(authHeader, toActivity(body), logic);
     res.status(invoke?.status ?? 200);
     if (invoke?.body) res.send(invoke.body);
     res.end();

@@ -1,5 +1,5 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import restify from 'restify';
+import type restify from 'restify';
 import { API_MENSAJES } from '../../../catalog';
 import type { BotCredentials, BotFrameworkEndpoint } from '../../config';
 import type { Logger } from '../../logger';
@@ -7,6 +7,7 @@ import type { Channel, TurnLogic } from '../channel';
 import { installRenderer } from '../render';
 import { createCloudAdapter, type IessCloudAdapter } from './adapter';
 import { renderBotFramework } from './render';
+import { readActivityBody } from './body';
 import { answerActivity } from './inbound';
 import { checkInboundActivity } from './validate';
 
@@ -50,24 +51,27 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
     id: 'botframework',
     adapter,
     registerRoutes(server) {
-      server.post(
-        BOT_FRAMEWORK_PATH,
-        restify.plugins.bodyParser({ maxBodySize: BOT_FRAMEWORK_MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
-        async (req: restify.Request, res: restify.Response) => {
-          if (!req.is('json') || typeof req.body !== 'object' || req.body === null) {
-            const status = req.is('json') ? 400 : 415;
-            res.json(status, { error: { code: status === 415 ? 'UnsupportedMediaType' : 'BadArgument', message: API_MENSAJES.noEsJson } });
-            return;
-          }
-          const refusal = checkInboundActivity(req.body, { loopbackOnly });
-          if (refusal) {
-            options.logger?.warn('botframework_activity_refused', { reason: refusal });
-            res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.actividadNoValida } });
-            return;
-          }
-          await answerActivity(adapter, req, res, options.logic, options.logger);
-        },
-      );
+      server.post(BOT_FRAMEWORK_PATH, async (req: restify.Request, res: restify.Response) => {
+        const read = await readActivityBody(req, BOT_FRAMEWORK_MAX_BODY_BYTES);
+        if ('refusal' in read) {
+          const { status, code } = read.refusal;
+          const message = status === 413 ? API_MENSAJES.actividadMuyGrande : API_MENSAJES.noEsJson;
+          res.json(status, { error: { code, message } });
+          return;
+        }
+        const body = read.value;
+        if (typeof body !== 'object' || body === null) {
+          res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.noEsJson } });
+          return;
+        }
+        const refusal = checkInboundActivity(body, { loopbackOnly });
+        if (refusal) {
+          options.logger?.warn('botframework_activity_refused', { reason: refusal });
+          res.json(400, { error: { code: 'BadArgument', message: API_MENSAJES.actividadNoValida } });
+          return;
+        }
+        await answerActivity(adapter, body as Record<string, unknown>, req, res, options.logic, options.logger);
+      });
     },
     ownsReference: () => true,
     continueConversation: (reference, logic) =>
