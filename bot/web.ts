@@ -73,7 +73,9 @@ export function securityHeaders(publicBaseUrl: string): (req: Request, res: Resp
   const https = publicBaseUrl.startsWith('https:');
   return (req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
-    res.header('X-Frame-Options', new URL(req.url ?? '/', 'http://localhost').pathname === '/' ? 'SAMEORIGIN' : 'DENY');
+    // The chat page is exactly "/" (a query string aside); anything else, however written, gets DENY.
+    const target = req.url ?? '/';
+    res.header('X-Frame-Options', target === '/' || target.startsWith('/?') ? 'SAMEORIGIN' : 'DENY');
     if (https) res.header('Strict-Transport-Security', HSTS);
     next();
   };

@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 /** The HTML pages a browser may open; each must refuse to be framed by another site. */
 const HTML_PAGES: [string, string][] = [
   ['the chat page', '/'],
+  ['the chat page with a query string', '/?origen=portal'],
   ['the sign-in page (unknown link)', '/ingresar?t=desconocido'],
   ['the new-clave page (unknown link)', '/clave/nueva?token=desconocido'],
   ['a download page (unknown link)', `/descargas/${'A'.repeat(43)}`],
