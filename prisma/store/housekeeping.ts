@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../client';
 import { REDACTED_BODY } from './outbox';
+import { DEFAULT_PRUNE_LIMITS, pruneInBatches, type PruneLimits, type PruneTally } from './pruneBatches';
 import { pruneRateCounters } from './rateLimits';
 
 /**
@@ -60,63 +61,118 @@ export interface RetentionCutoffs {
 }
 
 /** Storage keys of the files whose rows a prune deleted; the caller removes the bytes (they live outside the store). */
-export interface PruneResult {
-  counts: Record<string, number>;
+export interface PruneResult extends PruneTally {
   documentFiles: string[];
   attachmentFiles: string[];
 }
 
+const DONE_EMAIL = ['ENVIADO', 'FALLIDO'] as const;
+
 /**
  * Deletes what the service no longer needs (LOPDP minimisation): expired link and token hashes, ended sessions, old
- * outbox rows, unfiled documents, stale Direct Line transcripts, conversation state and counters. Each step is one
- * bounded delete, so a run on a large table never holds the store for long and a later run finishes the work.
+ * outbox rows, unfiled documents, stale Direct Line transcripts, conversation state and counters. Each step takes
+ * `limits.batch` rows at a time by primary key (found through an index) and deletes them with its condition checked
+ * again, yielding to the event loop between statements, so a large backlog never holds the store (or, on SQLite, the
+ * process) for long; after `limits.maxBatches` statements a step stops and a later run finishes the work. Portable:
+ * Prisma's model API only, the same statements on SQLite and PostgreSQL.
  */
-export async function pruneExpiredData(db: PrismaClient, cut: RetentionCutoffs, batch = 500): Promise<PruneResult> {
+export async function pruneExpiredData(
+  db: PrismaClient,
+  cut: RetentionCutoffs,
+  limits: PruneLimits = DEFAULT_PRUNE_LIMITS,
+): Promise<PruneResult> {
   const { now } = cut;
-  const counts: Record<string, number> = {};
-  counts.recoveryTokens = (await db.recoveryToken.deleteMany({ where: { expiresAt: { lt: cut.expiredBefore } } })).count;
-  counts.signInLinks = (await db.signInLink.deleteMany({ where: { expiresAt: { lt: cut.expiredBefore } } })).count;
-  counts.downloadGrants = (await db.downloadGrant.deleteMany({ where: { expiresAt: { lt: cut.expiredBefore } } })).count;
-  counts.directLineTokens = (await db.dlToken.deleteMany({ where: { expiresAt: { lt: cut.expiredBefore } } })).count;
-  counts.sessions = (await db.citizenSession.deleteMany({ where: { lastSeenAt: { lt: cut.sessionsIdleBefore } } })).count;
+  const result: PruneResult = { counts: {}, batches: {}, documentFiles: [], attachmentFiles: [] };
+  const step = (name: string, run: (batch: number) => Promise<number>) => pruneInBatches(result, name, limits, run);
+  const expired = { expiresAt: { lt: cut.expiredBefore } };
+
+  await step('recoveryTokens', async (take) => {
+    const ids = (await db.recoveryToken.findMany({ where: expired, select: { id: true }, take })).map((r) => r.id);
+    return ids.length === 0 ? 0 : (await db.recoveryToken.deleteMany({ where: { id: { in: ids }, ...expired } })).count;
+  });
+  await step('signInLinks', async (take) => {
+    const ids = (await db.signInLink.findMany({ where: expired, select: { tokenHash: true }, take })).map((r) => r.tokenHash);
+    return ids.length === 0 ? 0 : (await db.signInLink.deleteMany({ where: { tokenHash: { in: ids }, ...expired } })).count;
+  });
+  await step('downloadGrants', async (take) => {
+    const ids = (await db.downloadGrant.findMany({ where: expired, select: { tokenHash: true }, take })).map((r) => r.tokenHash);
+    return ids.length === 0 ? 0 : (await db.downloadGrant.deleteMany({ where: { tokenHash: { in: ids }, ...expired } })).count;
+  });
+  await step('directLineTokens', async (take) => {
+    const ids = (await db.dlToken.findMany({ where: expired, select: { tokenHash: true }, take })).map((r) => r.tokenHash);
+    return ids.length === 0 ? 0 : (await db.dlToken.deleteMany({ where: { tokenHash: { in: ids }, ...expired } })).count;
+  });
+  // Checked again in the delete: a session renewed between the two statements stays.
+  const idle = { lastSeenAt: { lt: cut.sessionsIdleBefore } };
+  await step('sessions', async (take) => {
+    const keys = (await db.citizenSession.findMany({ where: idle, select: { conversationKey: true }, take })).map((r) => r.conversationKey);
+    return keys.length === 0 ? 0 : (await db.citizenSession.deleteMany({ where: { conversationKey: { in: keys }, ...idle } })).count;
+  });
   // Safety net: a delivered or abandoned message whose body was not redacted (written before redaction existed).
-  counts.emailBodies = (
-    await db.outboxEmail.updateMany({
-      where: { estado: { in: ['ENVIADO', 'FALLIDO'] }, NOT: { text: REDACTED_BODY } },
-      data: { text: REDACTED_BODY, html: REDACTED_BODY },
-    })
-  ).count;
-  counts.emails = (
-    await db.outboxEmail.deleteMany({ where: { estado: { in: ['ENVIADO', 'FALLIDO'] }, createdAt: { lt: cut.emailsBefore } } })
-  ).count;
-
-  const documents = await db.document.findMany({
-    where: { caseId: null, createdAt: { lt: cut.unfiledDocumentsBefore }, downloads: { none: { expiresAt: { gt: now } } } },
-    select: { id: true, storageKey: true },
-    take: batch,
+  const unredacted = { estado: { in: [...DONE_EMAIL] }, NOT: { text: REDACTED_BODY } };
+  await step('emailBodies', async (take) => {
+    const ids = (await db.outboxEmail.findMany({ where: unredacted, select: { id: true }, take })).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    const data = { text: REDACTED_BODY, html: REDACTED_BODY };
+    return (await db.outboxEmail.updateMany({ where: { id: { in: ids }, ...unredacted }, data })).count;
   });
-  counts.unfiledDocuments = (await db.document.deleteMany({ where: { id: { in: documents.map((d) => d.id) }, caseId: null } })).count;
-
-  const conversations = await db.dlConversation.findMany({
-    where: { createdAt: { lt: cut.transcriptsBefore }, activities: { none: { createdAt: { gte: cut.transcriptsBefore } } } },
-    select: { id: true },
-    take: batch,
+  const oldEmail = { estado: { in: [...DONE_EMAIL] }, createdAt: { lt: cut.emailsBefore } };
+  await step('emails', async (take) => {
+    const ids = (await db.outboxEmail.findMany({ where: oldEmail, select: { id: true }, take })).map((r) => r.id);
+    return ids.length === 0 ? 0 : (await db.outboxEmail.deleteMany({ where: { id: { in: ids }, ...oldEmail } })).count;
   });
-  const ids = conversations.map((c) => c.id);
-  const attachments = await db.dlAttachment.findMany({ where: { conversationId: { in: ids } }, select: { storageKey: true } });
-  const [, transcripts] = await db.$transaction([
-    db.dlAttachment.deleteMany({ where: { conversationId: { in: ids } } }),
-    db.dlConversation.deleteMany({ where: { id: { in: ids } } }),
-  ]);
-  counts.directLineConversations = transcripts.count;
-  counts.conversationState = (await db.botState.deleteMany({ where: { updatedAt: { lt: cut.conversationStateBefore } } })).count;
+
+  await step('unfiledDocuments', async (take) => {
+    const documents = await db.document.findMany({
+      where: { caseId: null, createdAt: { lt: cut.unfiledDocumentsBefore }, downloads: { none: { expiresAt: { gt: now } } } },
+      select: { id: true, storageKey: true },
+      take,
+    });
+    if (documents.length === 0) return 0;
+    const ids = documents.map((d) => d.id);
+    const { count } = await db.document.deleteMany({ where: { id: { in: ids }, caseId: null } });
+    // A document filed meanwhile stayed: its file stays too.
+    const kept = count === ids.length ? [] : await db.document.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    const keptIds = new Set(kept.map((d) => d.id));
+    result.documentFiles.push(...documents.filter((d) => !keptIds.has(d.id)).map((d) => d.storageKey));
+    return count;
+  });
+
+  await step('directLineConversations', async (take) => {
+    const conversations = await db.dlConversation.findMany({
+      where: { createdAt: { lt: cut.transcriptsBefore }, activities: { none: { createdAt: { gte: cut.transcriptsBefore } } } },
+      select: { id: true },
+      take,
+    });
+    if (conversations.length === 0) return 0;
+    const ids = conversations.map((c) => c.id);
+    const attachments = await db.dlAttachment.findMany({ where: { conversationId: { in: ids } }, select: { storageKey: true } });
+    result.attachmentFiles.push(...attachments.map((a) => a.storageKey));
+    const [, transcripts] = await db.$transaction([
+      db.dlAttachment.deleteMany({ where: { conversationId: { in: ids } } }),
+      db.dlConversation.deleteMany({ where: { id: { in: ids } } }),
+    ]);
+    return transcripts.count;
+  });
+
+  const stale = { updatedAt: { lt: cut.conversationStateBefore } };
+  await step('conversationState', async (take) => {
+    const keys = (await db.botState.findMany({ where: stale, select: { key: true }, take })).map((r) => r.key);
+    return keys.length === 0 ? 0 : (await db.botState.deleteMany({ where: { key: { in: keys }, ...stale } })).count;
+  });
   // Intentos below the block are kept (seed 004 counts them until a right pass); rows with nothing left to count go.
-  counts.recoveryGuards = (
-    await db.recoveryGuard.deleteMany({
-      where: { OR: [{ fallos: 0, bloqueadoEn: null }, { bloqueadoEn: { lte: cut.recoveryBlocksBefore } }] },
-    })
-  ).count;
-  counts.rateCounters = await pruneRateCounters(db, { before: cut.countersBefore });
-  counts.throttles = (await db.throttleState.deleteMany({ where: { updatedAt: { lt: cut.countersBefore } } })).count;
-  return { counts, documentFiles: documents.map((d) => d.storageKey), attachmentFiles: attachments.map((a) => a.storageKey) };
+  const forgotten = { OR: [{ bloqueadoEn: null, fallos: 0 }, { bloqueadoEn: { lte: cut.recoveryBlocksBefore } }] };
+  await step('recoveryGuards', async (take) => {
+    const ids = (await db.recoveryGuard.findMany({ where: forgotten, select: { identificador: true }, take })).map((r) => r.identificador);
+    return ids.length === 0 ? 0 : (await db.recoveryGuard.deleteMany({ where: { identificador: { in: ids }, ...forgotten } })).count;
+  });
+  // prisma/store/rateLimits.ts takes no bound: one statement (see README, "Housekeeping").
+  result.counts.rateCounters = await pruneRateCounters(db, { before: cut.countersBefore });
+  result.batches.rateCounters = 1;
+  const untouched = { updatedAt: { lt: cut.countersBefore } };
+  await step('throttles', async (take) => {
+    const keys = (await db.throttleState.findMany({ where: untouched, select: { key: true }, take })).map((r) => r.key);
+    return keys.length === 0 ? 0 : (await db.throttleState.deleteMany({ where: { key: { in: keys }, ...untouched } })).count;
+  });
+  return result;
 }
