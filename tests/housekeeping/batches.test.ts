@@ -79,14 +79,16 @@ describe('pruneExpiredData in batches', () => {
         ...range('doc').map((id) => ({ ...file, id, storageKey: `k-${id}`, createdAt: ago(2 * DAY) })),
         { ...file, id: 'doc-new', storageKey: 'k-doc-new', createdAt: ago(HOUR) },
         { ...file, id: 'doc-filed', storageKey: 'k-doc-filed', createdAt: old, caseId: filedCase.id },
+        { ...file, id: 'doc-granted', storageKey: 'k-doc-granted', createdAt: old },
       ],
     });
     await p.downloadGrant.createMany({
-      data: [...range('dg'), 'dg-keep'].map((tokenHash) => ({
-        tokenHash,
-        documentId: 'doc-filed',
-        expiresAt: tokenHash === 'dg-keep' ? new Date(NOW.getTime() + HOUR) : old,
-      })),
+      data: [
+        ...range('dg').map((tokenHash) => ({ tokenHash, documentId: 'doc-filed', expiresAt: old })),
+        // A valid link keeps its unfiled document; one expired within the grace goes with its document.
+        { tokenHash: 'dg-keep', documentId: 'doc-granted', expiresAt: new Date(NOW.getTime() + HOUR) },
+        { tokenHash: 'dg-grace', documentId: 'doc-00', expiresAt: ago(HOUR) },
+      ],
     });
     await p.dlConversation.createMany({
       data: [...range('dl'), 'dl-live'].map((id) => ({ id, userId: 'u', createdAt: ago(10 * DAY) })),
@@ -200,7 +202,7 @@ describe('pruneExpiredData in batches', () => {
     expect((await p.downloadGrant.findMany()).map((r) => r.tokenHash)).toEqual(['dg-keep']);
     expect((await p.dlToken.findMany()).map((r) => r.tokenHash)).toEqual(['tk-keep']);
     expect((await p.citizenSession.findMany()).map((r) => r.conversationKey)).toEqual(['cs-keep']);
-    expect((await p.document.findMany({ orderBy: { id: 'asc' } })).map((d) => d.id)).toEqual(['doc-filed', 'doc-new']);
+    expect((await p.document.findMany({ orderBy: { id: 'asc' } })).map((d) => d.id)).toEqual(['doc-filed', 'doc-granted', 'doc-new']);
     expect((await p.dlConversation.findMany()).map((c) => c.id)).toEqual(['dl-live']);
     expect((await p.dlActivity.findMany()).map((a) => a.id)).toEqual(['dl-live|1']);
     expect((await p.dlAttachment.findMany()).map((a) => a.id)).toEqual(['a-dl-live']);
