@@ -1,9 +1,13 @@
 import type { PrismaClient } from '../client';
 import { turnSqlOf } from '../turnSql';
 import { REDACTED_BODY } from './outbox';
-import { DEFAULT_PRUNE_LIMITS, pruneInBatches, type PruneLimits, type PruneTally } from './pruneBatches';
+import { DEFAULT_PRUNE_LIMITS, pruneInBatches, sweepInBatches, type PruneLimits, type PruneTally } from './pruneBatches';
 import {
+  chunkDeleteStatement,
+  chunkEndStatement,
   DELETE_UNFILED_DOCUMENTS,
+  SESSION_SWEEP,
+  STATE_SWEEP,
   deleteParams,
   deleteStatement,
   marks,
@@ -82,12 +86,13 @@ export interface PruneResult extends PruneTally {
 
 /**
  * Deletes what the service no longer needs (LOPDP minimisation): expired link and token hashes, ended sessions, old
- * outbox rows, unfiled documents, stale Direct Line transcripts, conversation state and counters. Each step deletes
- * at most `limits.batch` rows a statement, by primary key found through an index, and yields to the event loop between
- * statements, so a large backlog never holds the store (nor, on SQLite, the process) for long; after
- * `limits.maxBatches` statements a step stops and a later run finishes. The statements (prisma/store/pruneSteps.ts)
- * are turn statements (prisma/turnSql.ts): the same SQL on SQLite and PostgreSQL, without the model API's cost of
- * a 500-key `in` list (about 40 to 150 ms of CPU a batch against about 10 ms).
+ * outbox rows, unfiled documents, stale Direct Line transcripts, conversation state and counters. Each statement
+ * deletes at most `limits.batch` rows, by primary key found through an index on the step's condition, or, for the two
+ * tables every turn writes (sessions, conversation state), by a sweep of `limits.batch` keys a statement; the loop
+ * yields to the event loop between statements, so a large backlog never holds the store (nor, on SQLite, the process)
+ * for long. A step stops after `limits.maxBatches` statements (a sweep after as many batches of rows removed) and a
+ * later run finishes. The statements (prisma/store/pruneSteps.ts) are turn statements (prisma/turnSql.ts): the same
+ * SQL on SQLite and PostgreSQL, without the model API's cost of a 500-key `in` list (40–150 ms against about 10 ms).
  */
 export async function pruneExpiredData(
   db: PrismaClient,
@@ -99,7 +104,18 @@ export async function pruneExpiredData(
   const inBatches = (name: string, run: (batch: number) => Promise<number>) => pruneInBatches(result, name, limits, run);
   const byKey = (step: PruneStep) => inBatches(step.name, (batch) => sql.run(deleteStatement(step), deleteParams(step, cut, batch)));
 
+  const sweep = (step: PruneStep) =>
+    sweepInBatches(result, step.name, limits, async (after, batch) => {
+      const first = after === undefined;
+      const from = first ? [] : [after];
+      const [chunk] = await sql.all<{ last: string | null }>(chunkEndStatement(step, first), [...from, batch]);
+      const last = chunk?.last ?? undefined;
+      if (last === undefined) return { removed: 0, last };
+      return { removed: await sql.run(chunkDeleteStatement(step, first), [...from, last, ...step.params(cut)]), last };
+    });
+
   for (const step of TOKEN_STEPS) await byKey(step);
+  await sweep(SESSION_SWEEP);
   await inBatches('emailBodies', (batch) => sql.run(REDACT_BODIES, [REDACTED_BODY, REDACTED_BODY, REDACTED_BODY, REDACTED_BODY, batch]));
   await byKey(OLD_EMAILS_STEP);
 
@@ -128,6 +144,7 @@ export async function pruneExpiredData(
     return transcripts ?? 0;
   });
 
+  await sweep(STATE_SWEEP);
   for (const step of STATE_STEPS) await byKey(step);
   // prisma/store/rateLimits.ts takes no bound: one statement (README, "Housekeeping").
   result.counts.rateCounters = await pruneRateCounters(db, { before: cut.countersBefore });

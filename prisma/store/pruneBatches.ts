@@ -44,3 +44,37 @@ export async function pruneInBatches(
   tally.counts[name] = removed;
   tally.batches[name] = batches;
 }
+
+/** One chunk of a sweep: the rows it removed, and the last key it covered (undefined once the table is covered). */
+export interface SweepChunk {
+  removed: number;
+  last: string | undefined;
+}
+
+/**
+ * Walks a table in primary-key order, `batch` keys a statement, for a condition without an index (a column every turn
+ * writes, where an index would cost each write more than the prune gains): each statement looks at no more than
+ * `batch` rows. Stops at the end of the table or once `batch × maxBatches` rows are removed (the next run starts
+ * over, from a table already cleaned that far), yielding to the event loop between statements.
+ */
+export async function sweepInBatches(
+  tally: PruneTally,
+  name: string,
+  limits: PruneLimits,
+  chunk: (after: string | undefined, batch: number) => Promise<SweepChunk>,
+): Promise<void> {
+  const budget = limits.batch * limits.maxBatches;
+  let removed = 0;
+  let batches = 0;
+  let after: string | undefined;
+  while (removed < budget) {
+    if (batches > 0) await yieldToEventLoop();
+    const next = await chunk(after, limits.batch);
+    if (next.last === undefined) break;
+    batches += 1;
+    removed += next.removed;
+    after = next.last;
+  }
+  tally.counts[name] = removed;
+  tally.batches[name] = batches;
+}

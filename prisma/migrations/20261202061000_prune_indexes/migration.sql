@@ -11,9 +11,6 @@ CREATE INDEX "ThrottleState_updatedAt_idx" ON "ThrottleState"("updatedAt");
 CREATE INDEX "OutboxEmail_estado_createdAt_idx" ON "OutboxEmail"("estado", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "BotState_updatedAt_idx" ON "BotState"("updatedAt");
-
--- CreateIndex
 CREATE INDEX "DlConversation_createdAt_idx" ON "DlConversation"("createdAt");
 
 -- CreateIndex
@@ -24,7 +21,4 @@ CREATE INDEX "DownloadGrant_expiresAt_idx" ON "DownloadGrant"("expiresAt");
 
 -- CreateIndex
 CREATE INDEX "SignInLink_expiresAt_idx" ON "SignInLink"("expiresAt");
-
--- CreateIndex
-CREATE INDEX "CitizenSession_lastSeenAt_idx" ON "CitizenSession"("lastSeenAt");
 
