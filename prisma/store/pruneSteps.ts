@@ -4,8 +4,8 @@ import type { RetentionCutoffs } from './housekeeping';
 /**
  * One step of the prune that deletes rows of one table by primary key: `where` (with `?` placeholders) says which
  * rows are past retention, `params` gives its values for a run. The SQL is portable (quoted identifiers, `?` numbered
- * for PostgreSQL by prisma/turnSql.ts, `IN (SELECT … LIMIT ?)`), and each condition has an index
- * (prisma/schema.prisma, "housekeeping").
+ * for PostgreSQL by prisma/turnSql.ts, `IN (SELECT … LIMIT ?)`). A delete-by-key step's condition has an index
+ * (prisma/schema.prisma, "housekeeping"); a sweep's needs only the primary key.
  */
 export interface PruneStep {
   name: string;
