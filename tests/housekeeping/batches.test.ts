@@ -20,7 +20,9 @@ const RETENTION: RetentionSettings = {
 /** More rows past retention than two batches of BATCH, of every kind. */
 const BATCH = 20;
 const STALE = 45;
-const range = (prefix: string) => Array.from({ length: STALE }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
+const range = (prefix: string, length = STALE) => Array.from({ length }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
+/** Web-chat transcripts go a tenth of a batch a statement (2 here, with their activities): 5 take 3 statements. */
+const TRANSCRIPTS = 5;
 
 describe('pruneInBatches', () => {
   it('yields to the event loop between statements and stops at the budget', async () => {
@@ -91,10 +93,10 @@ describe('pruneExpiredData in batches', () => {
       ],
     });
     await p.dlConversation.createMany({
-      data: [...range('dl'), 'dl-live'].map((id) => ({ id, userId: 'u', createdAt: ago(10 * DAY) })),
+      data: [...range('dl', TRANSCRIPTS), 'dl-live'].map((id) => ({ id, userId: 'u', createdAt: ago(10 * DAY) })),
     });
     await p.dlActivity.createMany({
-      data: [...range('dl'), 'dl-live'].map((id) => ({
+      data: [...range('dl', TRANSCRIPTS), 'dl-live'].map((id) => ({
         id: `${id}|1`,
         conversationId: id,
         seq: 1,
@@ -103,7 +105,7 @@ describe('pruneExpiredData in batches', () => {
       })),
     });
     await p.dlAttachment.createMany({
-      data: ['dl-00', 'dl-44', 'dl-live'].map((id) => ({
+      data: ['dl-00', 'dl-04', 'dl-live'].map((id) => ({
         id: `a-${id}`,
         conversationId: id,
         name: 'f.pdf',
@@ -192,10 +194,10 @@ describe('pruneExpiredData in batches', () => {
     const p = db.prisma;
     const result = await pruneExpiredData(p, cut, { batch: BATCH, maxBatches: 100 });
 
-    expect(result.counts).toEqual({ ...each(STALE), rateCounters: 1 });
+    expect(result.counts).toEqual({ ...each(STALE), directLineConversations: TRANSCRIPTS, rateCounters: 1 });
     expect(result.batches).toEqual({ ...each(3), rateCounters: 1 });
     expect(result.documentFiles.sort()).toEqual(range('doc').map((id) => `k-${id}`));
-    expect(result.attachmentFiles.sort()).toEqual(['k-a-dl-00', 'k-a-dl-44']);
+    expect(result.attachmentFiles.sort()).toEqual(['k-a-dl-00', 'k-a-dl-04']);
 
     expect((await p.recoveryToken.findMany()).map((r) => r.tokenHash)).toEqual(['rt-keep']);
     expect((await p.signInLink.findMany()).map((r) => r.tokenHash)).toEqual(['sl-keep']);
@@ -222,12 +224,12 @@ describe('pruneExpiredData in batches', () => {
   it('stops each step at its budget of statements, and the next run removes the rest', async () => {
     const p = db.prisma;
     const first = await pruneExpiredData(p, cut, { batch: BATCH, maxBatches: 2 });
-    expect(first.counts).toEqual({ ...each(2 * BATCH), rateCounters: 1 });
+    expect(first.counts).toEqual({ ...each(2 * BATCH), directLineConversations: 4, rateCounters: 1 });
     expect(first.batches).toEqual({ ...each(2), rateCounters: 1 });
     expect(await p.botState.count()).toBe(STALE - 2 * BATCH + 1);
 
     const second = await pruneExpiredData(p, cut, { batch: BATCH, maxBatches: 2 });
-    expect(second.counts).toEqual({ ...each(STALE - 2 * BATCH), rateCounters: 0 });
+    expect(second.counts).toEqual({ ...each(STALE - 2 * BATCH), directLineConversations: 1, rateCounters: 0 });
     expect(second.batches).toEqual({ ...each(1), rateCounters: 1 });
     expect(first.documentFiles.length + second.documentFiles.length).toBe(STALE);
 
