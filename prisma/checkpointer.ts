@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PrismaClient } from './generated/client';
+import type { CheckpointWorkerData, CheckpointWorkerMessage } from './checkpointWorker';
+
+/** SQLite's own autocheckpoint threshold (pages), given back to the main connection whenever the worker is not running. */
+export const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+/** The log size above which the worker empties it with a TRUNCATE checkpoint (16 MB: 4,096 pages of 4 KB). */
+export const CHECKPOINT_TRUNCATE_BYTES = 16 * 1024 * 1024;
+
+/** What the checkpointer logs: a warning when it falls back to SQLite's autocheckpoint (the service's pino logger). */
+export interface CheckpointLogger {
+  warn(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** The result of one checkpoint pass in the worker, in pages (`PRAGMA wal_checkpoint`'s row). */
+export type CheckpointResult = Extract<CheckpointWorkerMessage, { type: 'checkpointed' }>;
+
+/** Options of {@link startSqliteCheckpointer}. */
+export interface SqliteCheckpointerOptions {
+  prisma: PrismaClient;
+  databaseUrl: string;
+  journalMode: 'wal' | 'delete';
+  /** Time between two checkpoints (SQLITE_CHECKPOINT_INTERVAL_MS); 0 leaves checkpoints to SQLite. */
+  intervalMs: number;
+  logger: CheckpointLogger;
+  truncateBytes?: number;
+  /** How long the worker may take to open its connection before SQLite keeps its autocheckpoint (default 5 s). */
+  startTimeoutMs?: number;
+  /** Called on every pass of the worker (tests and diagnostics). */
+  onCheckpoint?: (result: CheckpointResult) => void;
+}
+
+/** The running checkpointer: `worker` is set while checkpoints run off the main thread. */
+export interface SqliteCheckpointer {
+  readonly worker: Worker | undefined;
+  /** Ends the worker and gives the main connection its autocheckpoint back (before the database is closed). */
+  stop(): Promise<void>;
+}
+
+/** The checkpointer when there is nothing to do: PostgreSQL, the rollback journal, interval 0, or a failed start. */
+const NO_CHECKPOINTER: SqliteCheckpointer = { worker: undefined, stop: async () => undefined };
+
+/** Sets the main connection's autocheckpoint (pages; 0 = never), through Prisma's connection, the one turns use. */
+async function setAutocheckpoint(prisma: PrismaClient, pages: number): Promise<void> {
+  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`);
+}
+
+/**
+ * Starts the worker thread. From dist/ it runs the compiled checkpointWorker.js next to this module; from the
+ * TypeScript sources (jest, tests/faults/helpers/runTs.js) a small bootstrap transpiles checkpointWorker.ts as it loads.
+ */
+function spawnWorker(data: CheckpointWorkerData): Worker {
+  const compiled = path.join(__dirname, 'checkpointWorker.js');
+  if (fs.existsSync(compiled)) return new Worker(compiled, { workerData: data });
+  const bootstrap = `
+    const fs = require('node:fs');
+    const { workerData } = require('node:worker_threads');
+    const ts = require(workerData.typescript);
+    const compilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true };
+    require.extensions['.ts'] = (module, filename) =>
+      module._compile(ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename }).outputText, filename);
+    require(workerData.entry);`;
+  return new Worker(bootstrap, {
+    eval: true,
+    workerData: { ...data, typescript: require.resolve('typescript'), entry: path.join(__dirname, 'checkpointWorker.ts') },
+  });
+}
+
+/** Resolves once the worker says its connection is open; rejects if it fails, exits or takes longer than `timeoutMs`. */
+function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`checkpoint worker not ready after ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: CheckpointWorkerMessage) => message.type === 'ready' && done();
+    const onError = (error: Error) => done(error);
+    const onExit = (code: number) => done(new Error(`checkpoint worker exited with code ${code}`));
+    function done(error?: Error): void {
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
+}
+
+/**
+ * Moves SQLite's WAL checkpoints off the bot's only thread (issue 14): with `wal_autocheckpoint`, the commit that
+ * crosses 1,000 pages copies the log into the database and waits for its fsync on the turn thread, about half of the
+ * store's write cost. Here a worker thread with its own connection checkpoints every `intervalMs` while the main
+ * connection's autocheckpoint is 0. If the worker cannot start, fails or exits, the main connection gets its
+ * autocheckpoint (1,000 pages) back and a warning is logged: no write is lost either way, since a checkpoint only
+ * copies committed pages. SQLite files in WAL mode only; anything else gets a checkpointer that does nothing.
+ */
+export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions): Promise<SqliteCheckpointer> {
+  const { prisma, databaseUrl, logger } = options;
+  if (!databaseUrl.startsWith('file:') || options.journalMode !== 'wal' || options.intervalMs <= 0) return NO_CHECKPOINTER;
+  // The adapter opens the URL without `file:`, relative to the working directory; the worker opens the same file.
+  const file = path.resolve(databaseUrl.replace(/^file:/, ''));
+  let worker: Worker;
+  try {
+    worker = spawnWorker({ file, intervalMs: options.intervalMs, truncateBytes: options.truncateBytes ?? CHECKPOINT_TRUNCATE_BYTES });
+    await whenReady(worker, options.startTimeoutMs ?? 5000);
+  } catch (error) {
+    logger.warn('sqlite_checkpointer_not_started', { error: String(error), autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
+    return NO_CHECKPOINTER;
+  }
+  const running: { worker: Worker | undefined; stopping: boolean } = { worker, stopping: false };
+  const fallBack = (reason: string): void => {
+    if (!running.worker) return;
+    running.worker = undefined;
+    void worker.terminate();
+    if (running.stopping) return;
+    logger.warn('sqlite_checkpointer_stopped', { reason, autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
+    setAutocheckpoint(prisma, SQLITE_AUTOCHECKPOINT_PAGES).catch((error: unknown) =>
+      logger.warn('sqlite_autocheckpoint_not_restored', { error: String(error) }),
+    );
+  };
+  worker.on('error', (error) => fallBack(String(error)));
+  worker.on('exit', (code) => fallBack(`exit ${code}`));
+  if (options.onCheckpoint) {
+    const onCheckpoint = options.onCheckpoint;
+    worker.on('message', (message: CheckpointWorkerMessage) => message.type === 'checkpointed' && onCheckpoint(message));
+  }
+  worker.unref();
+  try {
+    await setAutocheckpoint(prisma, 0);
+  } catch (error) {
+    running.stopping = true;
+    fallBack(String(error));
+    logger.warn('sqlite_checkpointer_not_started', { error: String(error), autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
+    return NO_CHECKPOINTER;
+  }
+  return {
+    get worker() {
+      return running.worker;
+    },
+    async stop() {
+      const current = running.worker;
+      if (!current) return;
+      running.stopping = true;
+      const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+      current.postMessage('stop');
+      // The worker closes its connection and ends; one busy in a long checkpoint is ended after a second.
+      const timer = setTimeout(() => void current.terminate(), 1000);
+      await exited;
+      clearTimeout(timer);
+      running.worker = undefined;
+      await setAutocheckpoint(prisma, SQLITE_AUTOCHECKPOINT_PAGES).catch(() => undefined);
+    },
+  };
+}
