@@ -1,13 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import type { PrismaClient } from './generated/client';
-import type { CheckpointWorkerData, CheckpointWorkerMessage } from './checkpointWorker';
+import type {
+  CheckpointResult,
+  CheckpointRow,
+  CheckpointWorkerCommand,
+  CheckpointWorkerData,
+  CheckpointWorkerMessage,
+} from './checkpointWorker';
+import { sqliteConnectionOf } from './sqliteConnection';
 
 /** SQLite's own autocheckpoint threshold (pages), given back to the main connection whenever the worker is not running. */
 export const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
-/** The log size above which the worker empties it with a TRUNCATE checkpoint (16 MB: 4,096 pages of 4 KB). */
+/** The log size above which it is emptied with a TRUNCATE checkpoint (16 MB: 4,096 pages of 4 KB). */
 export const CHECKPOINT_TRUNCATE_BYTES = 16 * 1024 * 1024;
 
 /** What the checkpointer logs: a warning when it falls back to SQLite's autocheckpoint (the service's pino logger). */
@@ -15,8 +23,7 @@ export interface CheckpointLogger {
   warn(event: string, fields?: Record<string, unknown>): void;
 }
 
-/** The result of one checkpoint pass in the worker, in pages (`PRAGMA wal_checkpoint`'s row). */
-export type CheckpointResult = Extract<CheckpointWorkerMessage, { type: 'checkpointed' }>;
+export type { CheckpointResult } from './checkpointWorker';
 
 /** Options of {@link startSqliteCheckpointer}. */
 export interface SqliteCheckpointerOptions {
@@ -29,7 +36,7 @@ export interface SqliteCheckpointerOptions {
   truncateBytes?: number;
   /** How long the worker may take to open its connection before SQLite keeps its autocheckpoint (default 5 s). */
   startTimeoutMs?: number;
-  /** Called on every pass of the worker (tests and diagnostics). */
+  /** Called after every checkpoint, the worker's and the main thread's (tests and diagnostics). */
   onCheckpoint?: (result: CheckpointResult) => void;
 }
 
@@ -43,9 +50,28 @@ export interface SqliteCheckpointer {
 /** The checkpointer when there is nothing to do: PostgreSQL, the rollback journal, interval 0, or a failed start. */
 const NO_CHECKPOINTER: SqliteCheckpointer = { worker: undefined, stop: async () => undefined };
 
-/** Sets the main connection's autocheckpoint (pages; 0 = never), through Prisma's connection, the one turns use. */
-async function setAutocheckpoint(prisma: PrismaClient, pages: number): Promise<void> {
-  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`);
+/** Sets the main connection's autocheckpoint (pages; 0 = never) on the connection the turns use. */
+function setAutocheckpoint(connection: Database.Database, pages: number): void {
+  connection.pragma(`wal_autocheckpoint = ${pages}`);
+}
+
+/**
+ * Empties the log from the main connection when the worker asks (its passes did not catch up under steady writes).
+ * It is the only writer and the worker is paused, so with the busy timeout at 0 for this one statement it never waits:
+ * it copies the few frames written since the worker's pass, fsyncs, and truncates the -wal file, or gives up (another
+ * process reading, or a turn's transaction open on this connection) and the worker asks again after its next pass.
+ */
+function truncateLog(connection: Database.Database): CheckpointResult | undefined {
+  if (connection.inTransaction) return undefined;
+  const busyTimeout = Number(connection.pragma('busy_timeout', { simple: true }));
+  connection.pragma('busy_timeout = 0');
+  try {
+    // Prisma's connection reads integers as BigInt.
+    const [row] = connection.pragma('wal_checkpoint(TRUNCATE)', { simple: false }) as Record<keyof CheckpointRow, number | bigint>[];
+    return { mode: 'TRUNCATE', busy: Number(row?.busy ?? 1), log: Number(row?.log ?? -1), checkpointed: Number(row?.checkpointed ?? -1) };
+  } finally {
+    connection.pragma(`busy_timeout = ${busyTimeout}`);
+  }
 }
 
 /**
@@ -95,8 +121,14 @@ function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
  * copies committed pages. SQLite files in WAL mode only; anything else gets a checkpointer that does nothing.
  */
 export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions): Promise<SqliteCheckpointer> {
-  const { prisma, databaseUrl, logger } = options;
+  const { databaseUrl, logger, onCheckpoint } = options;
   if (!databaseUrl.startsWith('file:') || options.journalMode !== 'wal' || options.intervalMs <= 0) return NO_CHECKPOINTER;
+  const connection = sqliteConnectionOf(options.prisma);
+  const notStarted = (error: unknown): SqliteCheckpointer => {
+    logger.warn('sqlite_checkpointer_not_started', { error: String(error), autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
+    return NO_CHECKPOINTER;
+  };
+  if (!connection) return notStarted('the SQLite connection is not open');
   // The adapter opens the URL without `file:`, relative to the working directory; the worker opens the same file.
   const file = path.resolve(databaseUrl.replace(/^file:/, ''));
   let worker: Worker;
@@ -104,35 +136,33 @@ export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions
     worker = spawnWorker({ file, intervalMs: options.intervalMs, truncateBytes: options.truncateBytes ?? CHECKPOINT_TRUNCATE_BYTES });
     await whenReady(worker, options.startTimeoutMs ?? 5000);
   } catch (error) {
-    logger.warn('sqlite_checkpointer_not_started', { error: String(error), autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
-    return NO_CHECKPOINTER;
+    return notStarted(error);
   }
   const running: { worker: Worker | undefined; stopping: boolean } = { worker, stopping: false };
+  // Whatever ends the worker, SQLite's own autocheckpoint comes back at once (the same synchronous step as the notice).
   const fallBack = (reason: string): void => {
     if (!running.worker) return;
     running.worker = undefined;
     void worker.terminate();
     if (running.stopping) return;
+    setAutocheckpoint(connection, SQLITE_AUTOCHECKPOINT_PAGES);
     logger.warn('sqlite_checkpointer_stopped', { reason, autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
-    setAutocheckpoint(prisma, SQLITE_AUTOCHECKPOINT_PAGES).catch((error: unknown) =>
-      logger.warn('sqlite_autocheckpoint_not_restored', { error: String(error) }),
-    );
   };
   worker.on('error', (error) => fallBack(String(error)));
   worker.on('exit', (code) => fallBack(`exit ${code}`));
-  if (options.onCheckpoint) {
-    const onCheckpoint = options.onCheckpoint;
-    worker.on('message', (message: CheckpointWorkerMessage) => message.type === 'checkpointed' && onCheckpoint(message));
-  }
+  worker.on('message', (message: CheckpointWorkerMessage) => {
+    if (message.type === 'checkpointed') onCheckpoint?.(message);
+    if (message.type !== 'truncate' || !running.worker) return;
+    try {
+      const result = truncateLog(connection);
+      if (result) onCheckpoint?.(result);
+    } catch (error) {
+      logger.warn('sqlite_truncate_failed', { error: String(error) });
+    }
+    worker.postMessage('resume' satisfies CheckpointWorkerCommand);
+  });
   worker.unref();
-  try {
-    await setAutocheckpoint(prisma, 0);
-  } catch (error) {
-    running.stopping = true;
-    fallBack(String(error));
-    logger.warn('sqlite_checkpointer_not_started', { error: String(error), autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
-    return NO_CHECKPOINTER;
-  }
+  setAutocheckpoint(connection, 0);
   return {
     get worker() {
       return running.worker;
@@ -141,14 +171,14 @@ export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions
       const current = running.worker;
       if (!current) return;
       running.stopping = true;
+      setAutocheckpoint(connection, SQLITE_AUTOCHECKPOINT_PAGES);
       const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
-      current.postMessage('stop');
-      // The worker closes its connection and ends; one busy in a long checkpoint is ended after a second.
+      current.postMessage('stop' satisfies CheckpointWorkerCommand);
+      // The worker closes its connection and ends; one stuck in a long checkpoint is ended after a second.
       const timer = setTimeout(() => void current.terminate(), 1000);
       await exited;
       clearTimeout(timer);
       running.worker = undefined;
-      await setAutocheckpoint(prisma, SQLITE_AUTOCHECKPOINT_PAGES).catch(() => undefined);
     },
   };
 }
