@@ -97,6 +97,27 @@ describe('SQLite checkpointer (checkpoints on a worker thread)', () => {
     reopened.close();
   });
 
+  it('empties the log only outside a transaction on the connection: one that reads, waits, then writes goes through', async () => {
+    const results: CheckpointResult[] = [];
+    const logger = recordingLogger();
+    const checkpointer = await startSqliteCheckpointer(options({ logger, truncateBytes: 1, onCheckpoint: (r) => results.push(r) }));
+    const body = 'y'.repeat(1000);
+    // A turn's interactive transaction (deferred BEGIN: a read, then a write) stays open across several passes.
+    const turn = db.prisma.$transaction(async (tx) => {
+      await tx.$queryRawUnsafe('SELECT COUNT(*) AS n FROM "CheckpointProbe"');
+      await sleep(300);
+      await tx.$executeRawUnsafe('INSERT INTO "CheckpointProbe" ("id", "body") VALUES (0, ?)', body);
+    });
+    await expect(turn).resolves.toBeUndefined();
+    for (let id = 1; id <= 200; id++) {
+      await db.prisma.$executeRawUnsafe('INSERT INTO "CheckpointProbe" ("id", "body") VALUES (?, ?)', id, body);
+    }
+    await until(() => results.some((r) => r.mode === 'TRUNCATE' && r.busy === 0));
+    await checkpointer.stop();
+    expect(logger.warnings).toEqual([]);
+    expect(await db.prisma.$queryRawUnsafe('SELECT COUNT(*) AS n FROM "CheckpointProbe"')).toEqual([{ n: 201n }]);
+  });
+
   it('gives SQLite its autocheckpoint back and warns when the worker is killed; writes go on', async () => {
     const logger = recordingLogger();
     const checkpointer = await startSqliteCheckpointer(options({ logger }));
