@@ -50,9 +50,9 @@ export interface SqliteCheckpointer {
 /** The checkpointer when there is nothing to do: PostgreSQL, the rollback journal, interval 0, or a failed start. */
 const NO_CHECKPOINTER: SqliteCheckpointer = { worker: undefined, stop: async () => undefined };
 
-/** Sets the main connection's autocheckpoint (pages; 0 = never) on the connection the turns use. */
+/** Sets the main connection's autocheckpoint (pages; 0 = never) on the connection the turns use, if still open. */
 function setAutocheckpoint(connection: Database.Database, pages: number): void {
-  connection.pragma(`wal_autocheckpoint = ${pages}`);
+  if (connection.open) connection.pragma(`wal_autocheckpoint = ${pages}`);
 }
 
 /**
@@ -115,8 +115,9 @@ function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
 /**
  * Moves SQLite's WAL checkpoints off the bot's only thread (issue 14): with `wal_autocheckpoint`, the commit that
  * crosses 1,000 pages copies the log into the database and waits for its fsync on the turn thread, about half of the
- * store's write cost. Here a worker thread with its own connection checkpoints every `intervalMs` while the main
- * connection's autocheckpoint is 0. If the worker cannot start, fails or exits, the main connection gets its
+ * store's write cost. Here a worker thread with its own connection checkpoints (PASSIVE) every `intervalMs` while the
+ * main connection's autocheckpoint is 0; when steady writes keep the log from restarting and it passes `truncateBytes`,
+ * the main connection empties it once (TRUNCATE, mostly copied already). If the worker cannot start, fails or exits, the main connection gets its
  * autocheckpoint (1,000 pages) back and a warning is logged: no write is lost either way, since a checkpoint only
  * copies committed pages. SQLite files in WAL mode only; anything else gets a checkpointer that does nothing.
  */
@@ -162,7 +163,13 @@ export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions
     worker.postMessage('resume' satisfies CheckpointWorkerCommand);
   });
   worker.unref();
-  setAutocheckpoint(connection, 0);
+  try {
+    setAutocheckpoint(connection, 0);
+  } catch (error) {
+    running.stopping = true;
+    fallBack(String(error));
+    return notStarted(error);
+  }
   return {
     get worker() {
       return running.worker;
