@@ -99,7 +99,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const tuned = await tuneSqlite(prisma, config.databaseUrl, config.sqliteJournalMode, config.sqliteBusyTimeoutMs);
   // --- SQLite checkpoints on a worker thread (prisma/checkpointer.ts), once the WAL settings are in place ---
   const checkpointer = tuned
-    ? await startSqliteCheckpointer({
+    ? startSqliteCheckpointer({
         prisma,
         databaseUrl: config.databaseUrl,
         journalMode: config.sqliteJournalMode,

@@ -40,15 +40,17 @@ export interface SqliteCheckpointerOptions {
   onCheckpoint?: (result: CheckpointResult) => void;
 }
 
-/** The running checkpointer: `worker` is set while checkpoints run off the main thread. */
+/** The checkpointer: `worker` is set while the worker thread is starting or running. */
 export interface SqliteCheckpointer {
   readonly worker: Worker | undefined;
+  /** Resolves true once checkpoints run on the worker (autocheckpoint 0), false if they stay with SQLite. */
+  readonly ready: Promise<boolean>;
   /** Ends the worker and gives the main connection its autocheckpoint back (before the database is closed). */
   stop(): Promise<void>;
 }
 
 /** The checkpointer when there is nothing to do: PostgreSQL, the rollback journal, interval 0, or a failed start. */
-const NO_CHECKPOINTER: SqliteCheckpointer = { worker: undefined, stop: async () => undefined };
+const NO_CHECKPOINTER: SqliteCheckpointer = { worker: undefined, ready: Promise.resolve(false), stop: async () => undefined };
 
 /** Sets the main connection's autocheckpoint (pages; 0 = never) on the connection the turns use, if still open. */
 function setAutocheckpoint(connection: Database.Database, pages: number): void {
@@ -119,33 +121,36 @@ function whenReady(worker: Worker, timeoutMs: number): Promise<void> {
  * main connection's autocheckpoint is 0; when steady writes keep the log from restarting and it passes `truncateBytes`,
  * the main connection empties it once (TRUNCATE, mostly copied already). If the worker cannot start, fails or exits, the main connection gets its
  * autocheckpoint (1,000 pages) back and a warning is logged: no write is lost either way, since a checkpoint only
- * copies committed pages. SQLite files in WAL mode only; anything else gets a checkpointer that does nothing.
+ * copies committed pages. The start does not wait for the thread (`ready` says when it runs). SQLite files in WAL
+ * mode only; anything else gets a checkpointer that does nothing.
  */
-export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions): Promise<SqliteCheckpointer> {
+export function startSqliteCheckpointer(options: SqliteCheckpointerOptions): SqliteCheckpointer {
   const { databaseUrl, logger, onCheckpoint } = options;
   if (!databaseUrl.startsWith('file:') || options.journalMode !== 'wal' || options.intervalMs <= 0) return NO_CHECKPOINTER;
   const connection = sqliteConnectionOf(options.prisma);
-  const notStarted = (error: unknown): SqliteCheckpointer => {
+  const notStarted = (error: unknown): false => {
     logger.warn('sqlite_checkpointer_not_started', { error: String(error), autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
-    return NO_CHECKPOINTER;
+    return false;
   };
-  if (!connection) return notStarted('the SQLite connection is not open');
+  if (!connection) return { ...NO_CHECKPOINTER, ready: Promise.resolve(notStarted('the SQLite connection is not open')) };
   // The adapter opens the URL without `file:`, relative to the working directory; the worker opens the same file.
   const file = path.resolve(databaseUrl.replace(/^file:/, ''));
   let worker: Worker;
   try {
     worker = spawnWorker({ file, intervalMs: options.intervalMs, truncateBytes: options.truncateBytes ?? CHECKPOINT_TRUNCATE_BYTES });
-    await whenReady(worker, options.startTimeoutMs ?? 5000);
   } catch (error) {
-    return notStarted(error);
+    return { ...NO_CHECKPOINTER, ready: Promise.resolve(notStarted(error)) };
   }
-  const running: { worker: Worker | undefined; stopping: boolean } = { worker, stopping: false };
-  // Whatever ends the worker, SQLite's own autocheckpoint comes back at once (the same synchronous step as the notice).
-  const fallBack = (reason: string): void => {
-    if (!running.worker) return;
-    running.worker = undefined;
+  // The start does not wait for the thread (100–300 ms): SQLite checkpoints as before until it is ready.
+  let state: 'starting' | 'running' | 'ended' = 'starting';
+  const end = (): void => {
+    state = 'ended';
     void worker.terminate();
-    if (running.stopping) return;
+  };
+  // Whatever ends a running worker, SQLite's own autocheckpoint comes back at once (the same step as the notice).
+  const fallBack = (reason: string): void => {
+    if (state !== 'running') return;
+    end();
     setAutocheckpoint(connection, SQLITE_AUTOCHECKPOINT_PAGES);
     logger.warn('sqlite_checkpointer_stopped', { reason, autocheckpointPages: SQLITE_AUTOCHECKPOINT_PAGES });
   };
@@ -153,7 +158,7 @@ export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions
   worker.on('exit', (code) => fallBack(`exit ${code}`));
   worker.on('message', (message: CheckpointWorkerMessage) => {
     if (message.type === 'checkpointed') onCheckpoint?.(message);
-    if (message.type !== 'truncate' || !running.worker) return;
+    if (message.type !== 'truncate' || state !== 'running') return;
     try {
       const result = truncateLog(connection);
       if (result) onCheckpoint?.(result);
@@ -163,29 +168,39 @@ export async function startSqliteCheckpointer(options: SqliteCheckpointerOptions
     worker.postMessage('resume' satisfies CheckpointWorkerCommand);
   });
   worker.unref();
-  try {
-    setAutocheckpoint(connection, 0);
-  } catch (error) {
-    running.stopping = true;
-    fallBack(String(error));
-    return notStarted(error);
-  }
+  const ready = whenReady(worker, options.startTimeoutMs ?? 5000).then(
+    () => {
+      if (state !== 'starting') return false;
+      try {
+        setAutocheckpoint(connection, 0);
+      } catch (error) {
+        end();
+        return notStarted(error);
+      }
+      state = 'running';
+      return true;
+    },
+    (error: unknown) => {
+      if (state !== 'starting') return false;
+      end();
+      return notStarted(error);
+    },
+  );
   return {
     get worker() {
-      return running.worker;
+      return state === 'ended' ? undefined : worker;
     },
+    ready,
     async stop() {
-      const current = running.worker;
-      if (!current) return;
-      running.stopping = true;
-      setAutocheckpoint(connection, SQLITE_AUTOCHECKPOINT_PAGES);
-      const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
-      current.postMessage('stop' satisfies CheckpointWorkerCommand);
-      // The worker closes its connection and ends; one stuck in a long checkpoint is ended after a second.
-      const timer = setTimeout(() => void current.terminate(), 1000);
+      if (state === 'ended') return;
+      if (state === 'running') setAutocheckpoint(connection, SQLITE_AUTOCHECKPOINT_PAGES);
+      state = 'ended';
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('stop' satisfies CheckpointWorkerCommand);
+      // The worker closes its connection and ends; one stuck in a long checkpoint (or still starting) is ended after a second.
+      const timer = setTimeout(() => void worker.terminate(), 1000);
       await exited;
       clearTimeout(timer);
-      running.worker = undefined;
     },
   };
 }

@@ -56,7 +56,8 @@ describe('SQLite checkpointer (checkpoints on a worker thread)', () => {
     ['the rollback journal', { journalMode: 'delete' as const }],
     ['interval 0 (SQLite checkpoints itself)', { intervalMs: 0 }],
   ])('starts no worker for %s and leaves the autocheckpoint alone', async (_case, extra) => {
-    const checkpointer = await startSqliteCheckpointer(options(extra));
+    const checkpointer = startSqliteCheckpointer(options(extra));
+    expect(await checkpointer.ready).toBe(false);
     expect(checkpointer.worker).toBeUndefined();
     expect(await autocheckpointOf(db.prisma)).toBe(1000);
     await checkpointer.stop();
@@ -65,10 +66,13 @@ describe('SQLite checkpointer (checkpoints on a worker thread)', () => {
   it('checkpoints and empties the log off the main thread while autocheckpoint is 0; every write is there after reopening', async () => {
     const results: CheckpointResult[] = [];
     const logger = recordingLogger();
-    const checkpointer = await startSqliteCheckpointer(
+    const checkpointer = startSqliteCheckpointer(
       options({ logger, truncateBytes: 256 * 1024, onCheckpoint: (result) => results.push(result) }),
     );
     expect(checkpointer.worker).toBeDefined();
+    // SQLite keeps checkpointing until the thread is ready: the start does not wait for it.
+    expect(await autocheckpointOf(db.prisma)).toBe(1000);
+    expect(await checkpointer.ready).toBe(true);
     expect(await autocheckpointOf(db.prisma)).toBe(0);
 
     const rows = 3000;
@@ -100,7 +104,8 @@ describe('SQLite checkpointer (checkpoints on a worker thread)', () => {
   it('empties the log only outside a transaction on the connection: one that reads, waits, then writes goes through', async () => {
     const results: CheckpointResult[] = [];
     const logger = recordingLogger();
-    const checkpointer = await startSqliteCheckpointer(options({ logger, truncateBytes: 1, onCheckpoint: (r) => results.push(r) }));
+    const checkpointer = startSqliteCheckpointer(options({ logger, truncateBytes: 1, onCheckpoint: (r) => results.push(r) }));
+    expect(await checkpointer.ready).toBe(true);
     const body = 'y'.repeat(1000);
     // A turn's interactive transaction (deferred BEGIN: a read, then a write) stays open across several passes.
     const turn = db.prisma.$transaction(async (tx) => {
@@ -120,7 +125,8 @@ describe('SQLite checkpointer (checkpoints on a worker thread)', () => {
 
   it('gives SQLite its autocheckpoint back and warns when the worker is killed; writes go on', async () => {
     const logger = recordingLogger();
-    const checkpointer = await startSqliteCheckpointer(options({ logger }));
+    const checkpointer = startSqliteCheckpointer(options({ logger }));
+    expect(await checkpointer.ready).toBe(true);
     expect(await autocheckpointOf(db.prisma)).toBe(0);
     await checkpointer.worker!.terminate();
 
@@ -134,16 +140,28 @@ describe('SQLite checkpointer (checkpoints on a worker thread)', () => {
 
   it('keeps SQLite’s autocheckpoint and warns when the worker cannot open the file', async () => {
     const logger = recordingLogger();
-    const checkpointer = await startSqliteCheckpointer(options({ logger, databaseUrl: `file:${file}.missing` }));
+    const checkpointer = startSqliteCheckpointer(options({ logger, databaseUrl: `file:${file}.missing` }));
+    expect(await checkpointer.ready).toBe(false);
     expect(checkpointer.worker).toBeUndefined();
     expect(logger.warnings.map((w) => w.event)).toEqual(['sqlite_checkpointer_not_started']);
     expect(await autocheckpointOf(db.prisma)).toBe(1000);
     expect(fs.existsSync(`${file}.missing`)).toBe(false);
   });
 
+  it('stop() while the worker is still starting: it ends, autocheckpoint stays 1000, no warning', async () => {
+    const logger = recordingLogger();
+    const checkpointer = startSqliteCheckpointer(options({ logger }));
+    await checkpointer.stop();
+    expect(await checkpointer.ready).toBe(false);
+    expect(checkpointer.worker).toBeUndefined();
+    expect(logger.warnings).toEqual([]);
+    expect(await autocheckpointOf(db.prisma)).toBe(1000);
+  });
+
   it('stop() ends the worker with exit code 0, without a warning, and a second stop() does nothing', async () => {
     const logger = recordingLogger();
-    const checkpointer = await startSqliteCheckpointer(options({ logger }));
+    const checkpointer = startSqliteCheckpointer(options({ logger }));
+    expect(await checkpointer.ready).toBe(true);
     const exit = new Promise<number>((resolve) => checkpointer.worker!.once('exit', resolve));
     await checkpointer.stop();
     expect(await exit).toBe(0);
