@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -83,17 +84,38 @@ function truncateLog(connection: Database.Database): CheckpointResult | undefine
 function spawnWorker(data: CheckpointWorkerData): Worker {
   const compiled = path.join(__dirname, 'checkpointWorker.js');
   if (fs.existsSync(compiled)) return new Worker(compiled, { workerData: data });
+  // The transpiled text is kept in the temp folder by the source's hash, so only the first start loads TypeScript.
   const bootstrap = `
     const fs = require('node:fs');
+    const path = require('node:path');
+    const crypto = require('node:crypto');
     const { workerData } = require('node:worker_threads');
-    const ts = require(workerData.typescript);
-    const compilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true };
-    require.extensions['.ts'] = (module, filename) =>
-      module._compile(ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename }).outputText, filename);
+    require.extensions['.ts'] = (module, filename) => {
+      const source = fs.readFileSync(filename, 'utf8');
+      const hash = crypto.createHash('sha256').update(source).digest('hex').slice(0, 16);
+      const cached = path.join(workerData.cacheDir, 'iess-checkpointWorker-' + hash + '.js');
+      let code;
+      try {
+        code = fs.readFileSync(cached, 'utf8');
+      } catch {
+        const ts = require(workerData.typescript);
+        const compilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true };
+        code = ts.transpileModule(source, { compilerOptions, fileName: filename }).outputText;
+        const partial = cached + '.' + process.pid + '.' + Date.now();
+        fs.writeFileSync(partial, code);
+        fs.renameSync(partial, cached);
+      }
+      module._compile(code, filename);
+    };
     require(workerData.entry);`;
   return new Worker(bootstrap, {
     eval: true,
-    workerData: { ...data, typescript: require.resolve('typescript'), entry: path.join(__dirname, 'checkpointWorker.ts') },
+    workerData: {
+      ...data,
+      typescript: require.resolve('typescript'),
+      entry: path.join(__dirname, 'checkpointWorker.ts'),
+      cacheDir: os.tmpdir(),
+    },
   });
 }
 
