@@ -8,6 +8,7 @@ import { createRecognizer, type Recognizer } from '../nlu';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { seedDemoData } from '../prisma/store/seed';
 import { tuneSqlite } from '../prisma/sqliteTuning';
+import { startSqliteCheckpointer } from '../prisma/checkpointer';
 import { registerResetRoutes } from './clave/resetRoutes';
 import { registerDownloads, withTurnConversation } from './downloads';
 import { createMailer } from './mail/mailer';
@@ -95,7 +96,17 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
   const { logger } = overrides;
   const clock = overrides.clock ?? (() => new Date());
   const prisma = createPrismaClient(config.databaseUrl);
-  await tuneSqlite(prisma, config.databaseUrl, config.sqliteJournalMode, config.sqliteBusyTimeoutMs);
+  const tuned = await tuneSqlite(prisma, config.databaseUrl, config.sqliteJournalMode, config.sqliteBusyTimeoutMs);
+  // --- SQLite checkpoints on a worker thread (prisma/checkpointer.ts), once the WAL settings are in place ---
+  const checkpointer = tuned
+    ? startSqliteCheckpointer({
+        prisma,
+        databaseUrl: config.databaseUrl,
+        journalMode: config.sqliteJournalMode,
+        intervalMs: config.sqliteCheckpointIntervalMs,
+        logger,
+      })
+    : undefined;
   if (config.seedDemo) {
     const seeded = await seedDemoData(prisma, { scryptLogN: overrides.scryptLogN });
     if (seeded.seeded) logger.info('demo_data_seeded', { afiliados: seeded.afiliados, cases: seeded.cases });
@@ -294,6 +305,7 @@ export async function createApplication(config: AppConfig, overrides: Applicatio
       server.server.closeAllConnections();
       await closed;
       await mailer.close();
+      await checkpointer?.stop();
       await prisma.$disconnect();
     },
   };

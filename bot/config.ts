@@ -36,6 +36,8 @@ export interface AppConfig {
   sqliteJournalMode: (typeof SQLITE_JOURNAL_MODES)[number];
   /** SQLite only: how long a statement waits for another process's lock; the process stalls meanwhile. */
   sqliteBusyTimeoutMs: number;
+  /** SQLite WAL only: ms between checkpoints on a worker thread (prisma/checkpointer.ts); 0 = SQLite's own autocheckpoint. */
+  sqliteCheckpointIntervalMs: number;
   /** Seed demo data: always into the default database when empty, otherwise only with SEED_DEMO=true. */
   seedDemo: boolean;
   credentials: BotCredentials;
@@ -108,6 +110,7 @@ const DATABASE_URL_SCHEMES = /^(file:|postgres(ql)?:\/\/)/i;
 const INTEGERS = {
   PORT: [3978, 0, 65535],
   SQLITE_BUSY_TIMEOUT_MS: [5000, 100, 30000],
+  SQLITE_CHECKPOINT_INTERVAL_MS: [250, 0, 60000],
   DIRECTLINE_TOKEN_TTL_SECONDS: [1800, 60, 86400],
   DIRECTLINE_TOKENS_PER_MINUTE: [600, 1, 100000],
   DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE: [10, 1, 1000],
@@ -165,6 +168,7 @@ const envSchema = z
     BOTFRAMEWORK_ENDPOINT: z.preprocess(blank, z.enum(ENDPOINTS).optional()),
     SQLITE_JOURNAL_MODE: z.preprocess(blank, z.enum(SQLITE_JOURNAL_MODES).default('wal')),
     SQLITE_BUSY_TIMEOUT_MS: integer(INTEGERS.SQLITE_BUSY_TIMEOUT_MS),
+    SQLITE_CHECKPOINT_INTERVAL_MS: integer(INTEGERS.SQLITE_CHECKPOINT_INTERVAL_MS),
     DIRECTLINE_TOKEN_TTL_SECONDS: integer(INTEGERS.DIRECTLINE_TOKEN_TTL_SECONDS),
     DIRECTLINE_TOKENS_PER_MINUTE: integer(INTEGERS.DIRECTLINE_TOKENS_PER_MINUTE),
     DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE: integer(INTEGERS.DIRECTLINE_TOKENS_PER_BROWSER_PER_MINUTE),
@@ -272,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseProvider: databaseProvider(e.DATABASE_URL),
     sqliteJournalMode: e.SQLITE_JOURNAL_MODE,
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    sqliteCheckpointIntervalMs: e.SQLITE_CHECKPOINT_INTERVAL_MS,
     seedDemo: env.DATABASE_URL ? e.SEED_DEMO === 'true' : e.SEED_DEMO !== 'false',
     credentials: {
       appId: e.MicrosoftAppId,

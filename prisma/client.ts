@@ -4,6 +4,7 @@ import { PrismaClient } from './generated/client';
 import { PrismaClient as PostgresPrismaClient } from './postgresql/generated/client';
 import { createPgAdapter, isPostgresUrl } from './pgAdapter';
 import { registerPostgresClient, registerSqliteHandle } from './turnSql';
+import { rememberSqliteConnection } from './sqliteConnection';
 
 export type { PrismaClient } from './generated/client';
 export { isPostgresUrl } from './pgAdapter';
@@ -30,7 +31,10 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     async connect() {
       const connection = await factory.connect();
       const handle = (connection as unknown as { client?: Database.Database }).client;
-      if (opened.client && handle) registerSqliteHandle(opened.client, handle);
+      if (opened.client && handle) {
+        registerSqliteHandle(opened.client, handle);
+        rememberSqliteConnection(opened.client, handle);
+      }
       return connection;
     },
   };

@@ -56,6 +56,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ RECOVERY_BLOCK_HOURS: '72' }).recoveryBlockHours).toBe(72);
   });
 
+  it('checkpoints SQLite on a worker every 250 ms by default; 0 leaves it to SQLite; 0–60000 only', () => {
+    expect(loadConfig({}).sqliteCheckpointIntervalMs).toBe(250);
+    expect(loadConfig({ SQLITE_CHECKPOINT_INTERVAL_MS: '0' }).sqliteCheckpointIntervalMs).toBe(0);
+    expect(() => loadConfig({ SQLITE_CHECKPOINT_INTERVAL_MS: '60001' })).toThrow(
+      OPERATOR.entero('SQLITE_CHECKPOINT_INTERVAL_MS', 0, 60000, '60001'),
+    );
+    expect(() => loadConfig({ SQLITE_CHECKPOINT_INTERVAL_MS: '-1' })).toThrow(ConfigError);
+  });
+
   it('accepts production with full credentials', () => {
     const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', APP_SECRET: 's'.repeat(40) });
     expect(config.credentials).toMatchObject({ appId: 'id', appType: 'MultiTenant' });
