@@ -1,6 +1,7 @@
 import type { Response } from 'restify';
 import type { PrismaClient } from '../../../prisma/client';
-import { hitRateLimit } from '../../../prisma/store/rateLimits';
+import type { RateLimitDecision } from '../../../core/ports';
+import { hitRateLimit, hitRateLimits } from '../../../prisma/store/rateLimits';
 import { DirectLineError } from './errors';
 
 const WINDOW_SECONDS = 60;
@@ -109,11 +110,21 @@ export class DirectLineLimits {
     await this.count(res, `browser:${browserKeyHash}`, this.settings.tokensPerBrowser, 'token');
   }
 
-  /** An activity posted to `conversationId` with the token whose hash is `tokenHash`. */
+  /**
+   * An activity posted to `conversationId` with the token whose hash is `tokenHash`: both counters in one statement
+   * (one commit). The token's limit is decided first, then the conversation's, as when they were counted in turn.
+   */
   async message(res: Headers, conversationId: string, tokenHash: string): Promise<void> {
     const limit = this.settings.messagesPerConversation;
-    await this.count(res, `token:${tokenHash}`, limit, 'message');
-    await this.count(res, `conversation:${conversationId}`, limit, 'message');
+    const decisions = await hitRateLimits(this.store, {
+      hits: [
+        { key: `directline:token:${tokenHash}:${limit}`, limit },
+        { key: `directline:conversation:${conversationId}:${limit}`, limit },
+      ],
+      windowSeconds: WINDOW_SECONDS,
+      now: this.clock(),
+    });
+    for (const decision of decisions) refuseOver(res, decision, 'message');
   }
 
   /** A token refresh of `conversationId`. */
@@ -128,8 +139,13 @@ export class DirectLineLimits {
       windowSeconds: WINDOW_SECONDS,
       now: this.clock(),
     });
-    if (decision.allowed) return;
-    res.header('Retry-After', String(Math.max(1, decision.retryAfterSeconds)));
-    throw new DirectLineError(429, 'TooManyRequests', `Too many ${what} requests; try again later.`);
+    refuseOver(res, decision, what);
   }
+}
+
+/** Sets Retry-After and throws the Direct Line 429 when `decision` is over its limit. */
+function refuseOver(res: Headers, decision: RateLimitDecision, what: 'token' | 'message' | 'refresh'): void {
+  if (decision.allowed) return;
+  res.header('Retry-After', String(Math.max(1, decision.retryAfterSeconds)));
+  throw new DirectLineError(429, 'TooManyRequests', `Too many ${what} requests; try again later.`);
 }
