@@ -100,14 +100,16 @@ export class DirectLineLimits {
     private readonly store: PrismaClient,
   ) {}
 
-  /** A new chat from `address`: counted first, before the browser gets a key. */
-  async newChatFrom(res: Headers, address: string): Promise<void> {
-    await this.count(res, `address:${address}`, this.settings.tokensPerAddress, 'token');
-  }
-
-  /** A new chat in the browser whose key hash is `browserKeyHash`. */
-  async newChatIn(res: Headers, browserKeyHash: string): Promise<void> {
-    await this.count(res, `browser:${browserKeyHash}`, this.settings.tokensPerBrowser, 'token');
+  /**
+   * A new chat from `address` in the browser whose key hash is `browserKeyHash` (for a first visit, the key it is
+   * about to get): both counters in one statement (one commit); the address's ceiling is decided first.
+   */
+  async newChat(res: Headers, address: string, browserKeyHash: string): Promise<void> {
+    const { tokensPerAddress, tokensPerBrowser } = this.settings;
+    await this.countAll(res, 'token', [
+      { key: `directline:address:${address}:${tokensPerAddress}`, limit: tokensPerAddress },
+      { key: `directline:browser:${browserKeyHash}:${tokensPerBrowser}`, limit: tokensPerBrowser },
+    ]);
   }
 
   /**
@@ -116,20 +118,21 @@ export class DirectLineLimits {
    */
   async message(res: Headers, conversationId: string, tokenHash: string): Promise<void> {
     const limit = this.settings.messagesPerConversation;
-    const decisions = await hitRateLimits(this.store, {
-      hits: [
-        { key: `directline:token:${tokenHash}:${limit}`, limit },
-        { key: `directline:conversation:${conversationId}:${limit}`, limit },
-      ],
-      windowSeconds: WINDOW_SECONDS,
-      now: this.clock(),
-    });
-    for (const decision of decisions) refuseOver(res, decision, 'message');
+    await this.countAll(res, 'message', [
+      { key: `directline:token:${tokenHash}:${limit}`, limit },
+      { key: `directline:conversation:${conversationId}:${limit}`, limit },
+    ]);
   }
 
   /** A token refresh of `conversationId`. */
   async refresh(res: Headers, conversationId: string): Promise<void> {
     await this.count(res, `refresh:${conversationId}`, this.settings.refreshesPerConversation, 'refresh');
+  }
+
+  /** Counts every hit in one statement, then refuses at the first one over its limit, in the order given. */
+  private async countAll(res: Headers, what: 'token' | 'message', hits: { key: string; limit: number }[]): Promise<void> {
+    const decisions = await hitRateLimits(this.store, { hits, windowSeconds: WINDOW_SECONDS, now: this.clock() });
+    for (const decision of decisions) refuseOver(res, decision, what);
   }
 
   private async count(res: Headers, key: string, limit: number, what: 'token' | 'message' | 'refresh'): Promise<void> {
