@@ -53,7 +53,7 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
   // Direct Line 3.0 streaming (WebSocket on the conversation's streamUrl): each appended activity is pushed at once.
   const streams = new StreamHub({ prisma: ctx.options.prisma, store: ctx.store, logger: ctx.logger, clock: ctx.clock });
   streams.attach(server.server);
-  ctx.store.onAppend((conversationId) => streams.notify(conversationId));
+  ctx.store.onAppend((conversationId, appended) => streams.notify(conversationId, appended));
 
   server.post(
     '/api/directline/token',

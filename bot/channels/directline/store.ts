@@ -13,6 +13,12 @@ import { SIGNIN_PATH } from '../../signin/routes';
 import { SEALED_TOKEN, sealLinkTokens } from './linkTokens';
 import { randomId } from './tokens';
 
+/** An activity just appended, as its stored JSON text, for a stream that is right behind it (streaming.ts). */
+export interface AppendedActivity {
+  seq: number;
+  json: string;
+}
+
 /** Metadata of one uploaded file, recorded with the activity that carries it. */
 export interface NewAttachment {
   id: string;
@@ -68,7 +74,7 @@ const SQL = {
 
 /** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
 export class DirectLineStore {
-  private readonly appendListeners: ((conversationId: string) => void)[] = [];
+  private readonly appendListeners: ((conversationId: string, appended?: AppendedActivity) => void)[] = [];
   /** The watermark each recent conversation had after this instance's last append: the next append's guess. */
   private readonly knownMarks = new Map<string, number>();
 
@@ -79,8 +85,11 @@ export class DirectLineStore {
     this.sql = turnSqlOf(prisma);
   }
 
-  /** Calls `listener` after each activity appended to a conversation is committed (the streams send it then). */
-  onAppend(listener: (conversationId: string) => void): void {
+  /**
+   * Calls `listener` after each activity appended to a conversation is committed (the streams send it then), with the
+   * activity's stored JSON unless it has a single-delivery form (link tokens), which only a read of the store may take.
+   */
+  onAppend(listener: (conversationId: string, appended?: AppendedActivity) => void): void {
     this.appendListeners.push(listener);
   }
 
@@ -161,7 +170,8 @@ export class DirectLineStore {
       const activity = build(id);
       const { stored, deliverOnce } = sealLinkTokens(activity);
       const now = new Date();
-      const statements: TurnStatement[] = [[SQL.appendActivity, [id, conversationId, conversationId, last, JSON.stringify(stored), now]]];
+      const json = JSON.stringify(stored);
+      const statements: TurnStatement[] = [[SQL.appendActivity, [id, conversationId, conversationId, last, json, now]]];
       if (deliverOnce) statements.push([SQL.insertDelivery, [id, conversationId, JSON.stringify(deliverOnce), now]]);
       for (const a of attachments) {
         statements.push([SQL.insertAttachment, [a.id, conversationId, a.name, a.contentType, a.size, a.storageKey, now]]);
@@ -182,7 +192,8 @@ export class DirectLineStore {
         continue;
       }
       this.remember(conversationId, seq);
-      for (const listener of this.appendListeners) listener(conversationId);
+      const appended = deliverOnce ? undefined : { seq, json };
+      for (const listener of this.appendListeners) listener(conversationId, appended);
       return { id, seq, activity };
     }
   }
