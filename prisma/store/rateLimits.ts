@@ -24,6 +24,37 @@ export async function hitRateLimit(
   return { allowed: Number(counter?.count ?? 1) <= options.limit, retryAfterSeconds };
 }
 
+/** The multi-row form of HIT_RATE_COUNTER for `n` keys: one statement, one commit, each counter's new count. */
+function hitRateCountersSql(n: number): string {
+  const rows = Array.from({ length: n }, () => '(?, ?, 1)').join(', ');
+  return `INSERT INTO "RateCounter" ("key", "windowStart", "count") VALUES ${rows}
+  ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1 RETURNING "key", "count"`;
+}
+
+/**
+ * Counts one use of each of several limits at once (a posted Direct Line message counts its token's and its
+ * conversation's): one upsert statement, so one commit instead of one per limit (issue 14). Each hit is counted,
+ * even when another one is over; the decisions come back in the order of `hits`, each as `hitRateLimit` would give
+ * it. Keys must differ (a statement cannot update one row twice).
+ */
+export async function hitRateLimits(
+  db: PrismaClient,
+  options: { hits: readonly { key: string; limit: number }[]; windowSeconds: number; now: Date },
+): Promise<RateLimitDecision[]> {
+  const windowMs = options.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(options.now.getTime() / windowMs) * windowMs);
+  const keys = options.hits.map((hit) => hashKey(hit.key));
+  if (new Set(keys).size !== keys.length) throw new TypeError('hitRateLimits needs distinct keys.');
+  if (keys.length === 0) return [];
+  const rows = await turnSqlOf(db).all<{ key: string; count: number | bigint }>(
+    hitRateCountersSql(keys.length),
+    keys.flatMap((key) => [key, windowStart]),
+  );
+  const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - options.now.getTime()) / 1000);
+  return options.hits.map((hit, i) => ({ allowed: (counts.get(keys[i]) ?? 1) <= hit.limit, retryAfterSeconds }));
+}
+
 /** Deletes windows that ended before `before`; run periodically so the table stays small. */
 export async function pruneRateCounters(db: PrismaClient, options: { before: Date }): Promise<number> {
   const { count } = await db.rateCounter.deleteMany({ where: { windowStart: { lt: options.before } } });

@@ -138,6 +138,34 @@ describe('Direct Line 3.0 streaming (streamUrl, WebSocket)', () => {
     expect(received().filter((text) => text === 'uno más')).toHaveLength(1);
   });
 
+  it('sends each activity appended on this instance as stored, once, in order, without reading the page back', async () => {
+    const started = await start();
+    const stream = await openStream(started.streamUrl);
+    sockets.push(stream.socket);
+    await waitFor(() => stream.groups[0]);
+    const reads = jest.spyOn(DirectLineStore.prototype, 'listJson');
+    try {
+      for (const text of ['uno', 'dos', 'tres']) {
+        const res = await call(srv.baseUrl, `/v3/directline/conversations/${started.conversationId}/activities`, started.token, {
+          method: 'POST',
+          body: JSON.stringify({ type: 'message', from: { id: 'x' }, text }),
+        });
+        expect(res.status).toBe(200);
+      }
+      const texts = (): string[] => stream.groups.flatMap((g) => g.activities.map((a) => (a as Message).text ?? ''));
+      await waitFor(() => texts().includes('eco: tres') || undefined, 5000);
+      expect(texts().slice(1)).toEqual(['uno', 'eco: uno', 'dos', 'eco: dos', 'tres', 'eco: tres']);
+      // One ActivitySet per activity, its watermark the activity's seq, exactly what the store keeps.
+      expect(stream.groups.slice(1).map((g) => g.watermark)).toEqual(['2', '3', '4', '5', '6', '7']);
+      expect(reads).not.toHaveBeenCalled();
+      const stored = await db.prisma.dlActivity.findMany({ where: { conversationId: started.conversationId, seq: { gt: 1 } } });
+      const sent = stream.groups.slice(1).map((g) => JSON.stringify(g.activities[0]));
+      expect(sent).toEqual(stored.sort((x, y) => x.seq - y.seq).map((row) => JSON.stringify(JSON.parse(row.json))));
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('sends an activity appended by another instance (the sweep reads the store)', async () => {
     const started = await start();
     const stream = await openStream(started.streamUrl);

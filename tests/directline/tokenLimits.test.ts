@@ -55,12 +55,17 @@ describe('Direct Line limits: many citizens behind one address, shared by every 
 
   it('the address ceiling still stops a flood of cookie-less requests, counted once for both instances', async () => {
     const statuses: number[] = [];
+    const cookies: (string | null)[] = [];
     for (let i = 0; i < 64; i += 1) {
       const res = await fetch(`${(i % 2 ? a : b).baseUrl}/api/directline/token`, { method: 'POST' });
       statuses.push(res.status);
+      cookies.push(res.headers.get('set-cookie'));
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
     expect(statuses.slice(60)).toEqual([429, 429, 429, 429]);
+    // Each allowed first visit got its key; a refused one gets none (the key is set only once the chat is allowed).
+    expect(cookies.slice(0, 60).every((c) => c !== null && c.startsWith('iess_navegador='))).toBe(true);
+    expect(cookies.slice(60)).toEqual([null, null, null, null]);
   });
 
   it('messages are limited per conversation, across instances, not per address', async () => {
@@ -75,6 +80,23 @@ describe('Direct Line limits: many citizens behind one address, shared by every 
     expect((await message(b, neighbour, 'hola')).status).toBe(200);
     const stored = await db.prisma.dlActivity.count({ where: { conversationId: citizen.conversationId, json: { contains: '"hola 4"' } } });
     expect(stored).toBe(0);
+  });
+
+  it("a refreshed token starts its own count, the conversation's goes on: both counters count every message", async () => {
+    const t = await newToken(a.baseUrl);
+    expect((await call(a.baseUrl, '/v3/directline/conversations', t.token, { method: 'POST' })).status).toBe(201);
+    const statuses = [(await message(a, t, 'uno')).status, (await message(b, t, 'dos')).status];
+    const refreshed = await call(b.baseUrl, '/v3/directline/tokens/refresh', t.token, { method: 'POST' });
+    const next = { ...t, token: ((await refreshed.json()) as { token: string }).token };
+    statuses.push((await message(b, next, 'tres')).status, (await message(a, next, 'cuatro')).status);
+    // The fifth message of the conversation (limit 4) is refused, though its token has sent only two.
+    const refused = await message(a, next, 'cinco');
+    statuses.push(refused.status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
+    // The old token was counted too: it is over the conversation's limit as well.
+    expect((await message(b, t, 'seis')).status).toBe(429);
   });
 
   it('token refreshes are limited per conversation', async () => {

@@ -1,5 +1,6 @@
 // The store's own tests, unchanged, on PostgreSQL: cases and filing, case counters, the outbox, rate limits and
-// throttles, sign-in sessions and links, the recovery guard, downloads, and the Bot Framework state with eTags.
+// throttles, sign-in sessions and links, the recovery guard, downloads, the Bot Framework state with eTags, and the
+// Direct Line append (seqs from the guessed watermark).
 import './usePostgres';
 import '../store/filing.test';
 import '../store/prismaStorage.test';
@@ -14,3 +15,4 @@ import '../signin/session.store.test';
 import '../signin/browserBinding.store.test';
 import '../documents/downloads.store.test';
 import '../bot/tokenRateLimit.test';
+import '../directline/store.test';

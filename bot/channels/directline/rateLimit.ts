@@ -1,6 +1,7 @@
 import type { Response } from 'restify';
 import type { PrismaClient } from '../../../prisma/client';
-import { hitRateLimit } from '../../../prisma/store/rateLimits';
+import type { RateLimitDecision } from '../../../core/ports';
+import { hitRateLimit, hitRateLimits } from '../../../prisma/store/rateLimits';
 import { DirectLineError } from './errors';
 
 const WINDOW_SECONDS = 60;
@@ -99,26 +100,39 @@ export class DirectLineLimits {
     private readonly store: PrismaClient,
   ) {}
 
-  /** A new chat from `address`: counted first, before the browser gets a key. */
-  async newChatFrom(res: Headers, address: string): Promise<void> {
-    await this.count(res, `address:${address}`, this.settings.tokensPerAddress, 'token');
+  /**
+   * A new chat from `address` in the browser whose key hash is `browserKeyHash` (for a first visit, the key it is
+   * about to get): both counters in one statement (one commit); the address's ceiling is decided first.
+   */
+  async newChat(res: Headers, address: string, browserKeyHash: string): Promise<void> {
+    const { tokensPerAddress, tokensPerBrowser } = this.settings;
+    await this.countAll(res, 'token', [
+      { key: `directline:address:${address}:${tokensPerAddress}`, limit: tokensPerAddress },
+      { key: `directline:browser:${browserKeyHash}:${tokensPerBrowser}`, limit: tokensPerBrowser },
+    ]);
   }
 
-  /** A new chat in the browser whose key hash is `browserKeyHash`. */
-  async newChatIn(res: Headers, browserKeyHash: string): Promise<void> {
-    await this.count(res, `browser:${browserKeyHash}`, this.settings.tokensPerBrowser, 'token');
-  }
-
-  /** An activity posted to `conversationId` with the token whose hash is `tokenHash`. */
+  /**
+   * An activity posted to `conversationId` with the token whose hash is `tokenHash`: both counters in one statement
+   * (one commit). The token's limit is decided first, then the conversation's, as when they were counted in turn.
+   */
   async message(res: Headers, conversationId: string, tokenHash: string): Promise<void> {
     const limit = this.settings.messagesPerConversation;
-    await this.count(res, `token:${tokenHash}`, limit, 'message');
-    await this.count(res, `conversation:${conversationId}`, limit, 'message');
+    await this.countAll(res, 'message', [
+      { key: `directline:token:${tokenHash}:${limit}`, limit },
+      { key: `directline:conversation:${conversationId}:${limit}`, limit },
+    ]);
   }
 
   /** A token refresh of `conversationId`. */
   async refresh(res: Headers, conversationId: string): Promise<void> {
     await this.count(res, `refresh:${conversationId}`, this.settings.refreshesPerConversation, 'refresh');
+  }
+
+  /** Counts every hit in one statement, then refuses at the first one over its limit, in the order given. */
+  private async countAll(res: Headers, what: 'token' | 'message', hits: { key: string; limit: number }[]): Promise<void> {
+    const decisions = await hitRateLimits(this.store, { hits, windowSeconds: WINDOW_SECONDS, now: this.clock() });
+    for (const decision of decisions) refuseOver(res, decision, what);
   }
 
   private async count(res: Headers, key: string, limit: number, what: 'token' | 'message' | 'refresh'): Promise<void> {
@@ -128,8 +142,13 @@ export class DirectLineLimits {
       windowSeconds: WINDOW_SECONDS,
       now: this.clock(),
     });
-    if (decision.allowed) return;
-    res.header('Retry-After', String(Math.max(1, decision.retryAfterSeconds)));
-    throw new DirectLineError(429, 'TooManyRequests', `Too many ${what} requests; try again later.`);
+    refuseOver(res, decision, what);
   }
+}
+
+/** Sets Retry-After and throws the Direct Line 429 when `decision` is over its limit. */
+function refuseOver(res: Headers, decision: RateLimitDecision, what: 'token' | 'message' | 'refresh'): void {
+  if (decision.allowed) return;
+  res.header('Retry-After', String(Math.max(1, decision.retryAfterSeconds)));
+  throw new DirectLineError(429, 'TooManyRequests', `Too many ${what} requests; try again later.`);
 }

@@ -1,11 +1,11 @@
 import type { Request, Response, Server } from 'restify';
 import { conversationUpdate } from './activity';
-import { ensureBrowserKey } from './browserKey';
+import { browserCookie, browserKeyOf } from './browserKey';
 import { badArgument, sendError } from './errors';
 import { clientIp, readJsonObject, routeParam, queryParam } from './http';
 import { activityId, type DirectLineStore } from './store';
 import { StreamHub, streamUrl } from './streaming';
-import { randomId, type Grant, type TokenService } from './tokens';
+import { hashToken, randomId, type Grant, type TokenService } from './tokens';
 import { postActivity, runTurn, type TurnRunner } from './turns';
 import type { ResolvedOptions } from './types';
 
@@ -53,22 +53,24 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
   // Direct Line 3.0 streaming (WebSocket on the conversation's streamUrl): each appended activity is pushed at once.
   const streams = new StreamHub({ prisma: ctx.options.prisma, store: ctx.store, logger: ctx.logger, clock: ctx.clock });
   streams.attach(server.server);
-  ctx.store.onAppend((conversationId) => streams.notify(conversationId));
+  ctx.store.onAppend((conversationId, appended) => streams.notify(conversationId, appended));
 
   server.post(
     '/api/directline/token',
     handled(ctx, 'token', async (req, res) => {
-      await ctx.tokens.limits?.newChatFrom(res, clientIp(req));
+      // A browser without a key gets a new one (never rotated here), in a cookie set only once the chat is allowed.
+      const known = browserKeyOf(req);
+      const key = known ?? randomId(32);
+      const keyHash = hashToken(key);
+      await ctx.tokens.limits?.newChat(res, clientIp(req), keyHash);
+      if (known === undefined) res.header('Set-Cookie', browserCookie(key, ctx.options.baseUrl.startsWith('https:')));
       const minted = ctx.tokens.mint();
-      const browser = ensureBrowserKey(req, res, ctx.options.baseUrl.startsWith('https:'));
-      // A new browser's first chat is always within its limit, so a refusal never sets a cookie.
-      await ctx.tokens.limits?.newChatIn(res, browser.keyHash);
       const conversationId = await ctx.store.createConversation(
         `dl_${randomId(16)}`,
         { tokenHash: minted.tokenHash, expiresAt: minted.expiresAt },
-        browser.keyHash,
+        keyHash,
       );
-      ctx.logger.info('directline.conversation_created', { conversationId, newBrowser: browser.fresh });
+      ctx.logger.info('directline.conversation_created', { conversationId, newBrowser: known === undefined });
       res.header('Cache-Control', 'no-store');
       res.send(200, { token: minted.token, expires_in: minted.expiresIn, conversationId });
     }),

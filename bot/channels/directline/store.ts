@@ -7,11 +7,17 @@ import {
   type TurnSql,
   type TurnStatement,
 } from '../../../prisma/turnSql';
-import { notFound } from './errors';
+import { DirectLineError, notFound } from './errors';
 import { DOWNLOADS_PATH } from '../../downloads';
 import { SIGNIN_PATH } from '../../signin/routes';
 import { SEALED_TOKEN, sealLinkTokens } from './linkTokens';
 import { randomId } from './tokens';
+
+/** An activity just appended, as its stored JSON text, for a stream that is right behind it (streaming.ts). */
+export interface AppendedActivity {
+  seq: number;
+  json: string;
+}
 
 /** Metadata of one uploaded file, recorded with the activity that carries it. */
 export interface NewAttachment {
@@ -32,6 +38,8 @@ export interface TokenRecord {
 export const PAGE_SIZE = 100;
 /** Appends that lost the race for a seq retry at the next one, this many times at most. */
 const MAX_APPEND_ATTEMPTS = 50;
+/** Conversations whose last appended seq this instance remembers (the oldest is forgotten first). */
+const KNOWN_MARKS = 10_000;
 
 const SEALED_MARKS = [`${SIGNIN_PATH}?t=${SEALED_TOKEN}`, `${DOWNLOADS_PATH}/${SEALED_TOKEN}`];
 
@@ -53,6 +61,10 @@ const SQL = {
   conversationUser: `SELECT "userId" FROM "DlConversation" WHERE "id" = ?`,
   nextWatermark: `SELECT "nextWatermark" FROM "DlConversation" WHERE "id" = ?`,
   insertActivity: `INSERT INTO "DlActivity" ("id", "conversationId", "seq", "json", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+  // The append's seq is the conversation's watermark + 1 only while the watermark is still the one expected; else
+  // it is null, the NOT NULL seq refuses the row and the whole batch rolls back (the append then reads and retries).
+  appendActivity: `INSERT INTO "DlActivity" ("id", "conversationId", "seq", "json", "createdAt")
+    VALUES (?, ?, (SELECT "nextWatermark" + 1 FROM "DlConversation" WHERE "id" = ? AND "nextWatermark" = ?), ?, ?)`,
   insertDelivery: `INSERT INTO "DlDelivery" ("activityId", "conversationId", "json", "createdAt") VALUES (?, ?, ?, ?)`,
   insertAttachment: `INSERT INTO "DlAttachment" ("id", "conversationId", "name", "contentType", "size", "storageKey", "createdAt")
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -62,7 +74,9 @@ const SQL = {
 
 /** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
 export class DirectLineStore {
-  private readonly appendListeners: ((conversationId: string) => void)[] = [];
+  private readonly appendListeners: ((conversationId: string, appended?: AppendedActivity) => void)[] = [];
+  /** The watermark each recent conversation had after this instance's last append: the next append's guess. */
+  private readonly knownMarks = new Map<string, number>();
 
   /** The statements of every message (append, list, the conversation's user): prisma/turnSql.ts (issue 14). */
   private readonly sql: TurnSql;
@@ -71,8 +85,11 @@ export class DirectLineStore {
     this.sql = turnSqlOf(prisma);
   }
 
-  /** Calls `listener` after each activity appended to a conversation is committed (the streams send it then). */
-  onAppend(listener: (conversationId: string) => void): void {
+  /**
+   * Calls `listener` after each activity appended to a conversation is committed (the streams send it then), with the
+   * activity's stored JSON unless it has a single-delivery form (link tokens), which only a read of the store may take.
+   */
+  onAppend(listener: (conversationId: string, appended?: AppendedActivity) => void): void {
     this.appendListeners.push(listener);
   }
 
@@ -100,6 +117,7 @@ export class DirectLineStore {
       [SQL.insertConversation, [id, userId, browserKeyHash, now]],
       [SQL.insertToken, [token.tokenHash, id, token.expiresAt, now]],
     ]);
+    this.remember(id, 0);
     return id;
   }
 
@@ -131,27 +149,29 @@ export class DirectLineStore {
   }
 
   /**
-   * Appends an activity at the next seq: reads the conversation's last seq, then in one batch transaction inserts the
-   * activity at seq + 1 (with its single-delivery copy and `attachments`) and records seq + 1 as the last. The unique
-   * (conversationId, seq) lets exactly one of concurrent appenders take a seq; the others retry at the next one, so
-   * seqs are never shared and a seq is only taken once the previous one is committed (a poll never skips one). A
-   * batch runs its statements back to back, so it holds SQLite's writer for far less time than an interactive
-   * transaction that waits on the event loop between statements (README, "Performance").
+   * Appends an activity at the next seq in one batch transaction: the activity at seq + 1 (with its single-delivery
+   * copy and `attachments`) and seq + 1 recorded as the last. The seq is the watermark this instance saw after its
+   * last append to the conversation (read from the store only when it has none), and the insert itself checks it
+   * (SQL.appendActivity): when another append moved the watermark meanwhile, nothing is written, and the append reads
+   * the watermark and retries at the next seq. So a seq is never shared, is only taken once the previous one is
+   * committed (a poll never skips one), and a usual append is one statement batch with no read before it. A batch
+   * runs its statements back to back, so it holds SQLite's writer for far less time than an interactive transaction
+   * that waits on the event loop between statements (README, "Performance").
    */
   async append(
     conversationId: string,
     build: (id: string) => Partial<Activity>,
     attachments: NewAttachment[] = [],
   ): Promise<{ id: string; seq: number; activity: Partial<Activity> }> {
+    let last = this.knownMarks.get(conversationId) ?? (await this.readMark(conversationId));
     for (let attempt = 0; ; attempt += 1) {
-      const [conversation] = await this.sql.all<{ nextWatermark: number | bigint }>(SQL.nextWatermark, [conversationId]);
-      if (!conversation) throw notFound('Conversation');
-      const seq = Number(conversation.nextWatermark) + 1;
+      const seq = last + 1;
       const id = activityId(conversationId, seq);
       const activity = build(id);
       const { stored, deliverOnce } = sealLinkTokens(activity);
       const now = new Date();
-      const statements: TurnStatement[] = [[SQL.insertActivity, [id, conversationId, seq, JSON.stringify(stored), now]]];
+      const json = JSON.stringify(stored);
+      const statements: TurnStatement[] = [[SQL.appendActivity, [id, conversationId, conversationId, last, json, now]]];
       if (deliverOnce) statements.push([SQL.insertDelivery, [id, conversationId, JSON.stringify(deliverOnce), now]]);
       for (const a of attachments) {
         statements.push([SQL.insertAttachment, [a.id, conversationId, a.name, a.contentType, a.size, a.storageKey, now]]);
@@ -161,18 +181,35 @@ export class DirectLineStore {
         const changed = await this.sql.batch(statements);
         if (changed[changed.length - 1] !== 1) throw notFound('Conversation');
       } catch (error) {
+        this.knownMarks.delete(conversationId);
         if (isForeignKeyViolation(error)) throw notFound('Conversation');
-        if (!isTakenKey(error) || attempt >= MAX_APPEND_ATTEMPTS || !(await this.seqTaken(conversationId, seq))) throw error;
+        // Lost the seq to another append exactly when the watermark moved; any other failure is the error itself.
+        const current = await this.readMark(conversationId).catch((readError: unknown) => {
+          throw readError instanceof DirectLineError ? readError : error;
+        });
+        if (current === last || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        last = current;
         continue;
       }
-      for (const listener of this.appendListeners) listener(conversationId);
+      this.remember(conversationId, seq);
+      const appended = deliverOnce ? undefined : { seq, json };
+      for (const listener of this.appendListeners) listener(conversationId, appended);
       return { id, seq, activity };
     }
   }
 
-  /** Whether another appender took `seq` (the unique violation was the seq's, so the append may retry). */
-  private async seqTaken(conversationId: string, seq: number): Promise<boolean> {
-    return (await this.prisma.dlActivity.count({ where: { conversationId, seq } })) > 0;
+  /** The conversation's last seq in the store; 404 if there is no such conversation. */
+  private async readMark(conversationId: string): Promise<number> {
+    const [conversation] = await this.sql.all<{ nextWatermark: number | bigint }>(SQL.nextWatermark, [conversationId]);
+    if (!conversation) throw notFound('Conversation');
+    return Number(conversation.nextWatermark);
+  }
+
+  /** Remembers the conversation's last seq for its next append, forgetting the oldest beyond KNOWN_MARKS. */
+  private remember(conversationId: string, seq: number): void {
+    this.knownMarks.delete(conversationId);
+    this.knownMarks.set(conversationId, seq);
+    if (this.knownMarks.size > KNOWN_MARKS) this.knownMarks.delete(this.knownMarks.keys().next().value as string);
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { PrismaClient } from '../../../prisma/client';
 import type { Logger } from '../../logger';
-import { PAGE_SIZE, type DirectLineStore } from './store';
+import { PAGE_SIZE, type AppendedActivity, type DirectLineStore } from './store';
 import { hashToken } from './tokens';
 import { timeOf, turnSqlOf } from '../../../prisma/turnSql';
 
@@ -80,9 +80,18 @@ export class StreamHub {
     };
   }
 
-  /** Sends what is new in `conversationId` to its open streams on this instance. */
-  notify(conversationId: string): void {
-    for (const stream of this.streams.get(conversationId) ?? []) void this.flush(stream);
+  /**
+   * Sends what is new in `conversationId` to its open streams on this instance. A stream right behind `appended` (its
+   * watermark is the seq before, no read under way) gets it as it was stored, without reading the page back; any
+   * other stream reads the store from its watermark, so order and once-only hold either way.
+   */
+  notify(conversationId: string, appended?: AppendedActivity): void {
+    for (const stream of this.streams.get(conversationId) ?? []) {
+      if (appended && !stream.flushing && stream.watermark === appended.seq - 1 && stream.socket.readyState === stream.socket.OPEN) {
+        stream.watermark = appended.seq;
+        stream.socket.send(`{"activities":[${appended.json}],"watermark":"${appended.seq}"}`);
+      } else void this.flush(stream);
+    }
   }
 
   /** Number of open streams (for tests and metrics). */
