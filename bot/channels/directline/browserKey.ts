@@ -1,5 +1,5 @@
-import type { Request, Response } from 'restify';
-import { hashToken, randomId } from './tokens';
+import type { Request } from 'restify';
+import { hashToken } from './tokens';
 
 /**
  * Name of the cookie that carries the browser key: a random secret the Web Chat page's browser gets with its first
@@ -32,20 +32,4 @@ export function browserKeyHashOf(req: Pick<Request, 'headers'>): string | undefi
  */
 export function browserCookie(key: string, secure: boolean): string {
   return `${BROWSER_COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
-}
-
-/**
- * The hash of the request's browser key; a browser without one gets a new key in a cookie. A key the browser already
- * has is kept (never rotated here), so its other tabs' conversations stay bound to a key the browser still holds.
- */
-export function ensureBrowserKey(
-  req: Pick<Request, 'headers'>,
-  res: Pick<Response, 'header'>,
-  secure: boolean,
-): { keyHash: string; fresh: boolean } {
-  const known = browserKeyOf(req);
-  if (known !== undefined) return { keyHash: hashToken(known), fresh: false };
-  const key = randomId(32);
-  res.header('Set-Cookie', browserCookie(key, secure));
-  return { keyHash: hashToken(key), fresh: true };
 }
