@@ -41,6 +41,8 @@ interface Stream {
   flushing: boolean;
   pending: boolean;
   alive: boolean;
+  /** Stored JSON texts taken by {@link StreamHub.notify} and not yet written (sent together, once per tick). */
+  queued: string[];
 }
 
 /** The stream URL handed to a client for its conversation (ws: or wss: after the public origin's scheme). */
@@ -89,9 +91,21 @@ export class StreamHub {
     for (const stream of this.streams.get(conversationId) ?? []) {
       if (appended && !stream.flushing && stream.watermark === appended.seq - 1 && stream.socket.readyState === stream.socket.OPEN) {
         stream.watermark = appended.seq;
-        stream.socket.send(`{"activities":[${appended.json}],"watermark":"${appended.seq}"}`);
+        if (stream.queued.push(appended.json) === 1) setImmediate(() => this.sendQueued(stream));
       } else void this.flush(stream);
     }
+  }
+
+  /**
+   * Writes the activities notified to a stream since its last write as one ActivitySet: a turn's replies, stored one
+   * by one while the turn runs, leave in one WebSocket message at the end of that event-loop iteration instead of
+   * one message (and one socket write) each. Called before any page a flush sends, so order holds.
+   */
+  private sendQueued(stream: Stream): void {
+    if (stream.queued.length === 0) return;
+    const texts = stream.queued.splice(0);
+    if (stream.socket.readyState !== stream.socket.OPEN) return;
+    stream.socket.send(`{"activities":[${texts.join(',')}],"watermark":"${stream.watermark}"}`);
   }
 
   /** Number of open streams (for tests and metrics). */
@@ -134,7 +148,7 @@ export class StreamHub {
   }
 
   private open(socket: WebSocket, conversationId: string, watermark: number, expiresAt: Date): void {
-    const stream: Stream = { socket, conversationId, watermark, expiresAt, flushing: false, pending: false, alive: true };
+    const stream: Stream = { socket, conversationId, watermark, expiresAt, flushing: false, pending: false, alive: true, queued: [] };
     const set = this.streams.get(conversationId) ?? new Set<Stream>();
     set.add(stream);
     this.streams.set(conversationId, set);
@@ -162,6 +176,7 @@ export class StreamHub {
         stream.pending = false;
         if (stream.socket.readyState !== stream.socket.OPEN) return;
         const rows = await this.options.store.listJson(stream.conversationId, stream.watermark);
+        this.sendQueued(stream);
         if (rows.length > 0) {
           stream.watermark = rows[rows.length - 1].seq;
           // The stored JSON texts as they are: the same ActivitySet as serialising the parsed activities, without
