@@ -21,15 +21,23 @@ const activity = (overrides: Record<string, unknown>): Record<string, unknown> =
   ...overrides,
 });
 
+/**
+ * A service in local mode, with a spy on its Bot Framework adapter's processActivity: any connection to the
+ * serviceUrl would be made inside it, so a refused activity must not even reach it.
+ */
+async function startWithAdapterSpy(): Promise<{ s: TestServer; processed: jest.SpyInstance }> {
+  const s = await startTestServer({ env: { BOTFRAMEWORK_ENDPOINT: 'local' } });
+  const channel = s.app.channels.find((c) => c.id === 'botframework');
+  if (!channel || !('processActivity' in channel.adapter)) throw new Error('no Bot Framework channel');
+  const processed = jest.spyOn(channel.adapter as { processActivity: (...args: unknown[]) => Promise<unknown> }, 'processActivity');
+  return { s, processed };
+}
+
 describe('/api/messages in local mode', () => {
   let s: TestServer;
   let processed: jest.SpyInstance;
   beforeAll(async () => {
-    s = await startTestServer({ env: { BOTFRAMEWORK_ENDPOINT: 'local' } });
-    const channel = s.app.channels.find((c) => c.id === 'botframework');
-    if (!channel || !('processActivity' in channel.adapter)) throw new Error('no Bot Framework channel');
-    // Any connection to the serviceUrl would be made inside the adapter's processActivity: it must not even be called.
-    processed = jest.spyOn(channel.adapter as { processActivity: (...args: unknown[]) => Promise<unknown> }, 'processActivity');
+    ({ s, processed } = await startWithAdapterSpy());
   });
   afterAll(async () => s.stop());
   beforeEach(() => processed.mockClear());
@@ -138,10 +146,7 @@ describe('answers of the adapter on /api/messages', () => {
   let s: TestServer;
   let processed: jest.SpyInstance;
   beforeAll(async () => {
-    s = await startTestServer({ env: { BOTFRAMEWORK_ENDPOINT: 'local' } });
-    const channel = s.app.channels.find((c) => c.id === 'botframework');
-    if (!channel || !('processActivity' in channel.adapter)) throw new Error('no Bot Framework channel');
-    processed = jest.spyOn(channel.adapter as { processActivity: (...args: unknown[]) => Promise<unknown> }, 'processActivity');
+    ({ s, processed } = await startWithAdapterSpy());
   });
   afterAll(async () => s.stop());
 

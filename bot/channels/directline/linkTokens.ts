@@ -18,6 +18,8 @@ const LINK_TOKENS = new RegExp(
 export interface SealedActivity {
   /** What the transcript row keeps: every sign-in and download token replaced by {@link SEALED_TOKEN}. */
   stored: Partial<Activity>;
+  /** `stored` as JSON: the text the row keeps (serialised once here, not again by the store). */
+  storedJson: string;
   /** The activity with its real links, kept apart until the first poll that fetches it; absent without tokens. */
   deliverOnce?: Partial<Activity>;
 }
@@ -35,8 +37,8 @@ export interface SealedActivity {
 export function sealLinkTokens(activity: Partial<Activity>): SealedActivity {
   const json = JSON.stringify(activity);
   const sealed = json.replace(LINK_TOKENS, `$1${SEALED_TOKEN}`);
-  if (sealed === json) return { stored: activity };
-  return { stored: JSON.parse(sealed) as Partial<Activity>, deliverOnce: activity };
+  if (sealed === json) return { stored: activity, storedJson: json };
+  return { stored: JSON.parse(sealed) as Partial<Activity>, storedJson: sealed, deliverOnce: activity };
 }
 
 /** Whether any string of the activity holds a sign-in or download token (tests and checks). */

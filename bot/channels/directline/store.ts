@@ -168,9 +168,8 @@ export class DirectLineStore {
       const seq = last + 1;
       const id = activityId(conversationId, seq);
       const activity = build(id);
-      const { stored, deliverOnce } = sealLinkTokens(activity);
+      const { storedJson: json, deliverOnce } = sealLinkTokens(activity);
       const now = new Date();
-      const json = JSON.stringify(stored);
       const statements: TurnStatement[] = [[SQL.appendActivity, [id, conversationId, conversationId, last, json, now]]];
       if (deliverOnce) statements.push([SQL.insertDelivery, [id, conversationId, JSON.stringify(deliverOnce), now]]);
       for (const a of attachments) {
@@ -250,7 +249,7 @@ export class DirectLineStore {
     await this.prisma.dlDelivery.deleteMany({ where: { activityId: id, conversationId } });
     const result = await this.prisma.dlActivity.updateMany({
       where: { id, conversationId, seq: { gt: 0 } },
-      data: { json: JSON.stringify(sealLinkTokens(activity).stored) },
+      data: { json: sealLinkTokens(activity).storedJson },
     });
     return result.count > 0;
   }
