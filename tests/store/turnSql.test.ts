@@ -33,6 +33,30 @@ describe('turn statements (prisma/turnSql.ts)', () => {
     expect((await storage.read(['other'])).other).toBeUndefined();
   });
 
+  it('commits batches of the same tick together, and a failing one rolls back and rejects alone', async () => {
+    const sql = turnSqlOf(db.prisma);
+    const topic = 'INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)';
+    const when = new Date('2026-12-01T15:30:00Z');
+    await sql.run(topic, ['webchat:taken', 'pension', when]);
+    const [first, failing, last] = await Promise.allSettled([
+      sql.batch([
+        [topic, ['webchat:a1', 'reliquidacion', when]],
+        [topic, ['webchat:a2', 'reliquidacion', when]],
+      ]),
+      sql.batch([
+        [topic, ['webchat:b1', 'reinsercion', when]],
+        [topic, ['webchat:taken', 'reinsercion', when]],
+      ]),
+      sql.batch([[topic, ['webchat:c1', 'clave', when]]]),
+    ]);
+    expect(first).toEqual({ status: 'fulfilled', value: [1, 1] });
+    expect(failing.status).toBe('rejected');
+    expect(last).toEqual({ status: 'fulfilled', value: [1] });
+    const keys = (await db.prisma.conversationTopic.findMany({ orderBy: { conversationKey: 'asc' } })).map((r) => r.conversationKey);
+    expect(keys).toEqual(['webchat:a1', 'webchat:a2', 'webchat:c1', 'webchat:taken']);
+    await expect(sql.batch([[topic, ['webchat:b1', 'reinsercion', when]]])).resolves.toEqual([1]);
+  });
+
   it('binds times the way the model API stores them, so both compare', async () => {
     const when = new Date('2026-12-01T15:30:00.250Z');
     await turnSqlOf(db.prisma).run('INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)', [
