@@ -112,8 +112,10 @@ class SqliteTurnSql implements TurnSql {
     return this.whenFree(() => this.prepared(sql).all(...params.map(sqliteParam)) as T[]);
   }
 
-  run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
-    return this.whenFree(() => this.prepared(sql).run(...params.map(sqliteParam)).changes);
+  /** A write joins the next shared commit like a one-statement batch (see {@link SqliteTurnSql.batch}). */
+  async run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
+    const [changes] = await this.batch([[sql, params]]);
+    return changes;
   }
 
   /**
