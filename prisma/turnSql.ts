@@ -109,7 +109,11 @@ class SqliteTurnSql implements TurnSql {
   }
 
   all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
-    return this.whenFree(() => this.prepared(sql).all(...params.map(sqliteParam)) as T[]);
+    // Writes asked for before this read are committed first, so a read always sees them (statements keep their order).
+    return this.whenFree(() => {
+      this.commitPending();
+      return this.prepared(sql).all(...params.map(sqliteParam)) as T[];
+    });
   }
 
   /** A write joins the next shared commit like a one-statement batch (see {@link SqliteTurnSql.batch}). */
@@ -133,29 +137,33 @@ class SqliteTurnSql implements TurnSql {
 
   private readonly pending: PendingBatch[] = [];
 
-  /** Runs every pending batch in one transaction (once no other transaction is open) and settles each. */
+  /** Commits what is pending once no other transaction is open (a read may have committed it already). */
   private async flush(): Promise<void> {
-    const outcomes = await this.whenFree(() => {
-      const batches = this.pending.splice(0);
-      const one = this.handle.transaction((statements: readonly TurnStatement[]) =>
-        statements.map(([sql, params]) => this.prepared(sql).run(...params.map(sqliteParam)).changes),
-      );
-      try {
-        const settled = this.handle.transaction(() =>
-          batches.map((batch): Outcome => {
-            try {
-              return { batch, changes: one(batch.statements) };
-            } catch (error) {
-              return { batch, error };
-            }
-          }),
-        )();
-        return settled;
-      } catch (error) {
-        // The shared commit itself failed (a full disk, say): none of the batches is written.
-        return batches.map((batch): Outcome => ({ batch, error }));
-      }
-    });
+    await this.whenFree(() => this.commitPending());
+  }
+
+  /** Runs every pending batch in one transaction, now, and settles each. */
+  private commitPending(): void {
+    if (this.pending.length === 0) return;
+    const batches = this.pending.splice(0);
+    const one = this.handle.transaction((statements: readonly TurnStatement[]) =>
+      statements.map(([sql, params]) => this.prepared(sql).run(...params.map(sqliteParam)).changes),
+    );
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.handle.transaction(() =>
+        batches.map((batch): Outcome => {
+          try {
+            return { batch, changes: one(batch.statements) };
+          } catch (error) {
+            return { batch, error };
+          }
+        }),
+      )();
+    } catch (error) {
+      // The shared commit itself failed (a full disk, say): none of the batches is written.
+      outcomes = batches.map((batch): Outcome => ({ batch, error }));
+    }
     for (const outcome of outcomes) {
       if ('changes' in outcome) outcome.batch.resolve(outcome.changes);
       else outcome.batch.reject(outcome.error);

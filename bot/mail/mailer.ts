@@ -113,7 +113,7 @@ export class FileMailer implements Mailer {
     if (!Buffer.isBuffer(bytes)) throw new Error('The file transport did not return the whole message.');
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const stamp = this.clock().toISOString().replace(/[-:]/g, '').replace('.', '');
-    const file = path.join(this.dir, `${stamp}-${randomBytes(6).toString('hex')}.eml`);
+    const file = path.join(this.dir, `${stamp}-m${randomBytes(6).toString('hex')}.eml`);
     await fs.writeFile(file, bytes, { flag: 'wx', mode: 0o600 });
     this.logger.info('mail.file_written', { path: file, to: message.to });
   }

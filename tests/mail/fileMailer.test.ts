@@ -28,7 +28,7 @@ describe('FileMailer', () => {
     await mailer.close();
     const files = fs.readdirSync(dir);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^20260302T150405678Z-[0-9a-f]{12}\.eml$/);
+    expect(files[0]).toMatch(/^20260302T150405678Z-m[0-9a-f]{12}\.eml$/);
     const file = path.join(dir, files[0]!);
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const raw = fs.readFileSync(file);

@@ -57,6 +57,19 @@ describe('turn statements (prisma/turnSql.ts)', () => {
     await expect(sql.batch([[topic, ['webchat:b1', 'reinsercion', when]]])).resolves.toEqual([1]);
   });
 
+  it('lets a read asked for after a write see it, though the write has not been awaited', async () => {
+    const sql = turnSqlOf(db.prisma);
+    const when = new Date('2026-12-01T15:30:00Z');
+    const written = sql.run('INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)', [
+      'webchat:w1',
+      'pension',
+      when,
+    ]);
+    const read = sql.all<{ topic: string }>('SELECT "topic" FROM "ConversationTopic" WHERE "conversationKey" = ?', ['webchat:w1']);
+    await expect(read).resolves.toEqual([{ topic: 'pension' }]);
+    await expect(written).resolves.toBe(1);
+  });
+
   it('binds times the way the model API stores them, so both compare', async () => {
     const when = new Date('2026-12-01T15:30:00.250Z');
     await turnSqlOf(db.prisma).run('INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)', [
