@@ -35,6 +35,7 @@ describe('turn statements (prisma/turnSql.ts)', () => {
 
   it('commits batches of the same tick together, and a failing one rolls back and rejects alone', async () => {
     const sql = turnSqlOf(db.prisma);
+    await sql.all('SELECT 1', []);
     const topic = 'INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)';
     const when = new Date('2026-12-01T15:30:00Z');
     await sql.run(topic, ['webchat:taken', 'pension', when]);
@@ -59,6 +60,7 @@ describe('turn statements (prisma/turnSql.ts)', () => {
 
   it('lets a read asked for after a write see it, though the write has not been awaited', async () => {
     const sql = turnSqlOf(db.prisma);
+    await sql.all('SELECT 1', []); // Prisma has opened its SQLite connection: the statements run on it directly.
     const when = new Date('2026-12-01T15:30:00Z');
     const written = sql.run('INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)', [
       'webchat:w1',
