@@ -67,6 +67,9 @@ describe('turn statements (prisma/turnSql.ts)', () => {
       'pension',
       when,
     ]);
+    // SQLite: one connection, statements in the order asked. PostgreSQL (tests/postgres): each statement takes a pooled
+    // connection, so only an awaited write comes before a read.
+    if (!db.url.startsWith('file:')) await written;
     const read = sql.all<{ topic: string }>('SELECT "topic" FROM "ConversationTopic" WHERE "conversationKey" = ?', ['webchat:w1']);
     await expect(read).resolves.toEqual([{ topic: 'pension' }]);
     await expect(written).resolves.toBe(1);
