@@ -15,6 +15,11 @@ export type TurnSqlParam = string | number | boolean | Date | null;
 export interface TurnSql {
   /** Every row of a query. */
   all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]>;
+  /**
+   * A write that returns rows (an upsert's or a delete's RETURNING): on SQLite it joins the next shared commit instead
+   * of committing on its own, as `all` would when nothing else waits.
+   */
+  returning<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]>;
   /** Runs a statement; resolves with the number of rows it changed. */
   run(sql: string, params: readonly TurnSqlParam[]): Promise<number>;
   /** Runs statements in one transaction, all or none; resolves with the rows each changed. */
@@ -85,18 +90,53 @@ function numbered(sql: string): string {
  * Statements straight on the SQLite connection, each prepared once. A statement never runs inside another turn's
  * open Prisma transaction (all turns share the one connection): while one is open it waits, then runs with no await
  * between the check and the call, so a rollback elsewhere can never take a turn's write with it.
+ *
+ * Writes are shared: every write asked for in the same event-loop iteration (several conversations' appends, rate
+ * counters and states under load) joins one queue that commits in one transaction at the end of the iteration, each
+ * batch in its own savepoint, so a batch that fails rolls back and rejects alone and every other one resolves only
+ * once the shared commit is done: one commit, and one write of each shared page to the log, instead of one each
+ * (issue 14, README "Performance"). A read asked for while writes wait joins the same queue behind them, so every
+ * statement runs in the order it was asked and a read sees the writes asked for before it; with nothing waiting it
+ * runs at once.
  */
 class SqliteTurnSql implements TurnSql {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly pending: Queued[] = [];
+  /** One batch: its statements all or none (a savepoint inside the shared transaction). */
+  private readonly savepoint: (statements: readonly TurnStatement[]) => number[];
+  /** The shared transaction: every queued item in order, each settled by its own outcome. */
+  private readonly shared: (items: readonly Queued[]) => Outcome[];
 
-  constructor(private readonly handle: Database.Database) {}
+  constructor(private readonly handle: Database.Database) {
+    this.savepoint = handle.transaction((statements: readonly TurnStatement[]) =>
+      statements.map(([sql, params]) => this.prepared(sql).run(...params.map(sqliteParam)).changes),
+    );
+    this.shared = handle.transaction((items: readonly Queued[]) => items.map((item) => this.execute(item)));
+  }
 
-  /** Runs `work` once no transaction is open, in the same tick as the check (no await between them). */
-  private async whenFree<T>(work: () => T): Promise<T> {
-    for (let waits = 0; this.handle.inTransaction; waits += 1) {
-      await new Promise((resolve) => (waits === 0 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+  all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
+    if (this.pending.length === 0 && !this.handle.inTransaction) {
+      try {
+        return Promise.resolve(this.prepared(sql).all(...params.map(sqliteParam)) as T[]);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
-    return work();
+    return this.enqueue<T[]>({ kind: 'rows', sql, params });
+  }
+
+  returning<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
+    return this.enqueue<T[]>({ kind: 'rows', sql, params });
+  }
+
+  /** A write joins the next shared commit like a one-statement batch (see {@link SqliteTurnSql.batch}). */
+  async run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
+    const [changes] = await this.batch([[sql, params]]);
+    return changes;
+  }
+
+  batch(statements: readonly TurnStatement[]): Promise<number[]> {
+    return this.enqueue<number[]>({ kind: 'batch', statements });
   }
 
   private prepared(sql: string): Database.Statement {
@@ -108,78 +148,61 @@ class SqliteTurnSql implements TurnSql {
     return statement;
   }
 
-  all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
-    // Writes asked for before this read are committed first, so a read always sees them (statements keep their order).
-    return this.whenFree(() => {
-      this.commitPending();
-      return this.prepared(sql).all(...params.map(sqliteParam)) as T[];
-    });
-  }
-
-  /** A write joins the next shared commit like a one-statement batch (see {@link SqliteTurnSql.batch}). */
-  async run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
-    const [changes] = await this.batch([[sql, params]]);
-    return changes;
-  }
-
-  /**
-   * Batches asked for in the same event-loop iteration (several conversations' appends under load) commit together:
-   * one transaction, each batch in its own savepoint, so a batch that fails rolls back alone and rejects alone, and
-   * every other one resolves only once the shared commit is done. One commit (and one write of each shared page to
-   * the log) instead of one per batch (issue 14, README "Performance").
-   */
-  batch(statements: readonly TurnStatement[]): Promise<number[]> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ statements, resolve, reject });
+  private enqueue<T>(work: Work): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ ...work, resolve: resolve as (value: unknown) => void, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
   }
 
-  private readonly pending: PendingBatch[] = [];
-
-  /** Commits what is pending once no other transaction is open (a read may have committed it already). */
+  /** Commits the queue once no other transaction is open, with no await between the check and the commit. */
   private async flush(): Promise<void> {
-    await this.whenFree(() => this.commitPending());
+    for (let waits = 0; this.handle.inTransaction; waits += 1) {
+      await new Promise((resolve) => (waits === 0 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+    }
+    this.commitPending();
   }
 
-  /** Runs every pending batch in one transaction, now, and settles each. */
+  /** One item inside the shared transaction: a batch in its savepoint, a single statement as it is (atomic alone). */
+  private execute(item: Queued): Outcome {
+    try {
+      if (item.kind === 'rows') return { item, value: this.prepared(item.sql).all(...item.params.map(sqliteParam)) };
+      if (item.statements.length === 1) {
+        const [sql, params] = item.statements[0];
+        return { item, value: [this.prepared(sql).run(...params.map(sqliteParam)).changes] };
+      }
+      return { item, value: this.savepoint(item.statements) };
+    } catch (error) {
+      return { item, error };
+    }
+  }
+
+  /** Runs every queued item in one transaction, now, and settles each. */
   private commitPending(): void {
     if (this.pending.length === 0) return;
-    const batches = this.pending.splice(0);
-    const one = this.handle.transaction((statements: readonly TurnStatement[]) =>
-      statements.map(([sql, params]) => this.prepared(sql).run(...params.map(sqliteParam)).changes),
-    );
+    const items = this.pending.splice(0);
     let outcomes: Outcome[];
     try {
-      outcomes = this.handle.transaction(() =>
-        batches.map((batch): Outcome => {
-          try {
-            return { batch, changes: one(batch.statements) };
-          } catch (error) {
-            return { batch, error };
-          }
-        }),
-      )();
+      outcomes = this.shared(items);
     } catch (error) {
-      // The shared commit itself failed (a full disk, say): none of the batches is written.
-      outcomes = batches.map((batch): Outcome => ({ batch, error }));
+      // The shared commit itself failed (a full disk, say): nothing queued is written, and no read of it stands.
+      outcomes = items.map((item): Outcome => ({ item, error }));
     }
     for (const outcome of outcomes) {
-      if ('changes' in outcome) outcome.batch.resolve(outcome.changes);
-      else outcome.batch.reject(outcome.error);
+      if ('value' in outcome) outcome.item.resolve(outcome.value);
+      else outcome.item.reject(outcome.error);
     }
   }
 }
 
-/** A batch waiting for the next shared commit. */
-interface PendingBatch {
-  statements: readonly TurnStatement[];
-  resolve: (changes: number[]) => void;
-  reject: (error: unknown) => void;
-}
+/** What a queued item runs: a batch of writes, or one statement whose rows it returns (a read, an upsert's RETURNING). */
+type Work = { kind: 'batch'; statements: readonly TurnStatement[] } | { kind: 'rows'; sql: string; params: readonly TurnSqlParam[] };
 
-/** How one batch of a shared commit ended. */
-type Outcome = { batch: PendingBatch; changes: number[] } | { batch: PendingBatch; error: unknown };
+/** An item waiting for the next shared commit, with how to settle it. */
+type Queued = Work & { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+/** How one item of a shared commit ended. */
+type Outcome = { item: Queued; value: unknown } | { item: Queued; error: unknown };
 
 /** Statements through Prisma's raw queries: PostgreSQL, or SQLite before its connection is open. */
 class PrismaTurnSql implements TurnSql {
@@ -190,6 +213,10 @@ class PrismaTurnSql implements TurnSql {
 
   all<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
     return this.db.$queryRawUnsafe<T[]>(this.postgres ? numbered(sql) : sql, ...params);
+  }
+
+  returning<T>(sql: string, params: readonly TurnSqlParam[]): Promise<T[]> {
+    return this.all<T>(sql, params);
   }
 
   run(sql: string, params: readonly TurnSqlParam[]): Promise<number> {
@@ -224,6 +251,7 @@ export function turnSqlOf(db: PrismaClient): TurnSql {
   };
   const sql: TurnSql = {
     all: (text, params) => pick().all(text, params),
+    returning: (text, params) => pick().returning(text, params),
     run: (text, params) => pick().run(text, params),
     batch: (statements) => pick().batch(statements),
   };

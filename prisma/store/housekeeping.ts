@@ -128,7 +128,7 @@ export async function pruneExpiredData(
 
   const unfiled = [cut.unfiledDocumentsBefore, cut.now];
   await inBatches('unfiledDocuments', async (batch) => {
-    const rows = await sql.all<{ storageKey: string }>(DELETE_UNFILED_DOCUMENTS, [...unfiled, ...unfiled, batch]);
+    const rows = await sql.returning<{ storageKey: string }>(DELETE_UNFILED_DOCUMENTS, [...unfiled, ...unfiled, batch]);
     result.documentFiles.push(...rows.map((row) => row.storageKey));
     return rows.length;
   });

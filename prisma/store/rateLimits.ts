@@ -19,7 +19,7 @@ export async function hitRateLimit(
   const key = createHash('sha256').update(options.key).digest('base64url');
   // Counted on every message a citizen posts, so a turn statement (prisma/turnSql.ts): one atomic upsert that
   // returns the new count, on SQLite and PostgreSQL alike.
-  const [counter] = await turnSqlOf(db).all<{ count: number | bigint }>(HIT_RATE_COUNTER, [key, windowStart]);
+  const [counter] = await turnSqlOf(db).returning<{ count: number | bigint }>(HIT_RATE_COUNTER, [key, windowStart]);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - options.now.getTime()) / 1000);
   return { allowed: Number(counter?.count ?? 1) <= options.limit, retryAfterSeconds };
 }
@@ -46,7 +46,7 @@ export async function hitRateLimits(
   const keys = options.hits.map((hit) => hashKey(hit.key));
   if (new Set(keys).size !== keys.length) throw new TypeError('hitRateLimits needs distinct keys.');
   if (keys.length === 0) return [];
-  const rows = await turnSqlOf(db).all<{ key: string; count: number | bigint }>(
+  const rows = await turnSqlOf(db).returning<{ key: string; count: number | bigint }>(
     hitRateCountersSql(keys.length),
     keys.flatMap((key) => [key, windowStart]),
   );

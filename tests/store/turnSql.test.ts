@@ -75,6 +75,51 @@ describe('turn statements (prisma/turnSql.ts)', () => {
     await expect(written).resolves.toBe(1);
   });
 
+  it('runs reads and writes asked for in one tick in the order asked: each read sees exactly the writes before it', async () => {
+    const sql = turnSqlOf(db.prisma);
+    await sql.all('SELECT 1', []);
+    const insert = 'INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)';
+    const count = 'SELECT COUNT(*) AS "n" FROM "ConversationTopic"';
+    const when = new Date('2026-12-01T15:30:00Z');
+    const steps: (() => Promise<unknown>)[] = [
+      () => sql.run(insert, ['webchat:o1', 'pension', when]),
+      () => sql.all<{ n: number | bigint }>(count, []),
+      () =>
+        sql.batch([
+          [insert, ['webchat:o2', 'pension', when]],
+          [insert, ['webchat:o3', 'pension', when]],
+        ]),
+      () => sql.all<{ n: number | bigint }>(count, []),
+    ];
+    // SQLite: all asked in one tick, none awaited. PostgreSQL (pooled connections, no order across them): in turn.
+    const results: unknown[] = [];
+    if (db.url.startsWith('file:')) results.push(...(await Promise.all(steps.map((step) => step()))));
+    else for (const step of steps) results.push(await step());
+    const counts = [results[1], results[3]].map((rows) => Number((rows as { n: number | bigint }[])[0].n));
+    expect(counts).toEqual([1, 3]);
+  });
+
+  it('joins an upsert that returns rows to the shared commit; one that fails rejects alone', async () => {
+    const sql = turnSqlOf(db.prisma);
+    await sql.all('SELECT 1', []);
+    const when = new Date('2026-12-01T15:30:00Z');
+    const upsert = `INSERT INTO "RateCounter" ("key", "windowStart", "count") VALUES (?, ?, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateCounter"."count" + 1 RETURNING "count"`;
+    const topic = 'INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)';
+    await sql.run(topic, ['webchat:taken', 'pension', when]);
+    const [first, second, taken, written] = await Promise.allSettled([
+      sql.returning<{ count: number | bigint }>(upsert, ['k', when]),
+      sql.returning<{ count: number | bigint }>(upsert, ['k', when]),
+      sql.returning(`${topic} RETURNING "topic"`, ['webchat:taken', 'clave', when]),
+      sql.run(topic, ['webchat:after', 'clave', when]),
+    ]);
+    const counts = [first, second].map((r) => (r.status === 'fulfilled' ? Number(r.value[0].count) : NaN));
+    expect(counts).toEqual([1, 2]);
+    expect(taken.status).toBe('rejected');
+    expect(written).toEqual({ status: 'fulfilled', value: 1 });
+    expect(await db.prisma.conversationTopic.count()).toBe(2);
+  });
+
   it('binds times the way the model API stores them, so both compare', async () => {
     const when = new Date('2026-12-01T15:30:00.250Z');
     await turnSqlOf(db.prisma).run('INSERT INTO "ConversationTopic" ("conversationKey", "topic", "updatedAt") VALUES (?, ?, ?)', [
