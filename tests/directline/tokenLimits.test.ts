@@ -82,7 +82,7 @@ describe('Direct Line limits: many citizens behind one address, shared by every 
     expect(stored).toBe(0);
   });
 
-  it("a refreshed token starts its own count, the conversation's goes on: both counters count every message", async () => {
+  it("a refreshed token starts no new count: the conversation's counter counts every message, whichever token sends it", async () => {
     const t = await newToken(a.baseUrl);
     expect((await call(a.baseUrl, '/v3/directline/conversations', t.token, { method: 'POST' })).status).toBe(201);
     const statuses = [(await message(a, t, 'uno')).status, (await message(b, t, 'dos')).status];
@@ -95,7 +95,7 @@ describe('Direct Line limits: many citizens behind one address, shared by every 
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
-    // The old token was counted too: it is over the conversation's limit as well.
+    // The old token is held to the same count: the conversation is over its limit, whichever token asks.
     expect((await message(b, t, 'seis')).status).toBe(429);
   });
 

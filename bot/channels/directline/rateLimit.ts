@@ -68,14 +68,14 @@ export class RateLimiter {
 /**
  * The channel's limits, all counted in the store (RateCounter) so every instance shares them, and shaped so citizens
  * behind one carrier-grade NAT address are not locked out: a new chat is limited per browser (its key cookie) under a
- * high per-address ceiling; what a chat then sends is limited per conversation and per token.
+ * high per-address ceiling; what a chat then sends is limited per conversation (all its tokens together).
  */
 export interface DirectLineLimitSettings {
   /** New chats (tokens) per client address and minute: a ceiling for a whole NAT, not a per-person limit. */
   tokensPerAddress: number;
   /** New chats per browser (key cookie) and minute; a first visit counts under the key it is given. */
   tokensPerBrowser: number;
-  /** Activities posted (messages, uploads) per conversation and minute, and per token and minute. */
+  /** Activities posted (messages, uploads) per conversation and minute, whichever of its tokens posts them. */
   messagesPerConversation: number;
   /** Token refreshes per conversation and minute (Web Chat refreshes about every 15 minutes). */
   refreshesPerConversation: number;
@@ -113,15 +113,12 @@ export class DirectLineLimits {
   }
 
   /**
-   * An activity posted to `conversationId` with the token whose hash is `tokenHash`: both counters in one statement
-   * (one commit). The token's limit is decided first, then the conversation's, as when they were counted in turn.
+   * An activity posted to `conversationId`. One counter: a token belongs to one conversation, so a count per token
+   * could never go over before the conversation's, and would cost a second row on every message.
    */
-  async message(res: Headers, conversationId: string, tokenHash: string): Promise<void> {
+  async message(res: Headers, conversationId: string): Promise<void> {
     const limit = this.settings.messagesPerConversation;
-    await this.countAll(res, 'message', [
-      { key: `directline:token:${tokenHash}:${limit}`, limit },
-      { key: `directline:conversation:${conversationId}:${limit}`, limit },
-    ]);
+    await this.countAll(res, 'message', [{ key: `directline:conversation:${conversationId}:${limit}`, limit }]);
   }
 
   /** A token refresh of `conversationId`. */

@@ -89,10 +89,10 @@ export class TokenService {
     return { conversationId: found.conversationId, userId: found.userId, token, expiresAt };
   }
 
-  /** `authenticate`, then counts one posted activity against the conversation's and the token's limits (429 beyond). */
+  /** `authenticate`, then counts one posted activity against the conversation's limit (429 beyond). */
   async authenticateToSend(req: Request, res: Pick<Response, 'header'>, conversationId: string): Promise<Grant> {
     const grant = await this.authenticate(req, conversationId);
-    await this.limits?.message(res, grant.conversationId, hashToken(grant.token));
+    await this.limits?.message(res, grant.conversationId);
     return grant;
   }
 
