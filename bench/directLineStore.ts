@@ -1,8 +1,8 @@
 /**
  * `node dist/bench/directLineStore.js`: CPU time of the Direct Line store's per-message work on a fresh SQLite file
  * (WAL, `synchronous = NORMAL`, as the service runs): one append (`DirectLineStore.append`, about 6 a turn: the
- * user's message and the bot's replies) and the message limits of one posted activity (`DirectLineLimits.message`,
- * the token's and the conversation's counters). Prints microseconds per call, the median of 5 passes of 2,000 calls,
+ * user's message and the bot's replies) and the message limit of one posted activity (`DirectLineLimits.message`,
+ * the conversation's counter). Prints microseconds per call, the median of 5 passes of 2,000 calls,
  * spread over 200 conversations (README, "Performance").
  */
 import fs from 'node:fs';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const calls: Record<string, (i: number) => Promise<unknown>> = {
       'append (one activity)': (i) =>
         store.append(ids[i % CONVERSATIONS], (id) => ({ type: 'message', id, text: `mensaje ${i}`, from: { id: 'bench', name: '' } })),
-      'message limits (token + conversation)': (i) => limits.message(headers, ids[i % CONVERSATIONS], `bench-token-${i % CONVERSATIONS}`),
+      'message limit (conversation)': (i) => limits.message(headers, ids[i % CONVERSATIONS]),
     };
     process.stdout.write(`Direct Line store: node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}\n`);
     for (const [name, call] of Object.entries(calls)) {
