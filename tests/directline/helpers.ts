@@ -60,6 +60,13 @@ export function echoLogic(prisma: PrismaClient): (context: TurnContext) => Promi
     }
     if (activity.type !== ActivityTypes.Message) return;
     if (activity.text === 'boom') throw new Error('boom');
+    if (activity.text === 'lento') {
+      // A slow turn: its first reply must reach the stream while the turn still runs.
+      await context.sendActivity('primero');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await context.sendActivity('segundo');
+      return;
+    }
     const sizes: number[] = [];
     for (const attachment of activity.attachments ?? []) {
       const file =

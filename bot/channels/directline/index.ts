@@ -9,6 +9,7 @@ import { renderDirectLine } from './render';
 import { registerConversationRoutes, type RouteContext } from './routes';
 import { directLineSignInBinding } from './signInBinding';
 import { DirectLineStore } from './store';
+import { StreamHub } from './streaming';
 import { DirectLineLimits } from './rateLimit';
 import { TokenService } from './tokens';
 import { resolveOptions, type DirectLineOptions } from './types';
@@ -53,6 +54,7 @@ export function createDirectLineChannel(options: DirectLineOptions): DirectLineC
     store,
     redact,
     tokens: new TokenService(resolved.prisma, resolved.tokenTtlSeconds, resolved.clock, limits),
+    streams: new StreamHub({ prisma: resolved.prisma, store, logger: resolved.logger, clock: resolved.clock }),
     adapter,
     logic: options.logic,
     channel,

@@ -4,7 +4,7 @@ import { browserCookie, browserKeyOf } from './browserKey';
 import { badArgument, sendError } from './errors';
 import { clientIp, readJsonObject, routeParam, queryParam } from './http';
 import { activityId, type DirectLineStore } from './store';
-import { StreamHub, streamUrl } from './streaming';
+import { streamUrl, type StreamHub } from './streaming';
 import { hashToken, randomId, type Grant, type TokenService } from './tokens';
 import { postActivity, runTurn, type TurnRunner } from './turns';
 import type { ResolvedOptions } from './types';
@@ -14,6 +14,7 @@ export interface RouteContext extends TurnRunner {
   options: ResolvedOptions;
   store: DirectLineStore;
   tokens: TokenService;
+  streams: StreamHub;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -50,10 +51,10 @@ function parseWatermark(raw: string | undefined): number {
  * they keep its binding and neither need nor change the cookie.
  */
 export function registerConversationRoutes(server: Server, ctx: RouteContext): void {
-  // Direct Line 3.0 streaming (WebSocket on the conversation's streamUrl): each appended activity is pushed at once.
-  const streams = new StreamHub({ prisma: ctx.options.prisma, store: ctx.store, logger: ctx.logger, clock: ctx.clock });
-  streams.attach(server.server);
-  ctx.store.onAppend((conversationId, appended) => streams.notify(conversationId, appended));
+  // Direct Line 3.0 streaming (WebSocket on the conversation's streamUrl): each appended activity is pushed at once,
+  // or, during a turn of its conversation, with the rest of the turn.
+  ctx.streams.attach(server.server);
+  ctx.store.onAppend((conversationId, appended) => ctx.streams.notify(conversationId, appended));
 
   server.post(
     '/api/directline/token',
@@ -98,7 +99,12 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
       const first = await ctx.store.markStarted(conversationId, update);
       if (first) {
         ctx.logger.info('directline.conversation_started', { conversationId });
-        await runTurn(ctx, update);
+        const release = ctx.streams.hold(conversationId);
+        try {
+          await runTurn(ctx, update);
+        } finally {
+          release();
+        }
       }
       res.header('Cache-Control', 'no-store');
       res.send(first ? 201 : 200, conversationBody(ctx, grant));

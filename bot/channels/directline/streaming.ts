@@ -13,6 +13,8 @@ const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/st
 const MAX_STREAMS_PER_CONVERSATION = 5;
 /** The client only sends empty keep-alive messages; anything bigger closes the stream. */
 const MAX_INBOUND_BYTES = 1024;
+/** Longest a held activity waits for its turn to end before it is sent anyway (see {@link StreamHub.hold}). */
+const HOLD_MAX_MS = 100;
 
 /** The token of a stream upgrade (a turn statement, prisma/turnSql.ts: every new Web Chat opens one). */
 const STREAM_TOKEN = `SELECT "conversationId", "expiresAt" FROM "DlToken" WHERE "tokenHash" = ?`;
@@ -43,6 +45,8 @@ interface Stream {
   alive: boolean;
   /** Stored JSON texts taken by {@link StreamHub.notify} and not yet written (sent together, once per tick). */
   queued: string[];
+  /** Sends what a held turn queued if the turn has not ended by then. */
+  holdTimer?: NodeJS.Timeout;
 }
 
 /** The stream URL handed to a client for its conversation (ws: or wss: after the public origin's scheme). */
@@ -67,8 +71,29 @@ export class StreamHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_BYTES });
   private readonly streams = new Map<string, Set<Stream>>();
   private readonly timers: NodeJS.Timeout[] = [];
+  /** Conversations with a turn in flight on this instance, and how many. */
+  private readonly held = new Map<string, number>();
 
   constructor(private readonly options: StreamHubOptions) {}
+
+  /**
+   * Holds what the conversation's streams on this instance are notified of while one of its turns runs (the citizen's
+   * own message, then the bot's replies, stored one by one), and sends it as one ActivitySet when the turn ends and
+   * the returned release is called: one WebSocket message a turn instead of one for each activity. A held activity
+   * waits at most HOLD_MAX_MS, so a slow turn still streams. Proactive messages are never held.
+   */
+  hold(conversationId: string): () => void {
+    this.held.set(conversationId, (this.held.get(conversationId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.held.get(conversationId) ?? 1) - 1;
+      if (left > 0) return void this.held.set(conversationId, left);
+      this.held.delete(conversationId);
+      for (const stream of this.streams.get(conversationId) ?? []) this.sendQueued(stream);
+    };
+  }
 
   /** Takes the stream upgrades of `server`, starts the sweep and the pings, and closes every stream with it. */
   attach(server: HttpServer): void {
@@ -91,7 +116,9 @@ export class StreamHub {
     for (const stream of this.streams.get(conversationId) ?? []) {
       if (appended && !stream.flushing && stream.watermark === appended.seq - 1 && stream.socket.readyState === stream.socket.OPEN) {
         stream.watermark = appended.seq;
-        if (stream.queued.push(appended.json) === 1) setImmediate(() => this.sendQueued(stream));
+        if (stream.queued.push(appended.json) > 1) continue;
+        if (this.held.has(conversationId)) stream.holdTimer = setTimeout(() => this.sendQueued(stream), HOLD_MAX_MS);
+        else setImmediate(() => this.sendQueued(stream));
       } else void this.flush(stream);
     }
   }
@@ -102,6 +129,8 @@ export class StreamHub {
    * one message (and one socket write) each. Called before any page a flush sends, so order holds.
    */
   private sendQueued(stream: Stream): void {
+    if (stream.holdTimer) clearTimeout(stream.holdTimer);
+    stream.holdTimer = undefined;
     if (stream.queued.length === 0) return;
     const texts = stream.queued.splice(0);
     if (stream.socket.readyState !== stream.socket.OPEN) return;
@@ -118,7 +147,12 @@ export class StreamHub {
   /** Stops the timers and closes every stream (going away, 1001); clients reconnect to another instance. */
   close(): void {
     for (const timer of this.timers) clearInterval(timer);
-    for (const set of this.streams.values()) for (const stream of set) stream.socket.close(1001);
+    for (const set of this.streams.values()) {
+      for (const stream of set) {
+        this.sendQueued(stream);
+        stream.socket.close(1001);
+      }
+    }
     this.streams.clear();
     this.wss.close();
   }

@@ -18,6 +18,8 @@ export interface TurnRunner {
   channel: ChannelInfo;
   clock: () => Date;
   logger: Logger;
+  /** The conversation streams of this instance: a turn holds what they send until it ends (streaming.ts). */
+  streams: { hold(conversationId: string): () => void };
 }
 
 /**
@@ -53,6 +55,23 @@ export async function postActivity(
   attachmentList?: Activity['attachments'],
 ): Promise<string> {
   const valid = validateInbound(body);
+  // The message and the bot's replies to it reach the conversation's streams together, when the turn ends.
+  const release = runner.streams.hold(grant.conversationId);
+  try {
+    return await storeAndRun(runner, valid, grant, attachments, attachmentList);
+  } finally {
+    release();
+  }
+}
+
+/** The body of {@link postActivity}, while the conversation's streams are held. */
+async function storeAndRun(
+  runner: TurnRunner,
+  valid: ReturnType<typeof validateInbound>,
+  grant: Grant,
+  attachments: NewAttachment[],
+  attachmentList: Activity['attachments'],
+): Promise<string> {
   const { conversationId, userId } = grant;
   let received: Partial<Activity> | undefined;
   const stored = await runner.store.append(
