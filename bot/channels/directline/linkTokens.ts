@@ -9,6 +9,8 @@ import { SIGNIN_PATH } from '../../signin/routes';
 export const SEALED_TOKEN = '-';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** What every link token follows: a message without one of these has no token, and needs no regular expression. */
+const LINK_PREFIXES = [`${SIGNIN_PATH}?t=`, `${DOWNLOADS_PATH}/`];
 const LINK_TOKENS = new RegExp(
   `(${escape(SIGNIN_PATH)}\\?t=|${escape(DOWNLOADS_PATH)}/)(?!${escape(SEALED_TOKEN)}(?![\\w%-]))[\\w%-]+`,
   'g',
@@ -36,6 +38,7 @@ export interface SealedActivity {
  */
 export function sealLinkTokens(activity: Partial<Activity>): SealedActivity {
   const json = JSON.stringify(activity);
+  if (!LINK_PREFIXES.some((prefix) => json.includes(prefix))) return { stored: activity, storedJson: json };
   const sealed = json.replace(LINK_TOKENS, `$1${SEALED_TOKEN}`);
   if (sealed === json) return { stored: activity, storedJson: json };
   return { stored: JSON.parse(sealed) as Partial<Activity>, storedJson: sealed, deliverOnce: activity };
