@@ -86,6 +86,9 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${(n += 1)}`);
 }
 
+/** How long a write waits for others to share its commit while the service is busy (README, "Performance"). */
+const GROUP_COMMIT_MS = 2;
+
 /**
  * Statements straight on the SQLite connection, each prepared once. A statement never runs inside another turn's
  * open Prisma transaction (all turns share the one connection): while one is open it waits, then runs with no await
@@ -98,10 +101,17 @@ function numbered(sql: string): string {
  * (issue 14, README "Performance"). A read asked for while writes wait joins the same queue behind them, so every
  * statement runs in the order it was asked and a read sees the writes asked for before it; with nothing waiting it
  * runs at once.
+ *
+ * Group commit: while the service is busy (the last commit carried more than one item), the queue waits
+ * GROUP_COMMIT_MS for more to join before it commits, as PostgreSQL's `commit_delay` does; a commit has a fixed cost
+ * (locks, the log's shared index, the pages every turn touches) that is then paid once for many turns. A lone
+ * conversation never waits: its commits carry one item each, so they run at the end of the event-loop iteration.
  */
 class SqliteTurnSql implements TurnSql {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly pending: Queued[] = [];
+  /** Items the last commit carried: more than one means other turns are under way, and the next commit waits. */
+  private lastCommitItems = 0;
   /** One batch: its statements all or none (a savepoint inside the shared transaction). */
   private readonly savepoint: (statements: readonly TurnStatement[]) => number[];
   /** The shared transaction: every queued item in order, each settled by its own outcome. */
@@ -151,7 +161,9 @@ class SqliteTurnSql implements TurnSql {
   private enqueue<T>(work: Work): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ ...work, resolve: resolve as (value: unknown) => void, reject });
-      if (this.pending.length === 1) setImmediate(() => void this.flush());
+      if (this.pending.length > 1) return;
+      if (this.lastCommitItems > 1) setTimeout(() => void this.flush(), GROUP_COMMIT_MS);
+      else setImmediate(() => void this.flush());
     });
   }
 
@@ -181,6 +193,7 @@ class SqliteTurnSql implements TurnSql {
   private commitPending(): void {
     if (this.pending.length === 0) return;
     const items = this.pending.splice(0);
+    this.lastCommitItems = items.length;
     let outcomes: Outcome[];
     try {
       outcomes = this.shared(items);
