@@ -12,6 +12,7 @@ import {
   deleteStatement,
   marks,
   OLD_EMAILS_STEP,
+  RATE_COUNTER_SWEEP,
   REDACT_BODIES,
   STALE_CONVERSATIONS,
   STATE_STEPS,
@@ -19,7 +20,6 @@ import {
   TOKEN_STEPS,
   type PruneStep,
 } from './pruneSteps';
-import { pruneRateCounters } from './rateLimits';
 
 /**
  * Claims the run of a periodic job for `holder` when it is due (nextRunAt passed) and no other holder's lease is
@@ -155,9 +155,7 @@ export async function pruneExpiredData(
 
   await sweep(STATE_SWEEP);
   for (const step of STATE_STEPS) await byKey(step);
-  // prisma/store/rateLimits.ts takes no bound: one statement (README, "Housekeeping").
-  result.counts.rateCounters = await pruneRateCounters(db, { before: cut.countersBefore });
-  result.batches.rateCounters = 1;
+  await sweep(RATE_COUNTER_SWEEP);
   await byKey(THROTTLE_STEP);
   return result;
 }

@@ -107,6 +107,18 @@ export const STATE_SWEEP: PruneStep = {
   params: (cut) => [cut.conversationStateBefore],
 };
 
+/**
+ * Rate-limit windows that ended before the cut-off; swept like {@link SESSION_SWEEP}: the primary key starts with the
+ * counter's key, and an index on the window's start would cost every counted message a second index write.
+ */
+export const RATE_COUNTER_SWEEP: PruneStep = {
+  name: 'rateCounters',
+  table: 'RateCounter',
+  key: 'key',
+  where: '"windowStart" < ?',
+  params: (cut) => [cut.countersBefore],
+};
+
 /** The last key of the next `LIMIT` keys (after `?` unless `first`), through the primary key's index; null at the end. */
 export function chunkEndStatement(step: PruneStep, first: boolean): string {
   const { table, key } = step;

@@ -55,12 +55,6 @@ export async function hitRateLimits(
   return options.hits.map((hit, i) => ({ allowed: (counts.get(keys[i]) ?? 1) <= hit.limit, retryAfterSeconds }));
 }
 
-/** Deletes windows that ended before `before`; run periodically so the table stays small. */
-export async function pruneRateCounters(db: PrismaClient, options: { before: Date }): Promise<number> {
-  const { count } = await db.rateCounter.deleteMany({ where: { windowStart: { lt: options.before } } });
-  return count;
-}
-
 /**
  * A growing-delay throttle (NIST SP 800-63B §5.2.2, OWASP ASVS 5.0: throttle, never lock): the first `free`
  * consecutive failures cost nothing; after that each failure doubles the wait before the next try, from `baseSeconds`

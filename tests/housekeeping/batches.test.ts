@@ -167,7 +167,9 @@ describe('pruneExpiredData in batches', () => {
     });
     await p.rateCounter.createMany({
       data: [
-        { key: 'old', windowStart: ago(3 * DAY), count: 1 },
+        ...range('rc').map((key) => ({ key, windowStart: ago(3 * DAY), count: 1 })),
+        // A key with an ended window and a current one: only the ended one goes.
+        { key: 'new', windowStart: ago(3 * DAY), count: 4 },
         { key: 'new', windowStart: ago(HOUR), count: 1 },
       ],
     });
@@ -186,6 +188,7 @@ describe('pruneExpiredData in batches', () => {
     'directLineConversations',
     'conversationState',
     'recoveryGuards',
+    'rateCounters',
     'throttles',
   ];
   const each = (value: number) => Object.fromEntries(KINDS.map((kind) => [kind, value]));
@@ -194,8 +197,8 @@ describe('pruneExpiredData in batches', () => {
     const p = db.prisma;
     const result = await pruneExpiredData(p, cut, { batch: BATCH, maxBatches: 100 });
 
-    expect(result.counts).toEqual({ ...each(STALE), directLineConversations: TRANSCRIPTS, rateCounters: 1 });
-    expect(result.batches).toEqual({ ...each(3), rateCounters: 1 });
+    expect(result.counts).toEqual({ ...each(STALE), directLineConversations: TRANSCRIPTS, rateCounters: STALE + 1 });
+    expect(result.batches).toEqual(each(3));
     expect(result.documentFiles.sort()).toEqual(range('doc').map((id) => `k-${id}`));
     expect(result.attachmentFiles.sort()).toEqual(['k-a-dl-00', 'k-a-dl-04']);
 
@@ -214,7 +217,7 @@ describe('pruneExpiredData in batches', () => {
       'rg-tres',
     ]);
     expect((await p.throttleState.findMany()).map((t) => t.key)).toEqual(['th-keep']);
-    expect((await p.rateCounter.findMany()).map((r) => r.key)).toEqual(['new']);
+    expect((await p.rateCounter.findMany()).map((r) => [r.key, r.count])).toEqual([['new', 1]]);
     const emails = await p.outboxEmail.findMany({ orderBy: { id: 'asc' } });
     expect(emails).toHaveLength(STALE + 1);
     expect(emails.filter((e) => e.id.startsWith('sent-new')).every((e) => e.text === REDACTED_BODY && e.html === REDACTED_BODY)).toBe(true);
@@ -224,8 +227,10 @@ describe('pruneExpiredData in batches', () => {
   it('stops each step at its budget of statements, and the next run removes the rest', async () => {
     const p = db.prisma;
     const first = await pruneExpiredData(p, cut, { batch: BATCH, maxBatches: 2 });
-    expect(first.counts).toEqual({ ...each(2 * BATCH), directLineConversations: 4, rateCounters: 1 });
-    expect(first.batches).toEqual({ ...each(2), rateCounters: 1 });
+    // The counters' sweep reads keys 20 at a time: 19 and 20 ended windows leave it under its budget of 40 rows, so a
+    // third chunk takes the last 7.
+    expect(first.counts).toEqual({ ...each(2 * BATCH), directLineConversations: 4, rateCounters: STALE + 1 });
+    expect(first.batches).toEqual({ ...each(2), rateCounters: 3 });
     expect(await p.botState.count()).toBe(STALE - 2 * BATCH + 1);
 
     const second = await pruneExpiredData(p, cut, { batch: BATCH, maxBatches: 2 });
