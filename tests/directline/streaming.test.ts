@@ -193,6 +193,25 @@ describe('Direct Line 3.0 streaming (streamUrl, WebSocket)', () => {
     expect(second.activities.map((a) => (a as Message).text)).toEqual(['segundo']);
   });
 
+  it("runs a conversation's turns one at a time: a message sent during a slow turn waits for it to end", async () => {
+    const started = await start();
+    const stream = await openStream(started.streamUrl);
+    sockets.push(stream.socket);
+    await waitFor(() => stream.groups[0]);
+    const post = (text: string): Promise<Response> =>
+      call(srv.baseUrl, `/v3/directline/conversations/${started.conversationId}/activities`, started.token, {
+        method: 'POST',
+        body: JSON.stringify({ type: 'message', from: { id: 'x' }, text }),
+      });
+    const slow = post('lento');
+    await waitFor(() => stream.groups.find((g) => g.activities.some((a) => (a as Message).text === 'primero')), 5000);
+    const quick = post('uno');
+    expect((await Promise.all([slow, quick])).map((res) => res.status)).toEqual([200, 200]);
+    const texts = (): string[] => stream.groups.slice(1).flatMap((g) => g.activities.map((a) => (a as Message).text ?? ''));
+    await waitFor(() => texts().includes('eco: uno') || undefined, 5000);
+    expect(texts()).toEqual(['lento', 'primero', 'segundo', 'uno', 'eco: uno']);
+  });
+
   it('sends an activity appended by another instance (the sweep reads the store)', async () => {
     const started = await start();
     const stream = await openStream(started.streamUrl);

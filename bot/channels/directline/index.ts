@@ -9,6 +9,7 @@ import { renderDirectLine } from './render';
 import { registerConversationRoutes, type RouteContext } from './routes';
 import { directLineSignInBinding } from './signInBinding';
 import { DirectLineStore } from './store';
+import { ConversationTurns } from './serial';
 import { StreamHub } from './streaming';
 import { DirectLineLimits } from './rateLimit';
 import { TokenService } from './tokens';
@@ -55,6 +56,7 @@ export function createDirectLineChannel(options: DirectLineOptions): DirectLineC
     redact,
     tokens: new TokenService(resolved.prisma, resolved.tokenTtlSeconds, resolved.clock, limits),
     streams: new StreamHub({ prisma: resolved.prisma, store, logger: resolved.logger, clock: resolved.clock }),
+    turns: new ConversationTurns(),
     adapter,
     logic: options.logic,
     channel,
@@ -70,6 +72,8 @@ export function createDirectLineChannel(options: DirectLineOptions): DirectLineC
     },
     ownsReference: (reference) =>
       reference.channelId === DIRECT_LINE_CHANNEL_ID && (reference.serviceUrl ?? '').replace(/\/+$/, '') === resolved.serviceUrl,
+    // Proactive turns are not queued behind the conversation's turns: a turn may tell another citizen something
+    // (handoff positions) while that citizen's turn tells it something, and neither would ever end.
     continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference as Partial<ConversationReference>, logic),
     readAttachment: directLineAttachmentReader(adapter),
     redact,

@@ -96,8 +96,9 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
       const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
       const { conversationId, userId } = grant;
       const update = conversationUpdate(activityId(conversationId, 0), conversationId, userId, ctx.channel, ctx.clock(), locale);
-      const first = await ctx.store.markStarted(conversationId, update);
-      if (first) {
+      const first = await ctx.turns.run(conversationId, async () => {
+        const started = await ctx.store.markStarted(conversationId, update);
+        if (!started) return false;
         ctx.logger.info('directline.conversation_started', { conversationId });
         const release = ctx.streams.hold(conversationId);
         try {
@@ -105,7 +106,8 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
         } finally {
           release();
         }
-      }
+        return true;
+      });
       res.header('Cache-Control', 'no-store');
       res.send(first ? 201 : 200, conversationBody(ctx, grant));
     }),

@@ -6,6 +6,7 @@ import { inboundActivity, validateInbound, type ChannelInfo } from './activity';
 import type { DirectLineAdapter, TurnLogic } from './adapter';
 import { DirectLineError } from './errors';
 import type { DirectLineStore, NewAttachment } from './store';
+import type { ConversationTurns } from './serial';
 import type { Grant } from './tokens';
 
 /** What posting an activity needs: where to store it, how to run the bot's turn and how to redact it. */
@@ -20,6 +21,8 @@ export interface TurnRunner {
   logger: Logger;
   /** The conversation streams of this instance: a turn holds what they send until it ends (streaming.ts). */
   streams: { hold(conversationId: string): () => void };
+  /** One turn at a time per conversation on this instance (serial.ts). */
+  turns: ConversationTurns;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function runTurn(runner: TurnRunner, activity: Partial<Activity>): 
 
 /**
  * Stores a client's activity as the token's user (with any uploaded files' metadata, in the same transaction),
- * then runs the bot's turn; resolves with the activity id once the bot's replies are stored. A message that carries
+ * then runs the bot's turn, after any turn of the conversation still running on this instance; resolves with the activity id once the bot's replies are stored. A message that carries
  * a clave (the rule the dialogs use, dialogs/shared/claveInChat.ts) is stored already redacted, so not even a poll
  * during the turn or a turn that fails can read it; the bot's turn still gets the text, to warn the citizen.
  */
@@ -55,13 +58,15 @@ export async function postActivity(
   attachmentList?: Activity['attachments'],
 ): Promise<string> {
   const valid = validateInbound(body);
-  // The message and the bot's replies to it reach the conversation's streams together, when the turn ends.
-  const release = runner.streams.hold(grant.conversationId);
-  try {
-    return await storeAndRun(runner, valid, grant, attachments, attachmentList);
-  } finally {
-    release();
-  }
+  return runner.turns.run(grant.conversationId, async () => {
+    // The message and the bot's replies to it reach the conversation's streams together, when the turn ends.
+    const release = runner.streams.hold(grant.conversationId);
+    try {
+      return await storeAndRun(runner, valid, grant, attachments, attachmentList);
+    } finally {
+      release();
+    }
+  });
 }
 
 /** The body of {@link postActivity}, while the conversation's streams are held. */
