@@ -5,8 +5,11 @@ import { startProcess, type BenchProcess } from './processes';
 /** The repository root (this file runs from dist/bench). */
 export const ROOT = path.resolve(__dirname, '..', '..');
 
-/** The environment of the full bot: its own database and folders, loopback, local Bot Framework endpoint, quiet logs. */
-export function fullBotEnv(dir: string, port: number): NodeJS.ProcessEnv {
+/**
+ * The environment of the full bot: its own database (a SQLite file in `dir`, or `databaseUrl`) and folders, loopback,
+ * local Bot Framework endpoint, quiet logs. On PostgreSQL the service requires a shared APP_SECRET: a fixed one here.
+ */
+export function fullBotEnv(dir: string, port: number, databaseUrl?: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -21,6 +24,7 @@ export function fullBotEnv(dir: string, port: number): NodeJS.ProcessEnv {
     MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
     LOG_LEVEL: 'warn',
     DIRECTLINE_TOKENS_PER_MINUTE: '10000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, APP_SECRET: 'bench-secret-not-for-production-0123456789abcdef' } : {}),
   };
 }
 
@@ -40,11 +44,12 @@ export function migrateDatabase(dir: string): void {
 }
 
 /**
- * Starts `node dist/bot/index.js` on `port` with the database and folders in `dir`. `inspectPort` opens the V8
- * inspector on loopback (the memory check forces garbage collections and reads the heap through it).
+ * Starts `node dist/bot/index.js` on `port` with the database and folders in `dir` (or the database `databaseUrl`).
+ * `inspectPort` opens the V8 inspector on loopback (the memory check forces garbage collections and reads the heap
+ * through it).
  */
-export function startFullBot(dir: string, port: number, inspectPort?: number): Promise<BenchProcess> {
+export function startFullBot(dir: string, port: number, inspectPort?: number, databaseUrl?: string): Promise<BenchProcess> {
   const inspect = inspectPort === undefined ? [] : [`--inspect=127.0.0.1:${inspectPort}`];
   const args = [...profileFlags(), ...inspect, '--disable-warning=DEP0111', path.join(ROOT, 'dist', 'bot', 'index.js')];
-  return startProcess('full', process.execPath, args, { cwd: ROOT, env: fullBotEnv(dir, port), port });
+  return startProcess('full', process.execPath, args, { cwd: ROOT, env: fullBotEnv(dir, port, databaseUrl), port });
 }

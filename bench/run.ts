@@ -2,7 +2,8 @@
  * `npm run bench`: starts the full assistant and an echo bot on the same stack, both as child processes, and
  * measures them interleaved in one run (see README, "Performance"). Options: `--quick` (development: fewer levels,
  * one short round), `--rounds=N`, `--seconds=S`, `--levels=1,10,50,200`, `--memory=N` (also N conversations for the
- * RSS check), `--no-cold` (skip the cold-start measure).
+ * RSS check), `--no-cold` (skip the cold-start measure), `--postgres` (the full bot on a private PostgreSQL cluster
+ * started for the run, instead of a SQLite file).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { measureMemory, type MemoryFigures } from './memory';
 import { ROOT, migrateDatabase, startFullBot } from './fullBot';
 import { freePort, startProcess, type BenchProcess } from './processes';
 import { printLevel, printSummary, type LevelFigures } from './report';
+import { startPostgres, type PostgresCluster } from '../tests/helpers/postgres';
 import { botFrameworkConversation, directLinePollingConversation, directLineStreamingConversation, type Conversation } from './scenarios';
 
 /** Benchmark settings from the command line. */
@@ -23,6 +25,7 @@ export interface BenchSettings {
   seconds: number;
   memory: number;
   cold: boolean;
+  postgres: boolean;
 }
 
 function parseArgs(argv: string[]): BenchSettings {
@@ -35,6 +38,7 @@ function parseArgs(argv: string[]): BenchSettings {
     seconds: Number(value('seconds') ?? (quick ? 1.5 : 5)),
     memory: memoryArg ? Number(memoryArg.split('=')[1] ?? 50_000) : 0,
     cold: !argv.includes('--no-cold'),
+    postgres: argv.includes('--postgres'),
   };
 }
 
@@ -51,18 +55,23 @@ async function main(): Promise<void> {
   const began = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-bench-'));
   const fullPort = await freePort();
-  migrateDatabase(dir);
-  process.stdout.write(`benchmark: ${os.cpus().length} CPUs, node ${process.version}, load average ${fmtLoad()}\n`);
+  // PostgreSQL as a production server would run it (fsync on), with commits not waiting for the log's flush, as
+  // SQLite's synchronous=NORMAL does: a crash may lose the last commits, never the database.
+  const cluster: PostgresCluster | undefined = settings.postgres ? await startPostgres('-c synchronous_commit=off') : undefined;
+  const databaseUrl = cluster ? await cluster.createMigratedDatabase('bench') : undefined;
+  if (!cluster) migrateDatabase(dir);
+  const store = cluster ? `PostgreSQL 15 (port ${cluster.port}, synchronous_commit=off)` : 'SQLite';
+  process.stdout.write(`benchmark: ${os.cpus().length} CPUs, node ${process.version}, ${store}, load average ${fmtLoad()}\n`);
   // The memory check reads heap used after a forced collection through the V8 inspector (loopback, free port).
   const inspectPort = settings.memory > 0 ? await freePort() : undefined;
-  let full = await startFullBot(dir, fullPort, inspectPort);
+  let full = await startFullBot(dir, fullPort, inspectPort, databaseUrl);
   const others: BenchProcess[] = [];
   // Ctrl-C or a kill stops both servers too, so no bot outlives an interrupted run.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       for (const child of [full, ...others]) child.child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
-      process.exit(130);
+      void (cluster?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
     });
   }
   const seededMs = full.readyMs;
@@ -70,7 +79,7 @@ async function main(): Promise<void> {
   if (settings.cold) {
     for (let i = 0; i < (settings.rounds > 1 ? 3 : 1); i += 1) {
       await full.stop();
-      full = await startFullBot(dir, fullPort, inspectPort);
+      full = await startFullBot(dir, fullPort, inspectPort, databaseUrl);
       coldMs.push(full.readyMs);
     }
   }
@@ -114,6 +123,7 @@ async function main(): Promise<void> {
     agent.destroy();
     await echo.stop();
     await full.stop();
+    await cluster?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
-const SOURCE_DIRS = ['bot', 'core', 'catalog', 'dialogs', 'nlu', 'prisma', 'simulators', 'bench'];
+// tests/helpers: the bench starts its PostgreSQL cluster with tests/helpers/postgres.ts.
+const SOURCE_DIRS = ['bot', 'core', 'catalog', 'dialogs', 'nlu', 'prisma', 'simulators', 'bench', 'tests/helpers'];
 const SOURCE_FILES = ['tsconfig.json', 'package.json', 'package-lock.json'];
 const SKIP = new Set([
   path.join(ROOT, 'prisma', 'generated'),

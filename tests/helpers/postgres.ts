@@ -5,10 +5,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
-import { freePort } from './server';
+import { freePort } from '../../bench/processes';
 
 const run = promisify(execFile);
-const PROJECT = path.join(__dirname, '..', '..');
+/** The project root (the folder of package.json), from tests/helpers or from its build in dist/tests/helpers. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+}
+const PROJECT = projectRoot();
 
 /** Debian's PostgreSQL binaries (package `postgresql`); PG_BIN overrides the folder. */
 export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -57,11 +64,15 @@ export async function migratePostgres(url: string): Promise<string> {
   return stdout;
 }
 
+/** The settings of a test cluster: nothing here must survive a power cut. */
+const THROWAWAY = '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+
 /**
  * Starts a throwaway cluster (initdb, pg_ctl) in a temp folder on a free loopback port: trust authentication on
- * loopback only, fsync off (nothing here must survive a power cut), user `iess`.
+ * loopback only, user `iess`, and `settings` (server options; default: fsync off). The benchmark (bench/run.ts,
+ * `--postgres`) passes its own.
  */
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(settings = THROWAWAY): Promise<PostgresCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iess-pg-'));
   const data = path.join(dir, 'data');
   if (process.getuid?.() === 0) {
@@ -72,7 +83,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   }
   const port = await freePort();
   await pg('initdb', ['-D', data, '-U', 'iess', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${settings}`;
   await pg('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const urlOf = (database: string): string => `postgresql://iess@127.0.0.1:${port}/${database}`;
   return {
