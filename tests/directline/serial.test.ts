@@ -27,4 +27,12 @@ describe('ConversationTurns (one turn at a time per conversation)', () => {
     await expect(failing).rejects.toThrow('boom');
     await expect(next).resolves.toBe('siguiente');
   });
+
+  it('runs a turn anyway once the one before it has held the conversation for the longest wait', async () => {
+    const turns = new ConversationTurns(50);
+    void turns.run('a', () => new Promise<never>(() => undefined));
+    const started = Date.now();
+    await expect(turns.run('a', () => Promise.resolve('después'))).resolves.toBe('después');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+  });
 });
