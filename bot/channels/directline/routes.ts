@@ -6,7 +6,7 @@ import { clientIp, readJsonObject, routeParam, queryParam } from './http';
 import { activityId, type DirectLineStore } from './store';
 import { streamUrl, type StreamHub } from './streaming';
 import { hashToken, randomId, type Grant, type TokenService } from './tokens';
-import { postActivity, runTurn, type TurnRunner } from './turns';
+import { inTurn, postActivity, runTurn, type TurnRunner } from './turns';
 import type { ResolvedOptions } from './types';
 
 /** Everything the route handlers share. */
@@ -96,16 +96,11 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
       const locale = typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : undefined;
       const { conversationId, userId } = grant;
       const update = conversationUpdate(activityId(conversationId, 0), conversationId, userId, ctx.channel, ctx.clock(), locale);
-      const first = await ctx.turns.run(conversationId, async () => {
+      const first = await inTurn(ctx, conversationId, async () => {
         const started = await ctx.store.markStarted(conversationId, update);
         if (!started) return false;
         ctx.logger.info('directline.conversation_started', { conversationId });
-        const release = ctx.streams.hold(conversationId);
-        try {
-          await runTurn(ctx, update);
-        } finally {
-          release();
-        }
+        await runTurn(ctx, update);
         return true;
       });
       res.header('Cache-Control', 'no-store');

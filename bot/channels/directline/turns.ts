@@ -58,11 +58,18 @@ export async function postActivity(
   attachmentList?: Activity['attachments'],
 ): Promise<string> {
   const valid = validateInbound(body);
-  return runner.turns.run(grant.conversationId, async () => {
-    // The message and the bot's replies to it reach the conversation's streams together, when the turn ends.
-    const release = runner.streams.hold(grant.conversationId);
+  return inTurn(runner, grant.conversationId, () => storeAndRun(runner, valid, grant, attachments, attachmentList));
+}
+
+/**
+ * Runs `work` as the conversation's turn on this instance: after any turn of it still running (serial.ts), with its
+ * streams held, so what the turn stores reaches them together when it ends (streaming.ts).
+ */
+export function inTurn<T>(runner: Pick<TurnRunner, 'turns' | 'streams'>, conversationId: string, work: () => Promise<T>): Promise<T> {
+  return runner.turns.run(conversationId, async () => {
+    const release = runner.streams.hold(conversationId);
     try {
-      return await storeAndRun(runner, valid, grant, attachments, attachmentList);
+      return await work();
     } finally {
       release();
     }
