@@ -1,6 +1,7 @@
 import type { ConversationKey } from '../../core/ports';
 import type { TranscriptTurn } from '../../core/usecases/handoff/ports';
 import type { PrismaClient } from '../../prisma/client';
+import { TOMBSTONE } from '../channels/directline/store';
 
 /** Reads the last turns of a conversation from the channel's own transcript (already redacted by that channel). */
 export type TranscriptReader = (conversation: ConversationKey) => Promise<TranscriptTurn[]>;
@@ -21,7 +22,7 @@ interface StoredActivity {
 export function directLineTranscript(db: PrismaClient): TranscriptReader {
   return async (conversation) => {
     const rows = await db.dlActivity.findMany({
-      where: { conversationId: conversation.conversationId },
+      where: { conversationId: conversation.conversationId, NOT: { json: TOMBSTONE } },
       orderBy: { seq: 'desc' },
       take: TRANSCRIPT_TURNS * 2,
       select: { json: true },

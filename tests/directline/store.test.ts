@@ -1,5 +1,5 @@
 import { DirectLineError } from '../../bot/channels/directline/errors';
-import { activityId, DirectLineStore } from '../../bot/channels/directline/store';
+import { activityId, DirectLineStore, seqOf, TOMBSTONE } from '../../bot/channels/directline/store';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -27,9 +27,13 @@ describe('DirectLineStore.append: seqs from the guessed watermark, checked by th
     await db?.dispose();
   });
 
+  /** The live rows (tombstones left out), with each stored activity's own id. */
   async function rowsOf(conversationId: string): Promise<{ id: string; seq: number; text: string }[]> {
-    const rows = await db.prisma.dlActivity.findMany({ where: { conversationId }, orderBy: { seq: 'asc' } });
-    return rows.map((row) => ({ id: row.id, seq: row.seq, text: (JSON.parse(row.json) as { text: string }).text }));
+    const rows = await db.prisma.dlActivity.findMany({ where: { conversationId, NOT: { json: TOMBSTONE } }, orderBy: { seq: 'asc' } });
+    return rows.map((row) => {
+      const stored = JSON.parse(row.json) as { id: string; text: string };
+      return { id: stored.id, seq: row.seq, text: stored.text };
+    });
   }
 
   it('gives concurrent appends of one conversation on two instances distinct consecutive seqs, each once', async () => {
@@ -41,8 +45,7 @@ describe('DirectLineStore.append: seqs from the guessed watermark, checked by th
     expect(new Set(rows.map((row) => row.text)).size).toBe(30);
     expect(appended.map((x) => x.seq).sort((x, y) => x - y)).toEqual(rows.map((row) => row.seq));
     for (const x of appended) expect(x.activity.id).toBe(x.id);
-    const conversation = await db.prisma.dlConversation.findUniqueOrThrow({ where: { id: conversationId } });
-    expect(conversation.nextWatermark).toBe(30);
+    expect((await a.watermarks([conversationId])).get(conversationId)).toBe(30);
   });
 
   it('appends after what another instance appended meanwhile (a stale guess writes nothing, then retries)', async () => {
@@ -62,9 +65,11 @@ describe('DirectLineStore.append: seqs from the guessed watermark, checked by th
     await a.append(conversationId, message('one'));
     await b.append(conversationId, message('two'));
     await b.remove(conversationId, activityId(conversationId, 2));
-    // a saw 1 last and guesses seq 2, which is free again: the insert still refuses it, since the watermark is 2.
+    // a saw 1 last and guesses seq 2: its tombstone still holds it, so the insert refuses it and a retries at 3.
     expect((await a.append(conversationId, message('three'))).seq).toBe(3);
     expect((await rowsOf(conversationId)).map((row) => row.seq)).toEqual([1, 3]);
+    expect(await a.find(conversationId, activityId(conversationId, 2))).toBeUndefined();
+    expect((await a.list(conversationId, 0)).activities.map((row) => row.seq)).toEqual([1, 3]);
   });
 
   it('answers 404 for an unknown conversation and for one deleted after its last append', async () => {
@@ -90,5 +95,21 @@ describe('DirectLineStore.append: seqs from the guessed watermark, checked by th
     } finally {
       reads.mockRestore();
     }
+  });
+});
+
+describe('seqOf', () => {
+  it.each([
+    ['c1|0000002', 2],
+    ['c1|0000000', 0],
+    ['c1|12345678', 12345678],
+    ['c1|2', undefined],
+    ['c1|00000002x', undefined],
+    ['c2|0000002', undefined],
+    ['c1|00000012', undefined],
+    ['', undefined],
+  ])('reads %j as %p', (id, seq) => {
+    expect(seqOf('c1', id)).toBe(seq);
+    if (seq !== undefined) expect(activityId('c1', seq)).toBe(id);
   });
 });

@@ -97,7 +97,6 @@ describe('pruneExpiredData in batches', () => {
     });
     await p.dlActivity.createMany({
       data: [...range('dl', TRANSCRIPTS), 'dl-live'].map((id) => ({
-        id: `${id}|1`,
         conversationId: id,
         seq: 1,
         json: '{}',
@@ -209,7 +208,7 @@ describe('pruneExpiredData in batches', () => {
     expect((await p.citizenSession.findMany()).map((r) => r.conversationKey)).toEqual(['cs-keep']);
     expect((await p.document.findMany({ orderBy: { id: 'asc' } })).map((d) => d.id)).toEqual(['doc-filed', 'doc-granted', 'doc-new']);
     expect((await p.dlConversation.findMany()).map((c) => c.id)).toEqual(['dl-live']);
-    expect((await p.dlActivity.findMany()).map((a) => a.id)).toEqual(['dl-live|1']);
+    expect((await p.dlActivity.findMany()).map((a) => `${a.conversationId}|${a.seq}`)).toEqual(['dl-live|1']);
     expect((await p.dlAttachment.findMany()).map((a) => a.id)).toEqual(['a-dl-live']);
     expect((await p.botState.findMany()).map((s) => s.key)).toEqual(['bs-keep']);
     expect((await p.recoveryGuard.findMany({ orderBy: { identificador: 'asc' } })).map((g) => g.identificador)).toEqual([

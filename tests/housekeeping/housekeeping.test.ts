@@ -128,7 +128,7 @@ describe('housekeeping', () => {
     const conversation = async (id: string, createdAt: Date, lastActivity: Date) => {
       await p.dlConversation.create({ data: { id, userId: 'u', createdAt } });
       await p.dlActivity.create({
-        data: { id: `${id}|1`, conversationId: id, seq: 1, json: '{"text":"0939336715"}', createdAt: lastActivity },
+        data: { conversationId: id, seq: 1, json: '{"text":"0939336715"}', createdAt: lastActivity },
       });
       await p.dlToken.create({ data: { tokenHash: `t-${id}`, conversationId: id, expiresAt: new Date(NOW.getTime() + HOUR) } });
       const storageKey = await attachments.save(Buffer.from(id));

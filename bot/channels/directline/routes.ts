@@ -134,10 +134,9 @@ export function registerConversationRoutes(server: Server, ctx: RouteContext): v
     handled(ctx, 'poll', async (req, res) => {
       const grant = await ctx.tokens.authenticate(req, routeParam(req, 'id'));
       const watermark = parseWatermark(queryParam(req, 'watermark'));
-      const rows = await ctx.store.list(grant.conversationId, watermark);
-      const last = rows.length > 0 ? rows[rows.length - 1].seq : watermark;
+      const page = await ctx.store.list(grant.conversationId, watermark);
       res.header('Cache-Control', 'no-store');
-      res.send(200, { activities: rows.map((row) => row.activity), watermark: String(last) });
+      res.send(200, { activities: page.activities.map((row) => row.activity), watermark: String(page.watermark) });
     }),
   );
 }

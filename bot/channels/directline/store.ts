@@ -53,24 +53,43 @@ export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
 
+/** What a deleted activity's row keeps: its seq stays taken, so the watermark never goes back (schema.prisma). */
+export const TOMBSTONE = '';
+
+/**
+ * The seq of an activity id of this conversation (the inverse of {@link activityId}); undefined for any other id.
+ */
+export function seqOf(conversationId: string, id: string): number | undefined {
+  const digits = id.startsWith(`${conversationId}|`) ? id.slice(conversationId.length + 1) : '';
+  if (!/^\d{7,15}$/.test(digits)) return undefined;
+  const seq = Number(digits);
+  return activityId(conversationId, seq) === id ? seq : undefined;
+}
+
 /** The turn statements of the store (prisma/turnSql.ts): the same SQL on SQLite and PostgreSQL. */
 const SQL = {
-  insertConversation: `INSERT INTO "DlConversation" ("id", "userId", "nextWatermark", "browserKeyHash", "createdAt") VALUES (?, ?, 0, ?, ?)`,
+  insertConversation: `INSERT INTO "DlConversation" ("id", "userId", "browserKeyHash", "createdAt") VALUES (?, ?, ?, ?)`,
   insertToken: `INSERT INTO "DlToken" ("tokenHash", "conversationId", "expiresAt", "createdAt") VALUES (?, ?, ?, ?)`,
   browserKeyHash: `SELECT "browserKeyHash" FROM "DlConversation" WHERE "id" = ?`,
   conversationUser: `SELECT "userId" FROM "DlConversation" WHERE "id" = ?`,
-  nextWatermark: `SELECT "nextWatermark" FROM "DlConversation" WHERE "id" = ?`,
-  insertActivity: `INSERT INTO "DlActivity" ("id", "conversationId", "seq", "json", "createdAt") VALUES (?, ?, ?, ?, ?)`,
-  // The append's seq is the conversation's watermark + 1 only while the watermark is still the one expected; else
-  // it is null, the NOT NULL seq refuses the row and the whole batch rolls back (the append then reads and retries).
-  appendActivity: `INSERT INTO "DlActivity" ("id", "conversationId", "seq", "json", "createdAt")
-    VALUES (?, ?, (SELECT "nextWatermark" + 1 FROM "DlConversation" WHERE "id" = ? AND "nextWatermark" = ?), ?, ?)`,
+  // The conversation's watermark: its last seq (null before any activity); no row when there is no such conversation.
+  lastSeq: `SELECT (SELECT MAX(a."seq") FROM "DlActivity" a WHERE a."conversationId" = c."id") AS "last"
+    FROM "DlConversation" c WHERE c."id" = ?`,
+  // The primary key (conversationId, seq) refuses a seq already taken: the append then reads the watermark and retries.
+  insertActivity: `INSERT INTO "DlActivity" ("conversationId", "seq", "json", "createdAt") VALUES (?, ?, ?, ?)`,
   insertDelivery: `INSERT INTO "DlDelivery" ("activityId", "conversationId", "json", "createdAt") VALUES (?, ?, ?, ?)`,
   insertAttachment: `INSERT INTO "DlAttachment" ("id", "conversationId", "name", "contentType", "size", "storageKey", "createdAt")
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  setWatermark: `UPDATE "DlConversation" SET "nextWatermark" = ? WHERE "id" = ?`,
-  page: `SELECT "id", "seq", "json" FROM "DlActivity" WHERE "conversationId" = ? AND "seq" > ? ORDER BY "seq" ASC LIMIT ${PAGE_SIZE}`,
+  page: `SELECT "seq", "json" FROM "DlActivity" WHERE "conversationId" = ? AND "seq" > ? ORDER BY "seq" ASC LIMIT ${PAGE_SIZE}`,
 } as const;
+
+/** A page of activities after a watermark, and the watermark after it (a tombstone counts, though it is not sent). */
+export interface ActivityPage<T> {
+  activities: T[];
+  watermark: number;
+  /** The page was full (PAGE_SIZE rows read): more may follow. */
+  more: boolean;
+}
 
 /** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
 export class DirectLineStore {
@@ -97,11 +116,12 @@ export class DirectLineStore {
   async watermarks(conversationIds: string[]): Promise<Map<string, number>> {
     const marks = new Map<string, number>();
     for (let i = 0; i < conversationIds.length; i += 500) {
-      const rows = await this.prisma.dlConversation.findMany({
-        where: { id: { in: conversationIds.slice(i, i + 500) } },
-        select: { id: true, nextWatermark: true },
+      const rows = await this.prisma.dlActivity.groupBy({
+        by: ['conversationId'],
+        where: { conversationId: { in: conversationIds.slice(i, i + 500) } },
+        _max: { seq: true },
       });
-      for (const row of rows) marks.set(row.id, row.nextWatermark);
+      for (const row of rows) marks.set(row.conversationId, row._max.seq ?? 0);
     }
     return marks;
   }
@@ -139,7 +159,7 @@ export class DirectLineStore {
    */
   async markStarted(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
     try {
-      await this.sql.run(SQL.insertActivity, [activityId(conversationId, 0), conversationId, 0, JSON.stringify(activity), new Date()]);
+      await this.sql.run(SQL.insertActivity, [conversationId, 0, JSON.stringify(activity), new Date()]);
       return true;
     } catch (error) {
       if (isTakenKey(error)) return false;
@@ -149,14 +169,12 @@ export class DirectLineStore {
   }
 
   /**
-   * Appends an activity at the next seq in one batch transaction: the activity at seq + 1 (with its single-delivery
-   * copy and `attachments`) and seq + 1 recorded as the last. The seq is the watermark this instance saw after its
-   * last append to the conversation (read from the store only when it has none), and the insert itself checks it
-   * (SQL.appendActivity): when another append moved the watermark meanwhile, nothing is written, and the append reads
-   * the watermark and retries at the next seq. So a seq is never shared, is only taken once the previous one is
-   * committed (a poll never skips one), and a usual append is one statement batch with no read before it. A batch
-   * runs its statements back to back, so it holds SQLite's writer for far less time than an interactive transaction
-   * that waits on the event loop between statements (README, "Performance").
+   * Appends an activity at the next seq, in one statement, or one batch with its single-delivery copy and
+   * `attachments`. The seq is the watermark this instance saw after its last append to the conversation (read from
+   * the store only when it has none), and the primary key (conversationId, seq) checks it: when another append took
+   * that seq meanwhile, nothing is written, and the append reads the watermark and retries at the next seq. So a seq
+   * is never shared, is only taken once the previous one is committed (a poll never skips one), and a usual append is
+   * one insert with no read before it and no counter to update (README, "Performance").
    */
   async append(
     conversationId: string,
@@ -170,19 +188,18 @@ export class DirectLineStore {
       const activity = build(id);
       const { storedJson: json, deliverOnce } = sealLinkTokens(activity);
       const now = new Date();
-      const statements: TurnStatement[] = [[SQL.appendActivity, [id, conversationId, conversationId, last, json, now]]];
+      const statements: TurnStatement[] = [[SQL.insertActivity, [conversationId, seq, json, now]]];
       if (deliverOnce) statements.push([SQL.insertDelivery, [id, conversationId, JSON.stringify(deliverOnce), now]]);
       for (const a of attachments) {
         statements.push([SQL.insertAttachment, [a.id, conversationId, a.name, a.contentType, a.size, a.storageKey, now]]);
       }
-      statements.push([SQL.setWatermark, [seq, conversationId]]);
       try {
-        const changed = await this.sql.batch(statements);
-        if (changed[changed.length - 1] !== 1) throw notFound('Conversation');
+        await this.sql.batch(statements);
       } catch (error) {
         this.knownMarks.delete(conversationId);
         if (isForeignKeyViolation(error)) throw notFound('Conversation');
-        // Lost the seq to another append exactly when the watermark moved; any other failure is the error itself.
+        if (!isTakenKey(error)) throw error;
+        // Lost the seq to another append exactly when the watermark moved; any other taken key is the error itself.
         const current = await this.readMark(conversationId).catch((readError: unknown) => {
           throw readError instanceof DirectLineError ? readError : error;
         });
@@ -197,11 +214,11 @@ export class DirectLineStore {
     }
   }
 
-  /** The conversation's last seq in the store; 404 if there is no such conversation. */
+  /** The conversation's last seq in the store (0 before any activity); 404 if there is no such conversation. */
   private async readMark(conversationId: string): Promise<number> {
-    const [conversation] = await this.sql.all<{ nextWatermark: number | bigint }>(SQL.nextWatermark, [conversationId]);
+    const [conversation] = await this.sql.all<{ last: number | bigint | null }>(SQL.lastSeq, [conversationId]);
     if (!conversation) throw notFound('Conversation');
-    return Number(conversation.nextWatermark);
+    return Number(conversation.last ?? 0);
   }
 
   /** Remembers the conversation's last seq for its next append, forgetting the oldest beyond KNOWN_MARKS. */
@@ -215,21 +232,26 @@ export class DirectLineStore {
    * Activities after `watermark`, in order, at most PAGE_SIZE. An activity that has a single-delivery copy (real
    * link tokens) is returned in that form to the one poll that deletes the copy; every other poll gets the stored form.
    */
-  async list(conversationId: string, watermark: number): Promise<{ seq: number; activity: Partial<Activity> }[]> {
-    const rows = await this.listJson(conversationId, watermark);
-    return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as Partial<Activity> }));
+  async list(conversationId: string, watermark: number): Promise<ActivityPage<{ seq: number; activity: Partial<Activity> }>> {
+    const page = await this.listJson(conversationId, watermark);
+    const activities = page.activities.map((row) => ({ seq: row.seq, activity: JSON.parse(row.json) as Partial<Activity> }));
+    return { ...page, activities };
   }
 
   /**
    * `list` as the stored JSON text of each activity (the single-delivery form where this call delivers it), so a
-   * stream can send a page without parsing and serialising every activity again.
+   * stream can send a page without parsing and serialising every activity again. Tombstones are left out, and the
+   * watermark moves past them.
    */
-  async listJson(conversationId: string, watermark: number): Promise<{ seq: number; json: string }[]> {
-    const rows = (await this.sql.all<{ id: string; seq: number | bigint; json: string }>(SQL.page, [conversationId, watermark])).map(
-      (row) => ({ ...row, seq: Number(row.seq) }),
-    );
+  async listJson(conversationId: string, watermark: number): Promise<ActivityPage<{ seq: number; json: string }>> {
+    const rows = (await this.sql.all<{ seq: number | bigint; json: string }>(SQL.page, [conversationId, watermark])).map((row) => ({
+      seq: Number(row.seq),
+      json: row.json,
+    }));
+    const last = rows.length > 0 ? rows[rows.length - 1].seq : watermark;
+    const live = rows.filter((row) => row.json !== TOMBSTONE);
     // Only an activity stored with a sealed link can have a single-delivery copy; most pages have none to look up.
-    const sealed = rows.filter((row) => maySealLinks(row.json)).map((row) => row.id);
+    const sealed = live.filter((row) => maySealLinks(row.json)).map((row) => activityId(conversationId, row.seq));
     const once =
       sealed.length === 0 ? [] : await this.prisma.dlDelivery.findMany({ where: { conversationId, activityId: { in: sealed } } });
     const delivered = new Map<string, string>();
@@ -237,7 +259,8 @@ export class DirectLineStore {
       const { count } = await this.prisma.dlDelivery.deleteMany({ where: { activityId: copy.activityId } });
       if (count === 1) delivered.set(copy.activityId, copy.json);
     }
-    return rows.map((row) => ({ seq: row.seq, json: delivered.get(row.id) ?? row.json }));
+    const activities = live.map((row) => ({ seq: row.seq, json: delivered.get(activityId(conversationId, row.seq)) ?? row.json }));
+    return { activities, watermark: last, more: rows.length === PAGE_SIZE };
   }
 
   /**
@@ -246,9 +269,11 @@ export class DirectLineStore {
    * there is none.
    */
   async replace(conversationId: string, id: string, activity: Partial<Activity>): Promise<boolean> {
+    const seq = seqOf(conversationId, id);
+    if (seq === undefined || seq === 0) return false;
     await this.prisma.dlDelivery.deleteMany({ where: { activityId: id, conversationId } });
     const result = await this.prisma.dlActivity.updateMany({
-      where: { id, conversationId, seq: { gt: 0 } },
+      where: { conversationId, seq, NOT: { json: TOMBSTONE } },
       data: { json: sealLinkTokens(activity).storedJson },
     });
     return result.count > 0;
@@ -256,14 +281,18 @@ export class DirectLineStore {
 
   /** The stored activity with this id, if any. */
   async find(conversationId: string, id: string): Promise<Partial<Activity> | undefined> {
-    const row = await this.prisma.dlActivity.findFirst({ where: { id, conversationId, seq: { gt: 0 } } });
-    return row ? (JSON.parse(row.json) as Partial<Activity>) : undefined;
+    const seq = seqOf(conversationId, id);
+    if (seq === undefined || seq === 0) return undefined;
+    const row = await this.prisma.dlActivity.findUnique({ where: { conversationId_seq: { conversationId, seq } } });
+    return row && row.json !== TOMBSTONE ? (JSON.parse(row.json) as Partial<Activity>) : undefined;
   }
 
-  /** Deletes an activity; later polls no longer return it. */
+  /** Deletes an activity: its row becomes a tombstone, so later polls no longer return it and its seq stays taken. */
   async remove(conversationId: string, id: string): Promise<void> {
+    const seq = seqOf(conversationId, id);
+    if (seq === undefined || seq === 0) return;
     await this.prisma.dlDelivery.deleteMany({ where: { activityId: id, conversationId } });
-    await this.prisma.dlActivity.deleteMany({ where: { id, conversationId, seq: { gt: 0 } } });
+    await this.prisma.dlActivity.updateMany({ where: { conversationId, seq }, data: { json: TOMBSTONE } });
   }
 
   /** Metadata of an uploaded file. */

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { PrismaClient } from '../../../prisma/client';
 import type { Logger } from '../../logger';
-import { PAGE_SIZE, type AppendedActivity, type DirectLineStore } from './store';
+import type { AppendedActivity, DirectLineStore } from './store';
 import { hashToken } from './tokens';
 import { timeOf, turnSqlOf } from '../../../prisma/turnSql';
 
@@ -209,17 +209,18 @@ export class StreamHub {
       for (;;) {
         stream.pending = false;
         if (stream.socket.readyState !== stream.socket.OPEN) return;
-        const rows = await this.options.store.listJson(stream.conversationId, stream.watermark);
+        const page = await this.options.store.listJson(stream.conversationId, stream.watermark);
         this.sendQueued(stream);
-        if (rows.length > 0) {
-          stream.watermark = rows[rows.length - 1].seq;
+        stream.watermark = Math.max(stream.watermark, page.watermark);
+        if (page.activities.length > 0) {
           // The stored JSON texts as they are: the same ActivitySet as serialising the parsed activities, without
           // parsing and serialising each one again.
-          stream.socket.send(`{"activities":[${rows.map((r) => r.json).join(',')}],"watermark":"${stream.watermark}"}`);
+          const texts = page.activities.map((r) => r.json).join(',');
+          stream.socket.send(`{"activities":[${texts}],"watermark":"${stream.watermark}"}`);
         }
         // A full page may have more behind it; an append notified while this one was read sets `pending`. Otherwise
         // the stream is up to date (a shorter page is the end), and the next append notifies again.
-        if (rows.length < PAGE_SIZE && !stream.pending) return;
+        if (!page.more && !stream.pending) return;
       }
     } catch (error) {
       this.options.logger.error('directline.stream_flush_failed', { conversationId: stream.conversationId, error });
