@@ -8,7 +8,7 @@ function sqliteParam(value: TurnSqlParam): string | number | null {
   return value;
 }
 
-/** How long a write waits for others to share its commit while the service is busy (README, "Performance"). */
+/** Longest a write waits for others to share its commit while the service is busy (README, "Performance"). */
 const GROUP_COMMIT_MS = 2;
 
 /**
@@ -24,10 +24,13 @@ const GROUP_COMMIT_MS = 2;
  * statement runs in the order it was asked and a read sees the writes asked for before it; with nothing waiting it
  * runs at once.
  *
- * Group commit: while the service is busy (the last commit carried more than one item), the queue waits
- * GROUP_COMMIT_MS for more to join before it commits, as PostgreSQL's `commit_delay` does; a commit has a fixed cost
- * (locks, the log's shared index, the pages every turn touches) that is then paid once for many turns. A lone
- * conversation never waits: its commits carry one item each, so they run at the end of the event-loop iteration.
+ * Group commit: while the service is busy (the last commit carried more than one item), the queue waits for more to
+ * join before it commits, as PostgreSQL's `commit_delay` does; a commit has a fixed cost (locks, the log's shared
+ * index, the pages every turn touches) that is then paid once for many turns. It waits event-loop iteration by
+ * iteration, and commits after the first iteration that added nothing, or after GROUP_COMMIT_MS: under full load
+ * every iteration brings more, and the commit carries up to 2 ms of them; with a few conversations, no turn waits
+ * for a timer while nothing else is coming. A lone conversation never waits: its commits carry one item each, so they
+ * run at the end of the event-loop iteration.
  */
 export class SqliteTurnSql implements TurnSql {
   private readonly statements = new Map<string, Database.Statement>();
@@ -84,8 +87,16 @@ export class SqliteTurnSql implements TurnSql {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ ...work, resolve: resolve as (value: unknown) => void, reject });
       if (this.pending.length > 1) return;
-      if (this.lastCommitItems > 1) setTimeout(() => void this.flush(), GROUP_COMMIT_MS);
+      if (this.lastCommitItems > 1) this.gather(performance.now(), 1);
       else setImmediate(() => void this.flush());
+    });
+  }
+
+  /** At the end of this event-loop iteration: commits if it added nothing to the queue or the wait is over, else waits one more. */
+  private gather(since: number, seen: number): void {
+    setImmediate(() => {
+      if (this.pending.length === seen || performance.now() - since >= GROUP_COMMIT_MS) void this.flush();
+      else this.gather(since, this.pending.length);
     });
   }
 
