@@ -8,88 +8,28 @@ import {
   type TurnStatement,
 } from '../../../prisma/turnSql';
 import { DirectLineError, notFound } from './errors';
-import { DOWNLOADS_PATH } from '../../downloads';
-import { SIGNIN_PATH } from '../../signin/routes';
-import { SEALED_TOKEN, sealLinkTokens } from './linkTokens';
+import { sealLinkTokens } from './linkTokens';
+import {
+  activityId,
+  maySealLinks,
+  seqOf,
+  SQL,
+  TOMBSTONE,
+  PAGE_SIZE,
+  type ActivityPage,
+  type AppendedActivity,
+  type NewAttachment,
+  type TokenRecord,
+} from './storeRows';
 import { randomId } from './tokens';
 
-/** An activity just appended, as its stored JSON text, for a stream that is right behind it (streaming.ts). */
-export interface AppendedActivity {
-  seq: number;
-  json: string;
-}
+export { activityId, PAGE_SIZE, seqOf, TOMBSTONE } from './storeRows';
+export type { ActivityPage, AppendedActivity, NewAttachment, TokenRecord } from './storeRows';
 
-/** Metadata of one uploaded file, recorded with the activity that carries it. */
-export interface NewAttachment {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  storageKey: string;
-}
-
-/** A stored token's hash and expiry. */
-export interface TokenRecord {
-  tokenHash: string;
-  expiresAt: Date;
-}
-
-/** Most activities returned by one GET; the client fetches the rest on its next poll. */
-export const PAGE_SIZE = 100;
 /** Appends that lost the race for a seq retry at the next one, this many times at most. */
 const MAX_APPEND_ATTEMPTS = 50;
 /** Conversations whose last appended seq this instance remembers (the oldest is forgotten first). */
 const KNOWN_MARKS = 10_000;
-
-const SEALED_MARKS = [`${SIGNIN_PATH}?t=${SEALED_TOKEN}`, `${DOWNLOADS_PATH}/${SEALED_TOKEN}`];
-
-/** True when a stored activity has a sealed link, so a single-delivery copy of it may exist (linkTokens.ts). */
-function maySealLinks(json: string): boolean {
-  return SEALED_MARKS.some((mark) => json.includes(mark));
-}
-
-/** The activity id of position `seq`: `${conversationId}|0000012`. */
-export function activityId(conversationId: string, seq: number): string {
-  return `${conversationId}|${String(seq).padStart(7, '0')}`;
-}
-
-/** What a deleted activity's row keeps: its seq stays taken, so the watermark never goes back (schema.prisma). */
-export const TOMBSTONE = '';
-
-/**
- * The seq of an activity id of this conversation (the inverse of {@link activityId}); undefined for any other id.
- */
-export function seqOf(conversationId: string, id: string): number | undefined {
-  const digits = id.startsWith(`${conversationId}|`) ? id.slice(conversationId.length + 1) : '';
-  if (!/^\d{7,15}$/.test(digits)) return undefined;
-  const seq = Number(digits);
-  return activityId(conversationId, seq) === id ? seq : undefined;
-}
-
-/** The turn statements of the store (prisma/turnSql.ts): the same SQL on SQLite and PostgreSQL. */
-const SQL = {
-  insertConversation: `INSERT INTO "DlConversation" ("id", "userId", "browserKeyHash", "createdAt") VALUES (?, ?, ?, ?)`,
-  insertToken: `INSERT INTO "DlToken" ("tokenHash", "conversationId", "expiresAt", "createdAt") VALUES (?, ?, ?, ?)`,
-  browserKeyHash: `SELECT "browserKeyHash" FROM "DlConversation" WHERE "id" = ?`,
-  conversationUser: `SELECT "userId" FROM "DlConversation" WHERE "id" = ?`,
-  // The conversation's watermark: its last seq (null before any activity); no row when there is no such conversation.
-  lastSeq: `SELECT (SELECT MAX(a."seq") FROM "DlActivity" a WHERE a."conversationId" = c."id") AS "last"
-    FROM "DlConversation" c WHERE c."id" = ?`,
-  // The primary key (conversationId, seq) refuses a seq already taken: the append then reads the watermark and retries.
-  insertActivity: `INSERT INTO "DlActivity" ("conversationId", "seq", "json", "createdAt") VALUES (?, ?, ?, ?)`,
-  insertDelivery: `INSERT INTO "DlDelivery" ("activityId", "conversationId", "json", "createdAt") VALUES (?, ?, ?, ?)`,
-  insertAttachment: `INSERT INTO "DlAttachment" ("id", "conversationId", "name", "contentType", "size", "storageKey", "createdAt")
-    VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  page: `SELECT "seq", "json" FROM "DlActivity" WHERE "conversationId" = ? AND "seq" > ? ORDER BY "seq" ASC LIMIT ${PAGE_SIZE}`,
-} as const;
-
-/** A page of activities after a watermark, and the watermark after it (a tombstone counts, though it is not sent). */
-export interface ActivityPage<T> {
-  activities: T[];
-  watermark: number;
-  /** The page was full (PAGE_SIZE rows read): more may follow. */
-  more: boolean;
-}
 
 /** Direct Line conversations, activities, tokens and attachment metadata, all in the database. */
 export class DirectLineStore {
